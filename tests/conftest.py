@@ -1,0 +1,30 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "数据 目录" / "tuoyu.sqlite3"  # Chinese and a space, as on Windows PCs
+
+
+@pytest.fixture
+def workspace(db_path):
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(db_path)
+    yield ws
+    ws.close()
+
+
+def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run ``python main.py ARGS`` as a user would, in a separate process."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env.pop("TUOYU_DB", None) if env is None or "TUOYU_DB" not in env else None
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=120)

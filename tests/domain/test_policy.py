@@ -1,0 +1,41 @@
+import json
+import shutil
+
+import pytest
+
+from tuoyu_desktop import paths
+from tuoyu_desktop.domain.policy import ProfileError, load_profiles
+
+REGIONS = ["通用", "天宁区", "张家港市", "渝北区", "昌平区", "南通县级"]
+
+
+def test_a_profile_exists_for_every_seed_region():
+    assert sorted(load_profiles(paths.policies_dir())) == sorted(REGIONS)
+
+
+def test_yubei_operating_subsidy_rates_come_from_its_plan():
+    yubei = load_profiles(paths.policies_dir())["渝北区"]
+    assert yubei.subsidies.operating_per_child_year == {"托大班": 700, "托小班": 800, "乳儿班": 900}
+    assert yubei.targets.puhui_share == 80.0
+
+
+def test_tianning_voucher_is_100_yuan_for_five_visits():
+    voucher = load_profiles(paths.policies_dir())["天宁区"].voucher
+    assert (voucher.value_yuan, voucher.max_visits) == (100, 5)
+
+
+def test_a_broken_profile_file_is_reported_with_its_name_and_field(tmp_path):
+    for f in paths.policies_dir().glob("*.json"):
+        shutil.copy(f, tmp_path)
+    data = json.loads((tmp_path / "yubei.json").read_text(encoding="utf-8"))
+    data["classes"]["乳儿班"]["cap"] = -1
+    (tmp_path / "yubei.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"yubei.json.*classes\.乳儿班\.cap"):
+        load_profiles(tmp_path)
+
+
+def test_a_profile_file_that_is_not_json_is_reported(tmp_path):
+    shutil.copy(paths.policies_dir() / "tongyong.json", tmp_path)
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ProfileError, match="bad.json 无法读取"):
+        load_profiles(tmp_path)

@@ -1,0 +1,103 @@
+import sqlite3
+
+from tests.conftest import ROOT, run_cli
+from tuoyu_desktop import __version__
+
+
+def test_version_and_help_answer_in_chinese():
+    assert __version__ in run_cli("--version").stdout
+    out = run_cli("--help").stdout
+    assert "子命令" in out and "init" in out and "demo" in out
+
+
+def test_init_creates_the_database_then_says_it_is_up_to_date(tmp_path):
+    db = tmp_path / "我的 数据" / "t.sqlite3"
+    first = run_cli("--db", str(db), "init")
+    assert first.returncode == 0, first.stderr
+    assert "已创建数据库" in first.stdout and db.exists()
+    second = run_cli("--db", str(db), "init")
+    assert second.returncode == 0 and "已是最新结构" in second.stdout
+
+
+def test_tuoyu_db_environment_variable_chooses_the_database(tmp_path):
+    db = tmp_path / "env.sqlite3"
+    result = run_cli("init", env={"TUOYU_DB": str(db)})
+    assert result.returncode == 0 and db.exists()
+
+
+def test_demo_fills_a_new_database_and_refuses_a_second_time_with_exit_code_2(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    result = run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from children").fetchone()[0] > 40
+    con.close()
+    again = run_cli("--db", str(db), "demo")
+    assert again.returncode == 2 and "已有" in again.stderr
+
+
+def test_a_file_that_is_not_a_database_gives_exit_code_2_and_stays_untouched(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("这不是数据库", encoding="utf-8")
+    result = run_cli("--db", str(bad), "init")
+    assert result.returncode == 2 and "不是数据库文件" in result.stderr
+    assert bad.read_text(encoding="utf-8") == "这不是数据库"
+
+
+def test_bad_arguments_give_exit_code_2(tmp_path):
+    result = run_cli("--db", str(tmp_path / "x.sqlite3"), "demo", "--date", "明天")
+    assert result.returncode == 2 and "--date" in result.stderr
+    assert run_cli("nonsense").returncode == 2
+
+
+def test_backup_and_restore_round_trip(tmp_path):
+    db = tmp_path / "live.sqlite3"
+    run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    backup = run_cli("--db", str(db), "backup", str(tmp_path / "备份"))
+    assert backup.returncode == 0, backup.stderr
+    copy = next((tmp_path / "备份").glob("*.sqlite3"))
+    con = sqlite3.connect(db)
+    con.execute("delete from visits")
+    con.commit()
+    con.close()
+    restored = run_cli("--db", str(db), "restore", str(copy))
+    assert restored.returncode == 0, restored.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("select count(*) from visits").fetchone()[0] > 0
+    con.close()
+    assert "恢复前的数据已备份到" in restored.stdout
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(tmp_path):
+    db = tmp_path / "live.sqlite3"
+    run_cli("--db", str(db), "init")
+    other = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(other)
+    con.execute("create table t(x)")
+    con.commit()
+    con.close()
+    result = run_cli("--db", str(db), "restore", str(other))
+    assert result.returncode == 2 and "其他程序" in result.stderr
+
+
+def test_a_database_folder_that_cannot_be_created_is_a_clear_input_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run_cli("--db", str(blocker / "x.sqlite3"), "init")
+    assert result.returncode == 2 and "无法创建" in result.stderr
+
+
+def test_unexpected_error_gives_exit_code_1_and_names_the_log_file(tmp_path, monkeypatch, capsys):
+    from tuoyu_desktop import cli
+
+    def boom(args, db_path):
+        raise RuntimeError("内部错误示例")
+
+    monkeypatch.setitem(cli._COMMANDS, "init", boom)
+    db = tmp_path / "x.sqlite3"
+    assert cli.main(["--db", str(db), "init"]) == 1
+    err = capsys.readouterr().err
+    log = tmp_path / "logs" / "tuoyu.log"
+    assert str(log) in err
+    assert "RuntimeError: 内部错误示例" in log.read_text(encoding="utf-8")
+    assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err

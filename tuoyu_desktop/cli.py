@@ -1,0 +1,126 @@
+"""The command line of SPEC §5. With no subcommand the window opens."""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import APP_NAME, __version__, paths
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad arguments in Chinese with exit code 2."""
+
+    def error(self, message: str):  # pragma: no cover - argparse calls it
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="main.py", description=f"{APP_NAME}：托育机构日常办公与月报。不带子命令时打开窗口。")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：环境变量 TUOYU_DB，或程序旁的 db/tuoyu.sqlite3）")
+    sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
+    sub.add_parser("init", help="创建数据库，或把旧版本数据库升级到当前结构")
+    demo = sub.add_parser("demo", help="在空数据库中填入演示机构的数据（用于试用）")
+    demo.add_argument("--date", metavar="YYYY-MM-DD", help="演示数据以哪一天为“今天”（默认：今天）")
+    backup = sub.add_parser("backup", help="把数据库备份到文件夹（程序开着时也可以）")
+    backup.add_argument("dir", metavar="DIR", help="备份到的文件夹")
+    restore = sub.add_parser("restore", help="用备份文件替换当前数据（当前数据先自动备份）")
+    restore.add_argument("file", metavar="FILE", help="备份文件")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_path = paths.resolve_db_path(args.db)
+    if args.command is None:
+        from .ui.app import run_gui
+
+        return run_gui(db_path)
+    from .errors import USER_ERRORS, write_crash_log
+
+    try:
+        return _COMMANDS[args.command](args, db_path)
+    except USER_ERRORS as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("已取消", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # the user gets a sentence and the log file; the log gets the traceback
+        log = write_crash_log(paths.log_path_for(db_path), exc)
+        print(f"程序出错：{type(exc).__name__}: {exc}\n详细信息已写入日志文件：{log}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _parse_cli_date(text: str | None, option: str) -> date:
+    from .domain.errors import InputError
+    from .domain.parsing import parse_date
+
+    if not text:
+        return date.today()
+    try:
+        value = parse_date(text)
+    except ValueError as exc:
+        raise InputError(f"{option}: {exc}") from None
+    return value
+
+
+def _cmd_init(args, db_path: Path) -> int:
+    from .store.migrate import head_revision, inspect_file, upgrade
+
+    before = inspect_file(db_path)
+    backup = upgrade(db_path)
+    if not before.exists or not before.has_tables:
+        print(f"已创建数据库：{db_path}")
+    elif backup is not None:
+        print(f"已升级数据库：{db_path}（结构版本 {before.revision} → {head_revision()}，升级前备份：{backup}）")
+    else:
+        print(f"数据库已是最新结构：{db_path}")
+    return EXIT_OK
+
+
+def _cmd_demo(args, db_path: Path) -> int:
+    from .services.demo import fill_demo
+    from .services.workspace import open_workspace
+
+    today = _parse_cli_date(args.date, "--date")
+    ws = open_workspace(db_path)
+    try:
+        with ws.session() as session:
+            changes = fill_demo(session, ws.profiles, today)
+    finally:
+        ws.close()
+    print(f"{changes.message}（{db_path}）")
+    return EXIT_OK
+
+
+def _cmd_backup(args, db_path: Path) -> int:
+    from .store.backup import backup_to_folder
+    from .store.migrate import DatabaseFileError, inspect_file
+
+    if not db_path.exists():
+        raise DatabaseFileError(f"数据库文件不存在：{db_path}")
+    inspect_file(db_path)
+    target = backup_to_folder(db_path, Path(args.dir).expanduser())
+    print(f"已备份到：{target}")
+    return EXIT_OK
+
+
+def _cmd_restore(args, db_path: Path) -> int:
+    from .store.migrate import restore_database
+
+    safety = restore_database(Path(args.file).expanduser(), db_path)
+    print(f"已从 {args.file} 恢复数据到 {db_path}")
+    if safety:
+        print(f"恢复前的数据已备份到：{safety}")
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}

@@ -1,0 +1,104 @@
+"""Parsing what people type or what a spreadsheet holds: dates, money, hours, yes/no.
+
+Each parser returns a clean value or raises ValueError with a Chinese message.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
+    re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日?$"),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$"),
+)
+
+
+def clean_text(value: object) -> str:
+    """Text with full-width letters/digits folded and surrounding spaces removed."""
+    if value is None:
+        return ""
+    return unicodedata.normalize("NFKC", str(value)).strip()
+
+
+def parse_date(value: object) -> date | None:
+    """A date from a date, a datetime, or text such as 2025-03-01, 2025/3/1, 2025年3月1日, 20250301."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = clean_text(value)
+    if not text:
+        return None
+    text = re.sub(r"\s+00:00(:00)?$", "", text)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            except ValueError:
+                raise ValueError(f"“{text}”不是有效日期") from None
+    raise ValueError(f"“{text}”不是可识别的日期（应如2025-03-01、2025/3/1或2025年3月1日）")
+
+
+def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = Decimal(0),
+                  unit: str = "") -> Decimal | None:
+    """A number (empty → None) with at most ``places`` decimals and not below ``minimum``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError("应为数字")
+    if isinstance(value, (int, float, Decimal)):
+        text = str(value)
+    else:
+        text = clean_text(value).replace(",", "").replace("，", "")
+        text = re.sub(r"(元|¥|￥|课时|小时)", "", text).strip()
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"“{clean_text(value)}”不是数字") from None
+    if not number.is_finite():
+        raise ValueError("应为数字")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"不能小于{minimum}{unit}")
+    if number != number.quantize(Decimal(1).scaleb(-places)):
+        raise ValueError(f"最多{places}位小数")
+    return number
+
+
+def parse_int(value: object, *, minimum: int = 0) -> int | None:
+    number = parse_decimal(value, places=0, minimum=Decimal(minimum))
+    return None if number is None else int(number)
+
+
+def parse_yes_no(value: object) -> bool | None:
+    """是/否 (also Y/N, 1/0, TRUE/FALSE); empty → None."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    text = clean_text(value).upper()
+    if not text:
+        return None
+    if text in ("是", "Y", "YES", "1", "TRUE", "√"):
+        return True
+    if text in ("否", "N", "NO", "0", "FALSE", "×"):
+        return False
+    raise ValueError(f"应填“是”或“否”（当前为“{clean_text(value)}”）")
+
+
+def parse_choice(value: object, choices: tuple[str, ...]) -> str | None:
+    text = clean_text(value)
+    if not text:
+        return None
+    if text not in choices:
+        raise ValueError(f"“{text}”不是可选值（可选：{'、'.join(choices)}）")
+    return text

@@ -1,0 +1,1 @@
+"""Use cases: each takes a Session, applies the domain rules, and returns plain results."""

@@ -1,0 +1,297 @@
+"""A realistic demo centre, so every screen and report has something real to show.
+
+Everything is dated relative to ``today`` and drawn from a seeded random generator, so the
+same day always gives the same centre. Only an empty database is filled.
+"""
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from sqlmodel import Session, func, select
+
+from ..domain.ages import add_months, completed_months
+from ..domain.classes import band_for_age
+from ..domain.idnumbers import id_check_char, uscc_check_char
+from ..domain.errors import InputError
+from ..domain.policy import PolicyProfile
+from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Placement, SchoolClass,
+                            Staff, TrainingRecord, Visit, VoucherRedemption)
+from .centre import CentreForm, update_centre
+from .changes import Changes
+
+REGION = "320402"  # 常州市天宁区
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
+GIVEN_BOY = ["子涵", "浩宇", "宇轩", "梓睿", "一诺", "俊熙", "沐宸", "睿泽", "明哲", "若愚", "景行", "思远",
+             "泽宇", "皓轩", "铭轩", "承泽", "嘉懿", "奕辰", "瑾瑜", "天佑"]
+GIVEN_GIRL = ["欣怡", "梓涵", "诗涵", "语桐", "一朵", "若汐", "可馨", "思琪", "雨萱", "紫涵", "安然", "乐瑶",
+              "梦琪", "佳怡", "心悦", "书瑶", "芷若", "念慈", "清欢", "婉清"]
+ADULT_GIVEN = ["秀英", "桂英", "丽娟", "海燕", "晓红", "春梅", "建华", "志强", "文静", "雪梅", "晓燕", "丽华",
+               "建国", "红霞", "玉兰", "静怡", "婷婷", "国庆"]
+
+
+def make_id_number(rng: random.Random, birth: date, sex: str, region: str = REGION) -> str:
+    seq = rng.randrange(0, 100) * 10 + rng.choice([1, 3, 5, 7, 9] if sex == "男" else [0, 2, 4, 6, 8])
+    first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
+    return first17 + id_check_char(first17)
+
+
+def make_uscc(body: str = "91320402MA1XK2P3T") -> str:
+    return body + uscc_check_char(body)
+
+
+class _Names:
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def child(self, sex: str) -> str:
+        return self._unique(GIVEN_BOY if sex == "男" else GIVEN_GIRL)
+
+    def adult(self) -> str:
+        return self._unique(ADULT_GIVEN)
+
+    def _unique(self, given: list[str]) -> str:
+        while True:
+            name = self.rng.choice(SURNAMES) + self.rng.choice(given)
+            if name not in self.used:
+                self.used.add(name)
+                return name
+
+
+def _phone(rng: random.Random) -> str:
+    return f"1{rng.choice('3589')}{rng.randrange(10**9):09d}"
+
+
+CLASS_PLAN = (  # name, type, capacity, 普惠, children now, caregivers
+    ("小星星乳儿班", "乳儿班", 10, True, 6, 2),
+    ("托小一班", "托小班", 15, True, 10, 2),
+    ("托小二班", "托小班", 15, True, 9, 2),
+    ("托大一班", "托大班", 20, True, 14, 2),
+    ("彩虹混龄班", "混龄班", 18, False, 10, 1),  # one short: the ratio alert has something to show
+)
+
+
+def database_is_empty(session: Session) -> bool:
+    return all(session.exec(select(func.count()).select_from(model)).one() == 0
+               for model in (SchoolClass, Child, Staff))
+
+
+def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date) -> Changes:
+    if not database_is_empty(session):
+        raise InputError("数据库中已有班级、幼儿或员工数据，演示数据只能填入空数据库（请用 --db 指定新文件）")
+    rng = random.Random(today.toordinal())
+    names = _Names(rng)
+    profile = profiles["天宁区"]
+    update_centre(session, CentreForm(
+        机构名称="天宁区小星星托育中心", 统一社会信用代码=make_uscc(), 备案编号="常天卫托备〔2023〕015号",
+        所属区县="天宁区", 所属镇街="茶山街道", 机构性质="民办", 机构类型="托育机构", 是否普惠机构=True,
+        机构等级="三级", 政策方案="天宁区", 负责人="沈丽华", 联系电话="0519-86661234",
+        地址="常州市天宁区青龙东路88号", 月租金="18000.00", 填报人="陆文静", 填报人电话="13961112345",
+    ), profiles)
+    opened = add_months(today, -40).replace(day=1)
+    classes = []
+    for name, ctype, cap, puhui, _, _ in CLASS_PLAN:
+        c = SchoolClass(name=name, class_type=ctype, capacity=cap, is_puhui=puhui, opened_on=opened)
+        session.add(c)
+        classes.append(c)
+    session.flush()
+
+    for (name, ctype, cap, puhui, count, _), klass in zip(CLASS_PLAN, classes):
+        for i in range(count):
+            _add_child(session, rng, names, klass, profile, today, missing_id=(ctype == "乳儿班" and i == 0))
+    # children who moved up from the 乳儿班 to a 托小班 this year (history kept)
+    _add_moved_children(session, rng, names, classes[0], classes[1], profile, today)
+    # children who left in recent months
+    reasons = ["毕业转入幼儿园", "家庭原因", "转园", "其他", "毕业转入幼儿园", "家庭原因"]
+    for i, reason in enumerate(reasons):
+        klass = classes[3] if reason == "毕业转入幼儿园" else classes[1 + i % 3]
+        child = _add_child(session, rng, names, klass, profile, add_months(today, -(2 + i)))
+        child.left_on = add_months(today, -(i + 1)) - timedelta(days=rng.randrange(0, 10))
+        child.leave_reason = reason
+        placement = session.exec(select(Placement).where(Placement.child_id == child.id)).one()
+        placement.end_on = child.left_on
+    _add_staff(session, rng, names, classes, today)
+    _add_agreement(session, today)
+    _add_vouchers(session, rng, names, today)
+    session.add(BlacklistEntry(name="赵某某", id_number=make_id_number(rng, date(1988, 4, 12), "女", "320411"),
+                               reason="虐待婴幼儿，终身禁入", issuer="常州市卫生健康委员会",
+                               listed_on=add_months(today, -14)))
+    session.add(BlacklistEntry(name="钱某", id_number=make_id_number(rng, date(1979, 9, 3), "男", "320402"),
+                               reason="违法犯罪记录", issuer="常州市天宁区卫生健康局",
+                               listed_on=add_months(today, -8)))
+    session.flush()
+    return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)
+
+
+def _birth_for(rng: random.Random, klass: SchoolClass, profile: PolicyProfile, on: date) -> date:
+    """A birth date giving an age on ``on`` well inside the class's band."""
+    rule = profile.classes[klass.class_type]
+    low = max(rule.min_months, profile.mixed_min_months if klass.class_type == "混龄班" else 0)
+    months = rng.randrange(low + 1, rule.max_months - 1)
+    return add_months(on, -months) - timedelta(days=rng.randrange(0, 28))
+
+
+def _add_child(session, rng, names, klass, profile, on: date, missing_id: bool = False) -> Child:
+    sex = rng.choice(["男", "女"])
+    # enrolled a few months ago, at an age that fitted the class then and still fits now
+    for _ in range(100):
+        birth = _birth_for(rng, klass, profile, on)
+        enrolled = on - timedelta(days=rng.randrange(20, 200))
+        then, now = completed_months(birth, enrolled), completed_months(birth, on)
+        fits = (klass.class_type == "混龄班" and then >= profile.mixed_min_months) or \
+               band_for_age(then, profile) == klass.class_type == band_for_age(now, profile)
+        if fits and enrolled >= (klass.opened_on or enrolled):
+            break
+    care = rng.choices(["全日托", "半日托", "计时托", "临时托"], weights=[14, 3, 2, 1])[0]
+    fee = {"全日托": 2600, "半日托": 1600, "计时托": 900, "临时托": 600}[care] + rng.randrange(0, 6) * 100
+    if not klass.is_puhui:
+        fee += 800
+    checked = rng.random() > 0.08
+    child = Child(
+        name=names.child(sex), sex=sex, birth_date=birth,
+        id_number=None if missing_id else make_id_number(rng, birth, sex),
+        care_type=care, monthly_fee_fen=fee * 100, is_puhui=klass.is_puhui,
+        hardship_category=rng.choices(["", "低保", "残疾", "计生特殊家庭"], weights=[40, 2, 1, 1])[0],
+        guardian_name=names.adult(), guardian_phone=_phone(rng), enrolled_on=enrolled,
+        health_check_on=enrolled - timedelta(days=rng.randrange(3, 20)) if checked else None,
+        health_check_result="合格" if checked else "", handbook_seen=checked,
+        vaccination_checked_on=enrolled + timedelta(days=rng.randrange(0, 10)) if rng.random() > 0.1 else None,
+        notes="户口办理中，身份证号待补" if missing_id else "",
+    )
+    session.add(child)
+    session.flush()
+    session.add(Placement(child_id=child.id, class_id=klass.id, start_on=enrolled))
+    return child
+
+
+def _add_moved_children(session, rng, names, infant_class, toddler_class, profile, today):
+    for k in range(2):
+        sex = rng.choice(["男", "女"])
+        birth = add_months(today, -(15 + k)) - timedelta(days=rng.randrange(0, 20))
+        enrolled = add_months(birth, 7)
+        moved = add_months(birth, 12) + timedelta(days=3)
+        child = Child(name=names.child(sex), sex=sex, birth_date=birth, id_number=make_id_number(rng, birth, sex),
+                      care_type="全日托", monthly_fee_fen=2800 * 100, is_puhui=True, guardian_name=names.adult(),
+                      guardian_phone=_phone(rng), enrolled_on=enrolled, health_check_on=enrolled - timedelta(days=7),
+                      health_check_result="合格", handbook_seen=True, vaccination_checked_on=enrolled)
+        session.add(child)
+        session.flush()
+        session.add(Placement(child_id=child.id, class_id=infant_class.id, start_on=enrolled, end_on=moved))
+        session.add(Placement(child_id=child.id, class_id=toddler_class.id, start_on=moved))
+
+
+def _add_staff(session, rng, names, classes, today):
+    year_start = date(today.year, 1, 1)
+    plan = [("负责人", None, add_months(today, -40))]
+    for (_, _, _, _, _, carers), klass in zip(CLASS_PLAN, classes):
+        plan += [("保育人员", klass, add_months(today, -rng.randrange(6, 36))) for _ in range(carers)]
+    plan += [("保健人员", None, add_months(today, -30)), ("炊事人员", None, add_months(today, -26)),
+             ("炊事人员", None, add_months(today, -4)), ("保安人员", None, add_months(today, -20))]
+    staff_rows = []
+    for i, (role, klass, hired) in enumerate(plan):
+        sex = "男" if role == "保安人员" else "女"
+        birth = date(rng.randrange(1972, 2001), rng.randrange(1, 13), rng.randrange(1, 29))
+        s = Staff(name="沈丽华" if role == "负责人" else names.adult(), sex=sex,
+                  id_number=make_id_number(rng, birth, sex), role=role,
+                  class_id=klass.id if klass else None, hired_on=hired, phone=_phone(rng),
+                  education=rng.choice(["大专", "本科", "中专", "高中"]))
+        session.add(s)
+        staff_rows.append(s)
+    gone = Staff(name=names.adult(), sex="女", id_number=make_id_number(rng, date(1990, 5, 6), "女"),
+                 role="保育人员", class_id=classes[2].id, hired_on=add_months(today, -30),
+                 left_on=add_months(today, -3), phone=_phone(rng), education="大专")
+    session.add(gone)
+    staff_rows.append(gone)
+    session.flush()
+
+    for i, s in enumerate(staff_rows):
+        # 健康证: renewed yearly; two expire within 30 days, one has expired
+        if i == 3:
+            issued = add_months(today, -12) - timedelta(days=10)
+        elif i in (5, 12):
+            issued = add_months(today, -12) + timedelta(days=12 + i)
+        else:
+            issued = add_months(today, -rng.randrange(1, 10))
+        session.add(Certificate(staff_id=s.id, cert_type="健康证", number=f"JK{today.year}{i:04d}",
+                                issuer="常州市天宁区疾病预防控制中心", issued_on=issued,
+                                expires_on=add_months(issued, 12)))
+        if s.role == "保育人员" and i != 4:  # staff no. 4 is a 保育人员 still without a certificate
+            kind = "保育师" if i % 3 else "育婴员"
+            session.add(Certificate(staff_id=s.id, cert_type=kind, level=rng.choice(["五级", "四级", "三级"]),
+                                    number=f"{'BYS' if kind == '保育师' else 'YYY'}{rng.randrange(10**8):08d}",
+                                    issuer="江苏省人力资源和社会保障厅", issued_on=s.hired_on - timedelta(days=60)))
+        elif s.role == "负责人":
+            session.add(Certificate(staff_id=s.id, cert_type="教师资格证", number=f"2015320{rng.randrange(10**9):09d}",
+                                    issuer="常州市教育局", issued_on=date(2015, 7, 1)))
+            session.add(Certificate(staff_id=s.id, cert_type="保育师", level="三级", number="BYS20190001",
+                                    issuer="江苏省人力资源和社会保障厅", issued_on=date(2019, 6, 1)))
+        elif s.role == "保健人员":
+            session.add(Certificate(staff_id=s.id, cert_type="卫生保健人员培训合格证", number="WB2022-031",
+                                    issuer="常州市妇幼保健院", issued_on=add_months(today, -28),
+                                    expires_on=add_months(today, -28 + 36) + timedelta(days=20)))
+        elif s.role == "保安人员":
+            session.add(Certificate(staff_id=s.id, cert_type="保安员证", number=f"苏{rng.randrange(10**9):09d}",
+                                    issuer="常州市公安局", issued_on=add_months(today, -20)))
+        # 岗前培训 on hiring
+        session.add(TrainingRecord(staff_id=s.id, trained_on=max(s.hired_on - timedelta(days=7), date(2015, 1, 1)),
+                                   course="托育机构从业人员岗前培训", category="专业", hours=16, is_preservice=True,
+                                   provider="常州市托育综合服务中心", certificate_no=f"GQ{i:03d}"))
+        if s.left_on:
+            continue
+        months_done = today.month
+        share = 1.0 if i % 4 else 0.5  # every fourth one is behind
+        professional_courses = int(months_done * 0.6 * share) + 1
+        for k in range(professional_courses):
+            day = year_start + timedelta(days=int((today - year_start).days * (k + 0.5) / professional_courses))
+            session.add(TrainingRecord(staff_id=s.id, trained_on=max(day, s.hired_on), course=rng.choice(
+                ["婴幼儿回应性照护", "婴幼儿伤害预防与急救", "膳食营养与喂养", "托育机构保育工作规范", "婴幼儿早期发展指导"]),
+                category="专业", hours=8, provider="常州市托育综合服务中心"))
+        for k in range(int(months_done * 0.35 * share) + 1):
+            day = year_start + timedelta(days=20 + 30 * k)
+            if day > today:
+                break
+            session.add(TrainingRecord(staff_id=s.id, trained_on=max(day, s.hired_on), course="托育从业人员职业道德与法规",
+                                       category="职业道德", hours=4, provider="天宁区卫生健康局"))
+
+
+def _add_agreement(session, today):
+    start = add_months(today, -10) - timedelta(days=5)
+    old = Agreement(institution="天宁区茶山街道社区卫生服务中心", number="YYJH-2024-07",
+                    signed_on=add_months(start, -12) - timedelta(days=3), valid_from=add_months(start, -12),
+                    valid_to=start - timedelta(days=1), health_guide="周海燕", guide_phone="0519-88102345")
+    current = Agreement(institution="天宁区茶山街道社区卫生服务中心", number="YYJH-2025-11",
+                        signed_on=start - timedelta(days=3), valid_from=start,
+                        valid_to=add_months(start, 12) - timedelta(days=1),  # expires within 60 days
+                        health_guide="周海燕", guide_phone="0519-88102345")
+    session.add_all([old, current])
+    session.flush()
+    topics = [("晨午检与传染病防控指导", "个别幼儿晨检记录不完整", True),
+              ("膳食营养与食谱审核", "食谱中深色蔬菜偏少", True),
+              ("婴幼儿生长发育监测", "2名幼儿体重偏低，建议家长随访", False),
+              ("伤害预防与急救演练", "", True),
+              ("卫生消毒工作检查", "玩具消毒记录缺2天", True)]
+    for k in range(9):
+        day = add_months(today, -(k + 1)) - timedelta(days=10 + k)
+        content, findings, done = topics[k % len(topics)]
+        session.add(Visit(agreement_id=current.id if day >= start else old.id, visited_on=day,
+                          guide="周海燕", content=content, findings=findings, follow_up_done=done))
+
+
+def _add_vouchers(session, rng, names, today):
+    serial = 1000
+    enrolled = session.exec(select(Child).where(Child.id_number.is_not(None)).limit(3)).all()
+    visitors = []
+    for _ in range(6):
+        sex = rng.choice(["男", "女"])
+        birth = add_months(today, -rng.randrange(8, 30))
+        visitors.append((names.child(sex), make_id_number(rng, birth, sex), names.adult(), _phone(rng), None))
+    visitors += [(c.name, c.id_number, c.guardian_name, c.guardian_phone, c.id) for c in enrolled]
+    for idx, (name, idno, guardian, phone, child_id) in enumerate(visitors):
+        uses = 5 if idx == 0 else rng.randrange(1, 4)  # the first visitor has used the whole cap
+        for k in range(uses):
+            serial += 1
+            day = today - timedelta(days=rng.randrange(1, 150))
+            session.add(VoucherRedemption(serial=f"TN{today.year}{serial:06d}", child_id=child_id, child_name=name,
+                                          child_id_number=idno, guardian=guardian, phone=phone,
+                                          redeemed_on=day, days=1))

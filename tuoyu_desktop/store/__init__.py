@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, the SQLite engine, migrations and backups."""

@@ -1,0 +1,54 @@
+"""Consistent copies of the database with SQLite's online backup API (never a file copy)."""
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+
+class BackupError(Exception):
+    """A backup or restore that could not be made; the message is for the user."""
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy ``source`` to ``target`` through the backup API and check the copy's integrity."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        if ok != "ok":
+            raise BackupError(f"备份副本完整性检查未通过：{ok}")
+        tmp.replace(target)
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"无法备份数据库 {source}：{exc}") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"无法写入备份文件 {target}：{exc.strerror or exc}") from exc
+    return target
+
+
+def backup_name(prefix: str = "备份", now: datetime | None = None) -> str:
+    now = now or datetime.now()
+    return f"tuoyu_{prefix}_{now:%Y%m%d_%H%M%S}.sqlite3"
+
+
+def backup_to_folder(source: Path, folder: Path, prefix: str = "备份") -> Path:
+    """A copy named with date and time in ``folder``; never overwrites an earlier one."""
+    target = folder / backup_name(prefix)
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / backup_name(f"{prefix}{n}")
+    return copy_database(source, target)

@@ -1,0 +1,214 @@
+"""Every table of the program (SPEC §2). Money is stored in integer 分, dates as dates.
+
+Table models do not validate input (SQLModel); services check input before building them.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+SCHEMA_APP_ID = 0x54594453  # "TYDS": PRAGMA application_id marks a database of this program
+
+
+class Centre(SQLModel, table=True):
+    """The one centre this database belongs to (a single row, id 1)."""
+
+    __tablename__ = "centre"
+    __table_args__ = (CheckConstraint("id = 1", name="ck_centre_single_row"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    uscc: str = ""  # 统一社会信用代码
+    filing_no: str = ""  # 备案编号
+    district: str = ""  # 所属区县
+    town: str = ""  # 所属镇街
+    nature: str = ""  # 机构性质
+    centre_type: str = "托育机构"  # or 家庭托育点
+    is_puhui: bool = False
+    grade: str = ""  # 机构等级
+    policy_profile: str = "通用"
+    head: str = ""  # 负责人
+    phone: str = ""
+    address: str = ""
+    monthly_rent_fen: int | None = None
+    reporter: str = ""  # 填报人
+    reporter_phone: str = ""
+
+
+class SchoolClass(SQLModel, table=True):
+    __tablename__ = "classes"
+    __table_args__ = (CheckConstraint("capacity >= 1", name="ck_classes_capacity"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True)
+    class_type: str
+    capacity: int
+    is_puhui: bool = False
+    opened_on: date | None = None
+    closed_on: date | None = None
+    notes: str = ""
+
+
+class Child(SQLModel, table=True):
+    __tablename__ = "children"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    sex: str
+    birth_date: date
+    id_number: str | None = Field(default=None, unique=True)  # NULL while awaiting 户口
+    care_type: str = "全日托"
+    monthly_fee_fen: int | None = None
+    is_puhui: bool = False
+    hardship_category: str = ""  # empty: none
+    guardian_name: str = ""
+    guardian_phone: str = ""
+    enrolled_on: date
+    health_check_on: date | None = None  # 入托体检
+    health_check_result: str = ""
+    handbook_seen: bool = False  # 儿童保健手册
+    vaccination_checked_on: date | None = None  # 预防接种证查验
+    needs_catch_up: bool = False  # 需补种
+    left_on: date | None = None
+    leave_reason: str = ""
+    notes: str = ""
+
+
+class Placement(SQLModel, table=True):
+    """A child in a class from ``start_on`` until the day before ``end_on`` (history of 转班)."""
+
+    __tablename__ = "placements"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    class_id: int = Field(foreign_key="classes.id", ondelete="RESTRICT", index=True)
+    start_on: date
+    end_on: date | None = None
+
+
+class Staff(SQLModel, table=True):
+    __tablename__ = "staff"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True)
+    sex: str = ""
+    id_number: str = Field(unique=True)
+    role: str
+    class_id: int | None = Field(default=None, foreign_key="classes.id", ondelete="SET NULL")
+    hired_on: date
+    left_on: date | None = None
+    phone: str = ""
+    education: str = ""
+    notes: str = ""
+
+
+class Certificate(SQLModel, table=True):
+    __tablename__ = "certificates"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    cert_type: str
+    level: str = ""
+    number: str = ""
+    issuer: str = ""
+    issued_on: date | None = None
+    expires_on: date | None = None
+
+
+class TrainingRecord(SQLModel, table=True):
+    __tablename__ = "training_records"
+    __table_args__ = (CheckConstraint("hours > 0", name="ck_training_hours"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    trained_on: date = Field(index=True)
+    course: str
+    category: str  # 专业 / 职业道德
+    hours: float  # steps of 0.5 are exact in binary floating point
+    is_preservice: bool = False  # 岗前培训
+    provider: str = ""
+    certificate_no: str = ""
+
+
+class Agreement(SQLModel, table=True):
+    """医育结合服务协议 with the partner health institution."""
+
+    __tablename__ = "agreements"
+
+    id: int | None = Field(default=None, primary_key=True)
+    institution: str
+    number: str = ""
+    signed_on: date
+    valid_from: date
+    valid_to: date
+    health_guide: str = ""  # 健康指导员
+    guide_phone: str = ""
+    notes: str = ""
+
+
+class Visit(SQLModel, table=True):
+    __tablename__ = "visits"
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int | None = Field(default=None, foreign_key="agreements.id", ondelete="SET NULL")
+    visited_on: date = Field(index=True)
+    guide: str = ""  # 指导人员
+    content: str
+    findings: str = ""
+    follow_up_done: bool = False
+
+
+class VoucherRedemption(SQLModel, table=True):
+    """One redemption of a 托育服务体验券; the serial is never used twice, even once deleted."""
+
+    __tablename__ = "voucher_redemptions"
+    __table_args__ = (CheckConstraint("days >= 1", name="ck_voucher_days"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    serial: str = Field(unique=True)
+    child_id: int | None = Field(default=None, foreign_key="children.id", ondelete="SET NULL")
+    child_name: str
+    child_id_number: str = Field(index=True)
+    guardian: str = ""
+    phone: str = ""
+    redeemed_on: date = Field(index=True)
+    days: int = 1
+    deleted_at: datetime | None = None
+    delete_reason: str = ""
+
+
+class BlacklistEntry(SQLModel, table=True):
+    """黑名单 / 终身禁入, imported from the commission's Excel."""
+
+    __tablename__ = "blacklist"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = ""
+    id_number: str = Field(unique=True)
+    reason: str = ""
+    issuer: str = ""  # 发布单位
+    listed_on: date | None = None
+
+
+class LockedReturn(SQLModel, table=True):
+    """A monthly return marked 已报送: its figures and details, frozen."""
+
+    __tablename__ = "locked_returns"
+    __table_args__ = (UniqueConstraint("month", name="uq_locked_returns_month"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str  # YYYY-MM
+    locked_at: datetime
+    checksum: str
+    snapshot_json: str
+
+
+class Setting(SQLModel, table=True):
+    """Program settings and user preferences (window size, last folders)."""
+
+    __tablename__ = "settings"
+
+    key: str = Field(primary_key=True)
+    value: str = ""
