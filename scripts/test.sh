@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Quick start: set everything up, then run the whole test suite (GUI tests on an Xvfb screen
+# that the tests start themselves). Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+need=()
+command -v Xvfb >/dev/null || need+=(xvfb xauth)
+command -v pdftoppm >/dev/null || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -qi "wenquanyi" || need+=(fonts-wqy-microhei)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+  else
+    echo "测试需要这些系统软件包：${need[*]}（sudo apt-get install ${need[*]}）" >&2
+  fi
+fi
+bash scripts/setup.sh
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,114 @@
+"""GUI tests: a real Tk window on a display (Xvfb started here when there is none).
+
+In CI (CI=true) a missing display is a failure, never a skip.
+"""
+import os
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture(scope="session")
+def display():
+    if os.environ.get("DISPLAY"):
+        yield os.environ["DISPLAY"]
+        return
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        if os.environ.get("CI"):
+            pytest.fail("GUI tests need Xvfb in CI (apt-get install xvfb)")
+        pytest.skip("no display and no Xvfb on this machine")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(read_fd)
+    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    yield os.environ["DISPLAY"]
+    proc.terminate()
+    proc.wait(timeout=10)
+    del os.environ["DISPLAY"]
+
+
+class DialogRecorder:
+    """Stands in for every dialog so that no test ever blocks on one."""
+
+    def __init__(self):
+        self.calls = []
+        self.answers = {"ask_yes_no": True, "ask_directory": "", "ask_open_file": ""}
+
+    def install(self, monkeypatch):
+        from tuoyu_desktop.ui import dialogs
+
+        for name in ("show_error", "show_info", "ask_yes_no", "ask_directory", "ask_open_file"):
+            monkeypatch.setattr(dialogs, name, self._make(name))
+        return self
+
+    def _make(self, name):
+        def record(parent, title, *args, **kwargs):
+            self.calls.append((name, title, args))
+            return self.answers.get(name)
+        return record
+
+    def named(self, name):
+        return [c for c in self.calls if c[0] == name]
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    return DialogRecorder().install(monkeypatch)
+
+
+@pytest.fixture
+def root(display):
+    import tkinter as tk
+
+    from tuoyu_desktop.ui.fonts import setup_fonts
+
+    root = tk.Tk(className="tuoyu-test")
+    setup_fonts(root)
+    yield root
+    try:
+        root.destroy()
+    except tk.TclError:
+        pass
+
+
+@pytest.fixture
+def window(root, workspace, dialogs):
+    from tuoyu_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(root, workspace, today=lambda: TODAY)
+    root.update()
+    return win
+
+
+@pytest.fixture
+def demo_window(root, workspace, dialogs):
+    from tuoyu_desktop.services.demo import fill_demo
+    from tuoyu_desktop.ui.main_window import MainWindow
+
+    with workspace.session() as s:
+        fill_demo(s, workspace.profiles, TODAY)
+    win = MainWindow(root, workspace, today=lambda: TODAY)
+    root.update()
+    return win
+
+
+def type_into(widget, text):
+    """Replace an entry's text as a user would, then leave the field."""
+    widget.focus_set()
+    widget.delete(0, "end")
+    widget.insert(0, text)
+    widget.event_generate("<FocusOut>")
+    widget.update()

@@ -1,0 +1,123 @@
+import pytest
+from sqlmodel import select
+
+from tests.ui.conftest import type_into
+from tuoyu_desktop.services.centre import get_centre
+from tuoyu_desktop.store.models import Visit
+
+pytestmark = pytest.mark.gui
+
+
+def test_window_title_names_the_program_and_the_centre(demo_window):
+    assert demo_window.root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
+
+
+def test_a_new_database_asks_for_the_centre_details_on_the_home_page(window):
+    assert window.root.title() == "托育机构办公系统 — 未填写机构名称"
+    assert "请先在“设置”中填写" in window.views["home"].notice.cget("text")
+
+
+def test_every_navigation_entry_opens_its_page(window):
+    assert list(window.nav_buttons) == ["home", "settings"]
+    for key, button in window.nav_buttons.items():
+        button.invoke()
+        window.root.update()
+        assert window.views[key].winfo_ismapped(), key
+        others = [v for k, v in window.views.items() if k != key]
+        assert not any(v.winfo_ismapped() for v in others)
+
+
+def test_home_page_shows_the_demo_centres_figures(demo_window):
+    home = demo_window.views["home"]
+    assert home.heading.cget("text") == "天宁区小星星托育中心"
+    assert int(home.figures["children"].cget("text")) > 40
+    assert home.figures["capacity"].cget("text") == "78"
+
+
+def _settings(window):
+    window.nav_buttons["settings"].invoke()
+    window.root.update()
+    return window.views["settings"].form
+
+
+def test_manager_edits_the_centre_details_and_the_title_follows(window, workspace):
+    form = _settings(window)
+    type_into(form.widgets["机构名称"], "茶山街道阳光托育园")
+    type_into(form.widgets["统一社会信用代码"], "91350100m000100y43")
+    form.widgets["政策方案"].set("渝北区")
+    form.vars["是否普惠机构"].set(True)
+    type_into(form.widgets["联系电话"], "13812345678")
+    form.save_button.invoke()
+    window.root.update()
+    with workspace.session() as s:
+        centre = get_centre(s)
+    assert (centre.name, centre.uscc, centre.policy_profile, centre.is_puhui) == (
+        "茶山街道阳光托育园", "91350100M000100Y43", "渝北区", True)
+    assert window.root.title() == "托育机构办公系统 — 茶山街道阳光托育园"
+    assert window.status.cget("text") == "已保存机构信息 茶山街道阳光托育园"
+    window.nav_buttons["home"].invoke()
+    assert window.views["home"].heading.cget("text") == "茶山街道阳光托育园"
+
+
+def test_wrong_credit_code_is_shown_under_the_field_when_it_is_left_and_nothing_is_saved(window, workspace):
+    form = _settings(window)
+    type_into(form.widgets["机构名称"], "阳光托育园")
+    assert form.error_text("统一社会信用代码") == ""  # not yet visited: no complaint
+    type_into(form.widgets["统一社会信用代码"], "91350100M000100Y44")
+    assert form.error_text("统一社会信用代码") == "校验位应为3（当前为4）"
+    form.save_button.invoke()
+    with workspace.session() as s:
+        assert get_centre(s).name == ""
+    type_into(form.widgets["统一社会信用代码"], "91350100M000100Y43")
+    assert form.error_text("统一社会信用代码") == ""
+
+
+def test_saving_an_empty_required_field_marks_it(window):
+    form = _settings(window)
+    form.save_button.invoke()
+    assert form.error_text("机构名称") == "必填"
+    assert form.error_text("统一社会信用代码") == "必填"
+
+
+def test_enter_saves_and_escape_restores_the_stored_values(demo_window, workspace):
+    form = _settings(demo_window)
+    entry = form.widgets["负责人"]
+    type_into(entry, "王建国")
+    entry.event_generate("<Escape>")
+    assert form.vars["负责人"].get() == "沈丽华"
+    type_into(entry, "王建国")
+    entry.event_generate("<Return>")
+    with workspace.session() as s:
+        assert get_centre(s).head == "王建国"
+
+
+def test_backup_from_the_file_menu_makes_a_copy_in_the_chosen_folder(demo_window, dialogs, tmp_path):
+    dialogs.answers["ask_directory"] = str(tmp_path / "U盘")
+    (tmp_path / "U盘").mkdir()
+    target = demo_window.backup()
+    assert target.exists() and target.parent == tmp_path / "U盘"
+    assert "已备份到" in demo_window.status.cget("text")
+
+
+def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs, workspace, tmp_path):
+    dialogs.answers["ask_directory"] = str(tmp_path)
+    copy = demo_window.backup()
+    with workspace.session() as s:
+        for v in s.exec(select(Visit)).all():
+            s.delete(v)
+    dialogs.answers["ask_open_file"] = str(copy)
+    assert demo_window.restore()
+    with workspace.session() as s:
+        assert len(s.exec(select(Visit)).all()) > 0
+    assert "已从" in demo_window.status.cget("text")
+
+
+def test_an_unexpected_error_in_a_button_shows_a_dialog_naming_the_log_not_a_traceback(window, dialogs):
+    from tkinter import ttk
+
+    def boom():
+        raise RuntimeError("示例错误")
+
+    ttk.Button(window.root, command=boom).invoke()
+    (name, title, args), = dialogs.named("show_error")
+    assert title == "程序出错" and "tuoyu.log" in args[-1]

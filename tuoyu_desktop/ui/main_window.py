@@ -1,0 +1,168 @@
+"""The main window: menu, navigation, the area views, and the status bar."""
+from __future__ import annotations
+
+import logging
+import tkinter as tk
+from datetime import date
+from pathlib import Path
+from tkinter import ttk
+from typing import Callable
+
+from .. import APP_NAME, __version__, paths
+from ..errors import USER_ERRORS, write_crash_log
+from ..services.centre import get_centre
+from ..services.changes import Changes
+from ..services.settings import get_setting, set_setting
+from ..services.workspace import Workspace
+from . import dialogs
+from .views.base import View
+from .views.home import HomeView
+from .views.settings import SettingsView
+
+log = logging.getLogger(__name__)
+
+#: The navigation, in order. An area appears here only once it is built.
+VIEWS: tuple[type[View], ...] = (HomeView, SettingsView)
+
+
+class MainWindow:
+    def __init__(self, root: tk.Tk, workspace: Workspace, today: Callable[[], date] = date.today):
+        self.root = root
+        self.workspace = workspace
+        self.today = today
+        root.report_callback_exception = self._report_exception
+        root.minsize(960, 600)
+        self._restore_geometry()
+        self._build_menu()
+        outer = ttk.Frame(root)
+        outer.pack(fill="both", expand=True)
+        self.nav = ttk.Frame(outer, padding=(6, 10))
+        self.nav.pack(side="left", fill="y")
+        ttk.Separator(outer, orient="vertical").pack(side="left", fill="y")
+        self.content = ttk.Frame(outer)
+        self.content.pack(side="left", fill="both", expand=True)
+        ttk.Separator(root, orient="horizontal").pack(fill="x")
+        self.status = ttk.Label(root, text="", style="Status.TLabel", anchor="w")
+        self.status.pack(fill="x", side="bottom")
+        self.views: dict[str, View] = {}
+        self.nav_buttons: dict[str, ttk.Button] = {}
+        for view_class in VIEWS:
+            button = ttk.Button(self.nav, text=view_class.title, style="Nav.TButton", width=12,
+                                command=lambda k=view_class.key: self.show(k))
+            button.pack(fill="x", pady=1)
+            self.nav_buttons[view_class.key] = button
+            self.views[view_class.key] = view_class(self.content, self)
+        self.current: str | None = None
+        self.show(VIEWS[0].key)
+        self.update_title()
+        self.set_status(f"数据文件：{workspace.db_path}")
+        root.protocol("WM_DELETE_WINDOW", self.quit)
+
+    # navigation ---------------------------------------------------------------------------
+    def show(self, key: str) -> View:
+        if self.current:
+            self.views[self.current].pack_forget()
+            self.nav_buttons[self.current].configure(style="Nav.TButton")
+        view = self.views[key]
+        view.pack(fill="both", expand=True)
+        self.nav_buttons[key].configure(style="NavSelected.TButton")
+        self.current = key
+        view.on_show()
+        return view
+
+    def apply(self, changes: Changes) -> None:
+        """After a change: tell every view, update the title, say what happened."""
+        for view in self.views.values():
+            view.changed(changes)
+        if changes.touches("centre"):
+            self.update_title()
+        if changes.message:
+            self.set_status(changes.message)
+
+    def update_title(self) -> None:
+        with self.workspace.session() as s:
+            name = get_centre(s).name
+        self.root.title(f"{APP_NAME} — {name or '未填写机构名称'}")
+
+    def set_status(self, text: str) -> None:
+        self.status.configure(text=text)
+
+    # menu ---------------------------------------------------------------------------------
+    def _build_menu(self) -> None:
+        menubar = tk.Menu(self.root)
+        self.file_menu = tk.Menu(menubar, tearoff=False)
+        self.file_menu.add_command(label="备份…", command=self.backup)
+        self.file_menu.add_command(label="恢复…", command=self.restore)
+        self.file_menu.add_separator()
+        self.file_menu.add_command(label="退出", command=self.quit)
+        menubar.add_cascade(label="文件", menu=self.file_menu)
+        self.help_menu = tk.Menu(menubar, tearoff=False)
+        self.help_menu.add_command(label="关于", command=self.about)
+        menubar.add_cascade(label="帮助", menu=self.help_menu)
+        self.root.configure(menu=menubar)
+        self.menubar = menubar
+
+    def backup(self) -> Path | None:
+        from ..store.backup import backup_to_folder
+
+        folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self._setting("last.backup_dir"))
+        if not folder:
+            return None
+        target = backup_to_folder(self.workspace.db_path, Path(folder))
+        self._remember("last.backup_dir", folder)
+        self.set_status(f"已备份到 {target}")
+        return target
+
+    def restore(self) -> bool:
+        from ..store.migrate import restore_database
+
+        chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
+                                       [("数据库备份", "*.sqlite3 *.db"), ("所有文件", "*.*")],
+                                       str(paths.backups_dir_for(self.workspace.db_path)))
+        if not chosen:
+            return False
+        if not dialogs.ask_yes_no(self.root, "恢复备份",
+                                  f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"):
+            return False
+        self.workspace.engine.dispose()
+        try:
+            safety = restore_database(Path(chosen), self.workspace.db_path)
+        finally:
+            self.workspace.reopen()
+        self.apply(Changes(message=f"已从 {Path(chosen).name} 恢复数据"
+                                   + (f"；恢复前的数据已备份到 {safety}" if safety else ""), everything=True))
+        return True
+
+    def about(self) -> None:
+        dialogs.show_info(self.root, "关于", f"{APP_NAME}\n版本 {__version__}\n\n托育机构日常办公与月报报送。\n"
+                                            f"全部数据保存在本机：\n{self.workspace.db_path}")
+
+    def quit(self) -> None:
+        try:
+            self._remember("window.geometry", self.root.geometry())
+        except Exception:  # never keep the user from closing the window
+            log.exception("could not save the window size")
+        self.root.destroy()
+
+    # settings and errors ------------------------------------------------------------------
+    def _setting(self, key: str) -> str:
+        with self.workspace.session() as s:
+            return get_setting(s, key)
+
+    def _remember(self, key: str, value: str) -> None:
+        with self.workspace.session() as s:
+            set_setting(s, key, value)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._setting("window.geometry")
+        try:
+            self.root.geometry(geometry or "1180x760")
+        except tk.TclError:
+            self.root.geometry("1180x760")
+
+    def _report_exception(self, exc_type, exc, tb) -> None:
+        if isinstance(exc, USER_ERRORS):
+            dialogs.show_error(self.root, "无法完成", str(exc))
+            return
+        log_path = write_crash_log(paths.log_path_for(self.workspace.db_path), exc)
+        dialogs.show_error(self.root, "程序出错", f"操作没有完成：{exc}", str(log_path))

@@ -1,0 +1,31 @@
+"""What every area view has: a title, and a refresh that looks at what changed."""
+from __future__ import annotations
+
+from tkinter import ttk
+from typing import TYPE_CHECKING
+
+from ...services.changes import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..main_window import MainWindow
+
+
+class View(ttk.Frame):
+    key = ""
+    title = ""
+    #: the areas of Changes this view shows; it refreshes when one of them changed
+    depends_on: tuple[str, ...] = ()
+
+    def __init__(self, master, app: "MainWindow"):
+        super().__init__(master, padding=(16, 12))
+        self.app = app
+
+    def on_show(self) -> None:
+        """Called each time the view is brought to the front."""
+
+    def refresh(self) -> None:
+        """Reload what the view shows from the database."""
+
+    def changed(self, changes: Changes) -> None:
+        if changes.touches(*self.depends_on):
+            self.refresh()

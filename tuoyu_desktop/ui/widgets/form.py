@@ -1,0 +1,147 @@
+"""A form as every area uses it: labels left, required fields marked, the problem in red under
+the field as soon as the field is left, 保存 and 取消 bottom right, Enter saves, Esc cancels."""
+from __future__ import annotations
+
+import tkinter as tk
+from dataclasses import dataclass
+from tkinter import ttk
+from typing import Callable
+
+from ...domain.errors import InputError
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    key: str  # the Chinese field name; also what InputError problems name
+    kind: str = "text"  # text | choice | check | date
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    width: int = 30
+    hint: str = ""
+    label: str = ""  # shown text when it differs from key
+
+    @property
+    def text(self) -> str:
+        return self.label or self.key
+
+
+class Form(ttk.Frame):
+    def __init__(self, master, fields: list[FieldSpec], *, validate: Callable[[dict], None],
+                 save: Callable[[dict], None], cancel: Callable[[], None], columns: int = 1):
+        super().__init__(master, padding=(4, 4))
+        self.fields = {f.key: f for f in fields}
+        self._validate, self._save, self._cancel = validate, save, cancel
+        self.vars: dict[str, tk.Variable] = {}
+        self.widgets: dict[str, tk.Widget] = {}
+        self.error_labels: dict[str, ttk.Label] = {}
+        self.touched: set[str] = set()
+        body = ttk.Frame(self)
+        body.pack(fill="both", expand=True)
+        per_column = -(-len(fields) // columns)
+        for index, spec in enumerate(fields):
+            col, row = divmod(index, per_column)
+            self._add_field(body, spec, row * 2, col * 3)
+        buttons = ttk.Frame(self)
+        buttons.pack(fill="x", pady=(8, 0))
+        self.general_error = ttk.Label(buttons, text="", style="Error.TLabel", wraplength=520)
+        self.general_error.pack(side="left")
+        self.cancel_button = ttk.Button(buttons, text="取消", command=self.cancel)
+        self.cancel_button.pack(side="right")
+        self.save_button = ttk.Button(buttons, text="保存", command=self.save, default="active")
+        self.save_button.pack(side="right", padx=(0, 8))
+
+    def _add_field(self, body, spec: FieldSpec, row: int, col: int) -> None:
+        label = ttk.Frame(body)
+        label.grid(row=row, column=col, sticky="ne", padx=(12, 6), pady=(6, 0))
+        if spec.required:
+            ttk.Label(label, text="*", style="Required.TLabel").pack(side="left")
+        ttk.Label(label, text=spec.text).pack(side="left")
+        if spec.kind == "check":
+            var: tk.Variable = tk.BooleanVar(self, value=False)
+            widget = ttk.Checkbutton(body, variable=var, text=spec.hint)
+        elif spec.kind == "choice":
+            var = tk.StringVar(self)
+            widget = ttk.Combobox(body, textvariable=var, values=spec.choices, width=spec.width - 2,
+                                  state="readonly")
+            widget.bind("<<ComboboxSelected>>", lambda _e, k=spec.key: self._left(k))
+        else:
+            var = tk.StringVar(self)
+            widget = ttk.Entry(body, textvariable=var, width=spec.width)
+        widget.grid(row=row, column=col + 1, sticky="w", pady=(6, 0))
+        if spec.hint and spec.kind != "check":
+            ttk.Label(body, text=spec.hint, style="Hint.TLabel").grid(row=row, column=col + 2, sticky="w",
+                                                                       padx=(6, 0), pady=(6, 0))
+        error = ttk.Label(body, text="", style="Error.TLabel")
+        error.grid(row=row + 1, column=col + 1, columnspan=2, sticky="w")
+        widget.bind("<FocusOut>", lambda _e, k=spec.key: self._left(k))
+        widget.bind("<Return>", lambda _e: self.save() or "break")
+        widget.bind("<KP_Enter>", lambda _e: self.save() or "break")
+        widget.bind("<Escape>", lambda _e: self.cancel() or "break")
+        self.vars[spec.key], self.widgets[spec.key], self.error_labels[spec.key] = var, widget, error
+
+    # values -------------------------------------------------------------------------------
+    def values(self) -> dict:
+        out = {}
+        for key, var in self.vars.items():
+            out[key] = bool(var.get()) if self.fields[key].kind == "check" else str(var.get())
+        return out
+
+    def set_values(self, values: dict) -> None:
+        for key, value in values.items():
+            if key in self.vars:
+                if self.fields[key].kind == "check":
+                    self.vars[key].set(bool(value))
+                else:
+                    self.vars[key].set("" if value is None else str(value))
+        self.touched.clear()
+        self.show_errors({})
+
+    def set_choices(self, key: str, choices: tuple[str, ...]) -> None:
+        self.widgets[key].configure(values=choices)
+
+    # checking -----------------------------------------------------------------------------
+    def _left(self, key: str) -> None:
+        self.touched.add(key)
+        self.check()
+
+    def check(self) -> dict[str, list[str]]:
+        """Run the validator; show the problems of the fields the user has left."""
+        try:
+            self._validate(self.values())
+            errors: dict[str, list[str]] = {}
+        except InputError as exc:
+            errors = {}
+            for p in exc.problems:
+                errors.setdefault(p.field, []).append(p.message)
+        self.show_errors({k: v for k, v in errors.items() if k in self.touched})
+        return errors
+
+    def show_errors(self, errors: dict[str, list[str]]) -> None:
+        for key, label in self.error_labels.items():
+            label.configure(text="；".join(errors.get(key, [])))
+        other = [m for k, msgs in errors.items() if k not in self.error_labels for m in msgs]
+        self.general_error.configure(text="；".join(other))
+
+    def error_text(self, key: str) -> str:
+        return str(self.error_labels[key].cget("text"))
+
+    def save(self) -> bool:
+        self.touched.update(self.fields)
+        errors = self.check()
+        if errors:
+            first = next((k for k in self.fields if k in errors), None)
+            if first:
+                self.widgets[first].focus_set()
+            return False
+        try:
+            self._save(self.values())
+        except InputError as exc:
+            errors = {}
+            for p in exc.problems:
+                errors.setdefault(p.field, []).append(p.message)
+            self.show_errors(errors)
+            return False
+        return True
+
+    def cancel(self) -> None:
+        self._cancel()
