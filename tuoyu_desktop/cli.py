@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from . import APP_NAME, __version__, paths
+from .domain.errors import InputError
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -27,6 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("init", help="创建数据库，或把旧版本数据库升级到当前结构")
     demo = sub.add_parser("demo", help="在空数据库中填入演示机构的数据（用于试用）")
     demo.add_argument("--date", metavar="YYYY-MM-DD", help="演示数据以哪一天为“今天”（默认：今天）")
+    kinds = "centre classes children staff certificates training agreements visits vouchers blacklist"
+    template = sub.add_parser("template", help="生成空白的Excel导入模板")
+    template.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
+    template.add_argument("file", metavar="FILE.xlsx")
+    imp = sub.add_parser("import", help="导入填好的Excel（先检查全部行，任何一行有问题则一行也不导入）")
+    imp.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
+    imp.add_argument("file", metavar="FILE.xlsx")
+    imp.add_argument("--problems", metavar="OUT.xlsx", help="有问题时把问题清单（问题单元格标红）存为此文件")
     backup = sub.add_parser("backup", help="把数据库备份到文件夹（程序开着时也可以）")
     backup.add_argument("dir", metavar="DIR", help="备份到的文件夹")
     restore = sub.add_parser("restore", help="用备份文件替换当前数据（当前数据先自动备份）")
@@ -60,7 +69,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse_cli_date(text: str | None, option: str) -> date:
-    from .domain.errors import InputError
     from .domain.parsing import parse_date
 
     if not text:
@@ -123,4 +131,47 @@ def _cmd_restore(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}
+def _cmd_template(args, db_path: Path) -> int:
+    from .exchange.importer import kind_named
+    from .exchange.templates import write_template
+
+    kind = kind_named(args.kind)
+    path = Path(args.file).expanduser()
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"模板文件名应以 .xlsx 结尾：{path.name}")
+    try:
+        write_template(kind, path)
+    except OSError as exc:
+        raise InputError(f"无法写入 {path}：{exc.strerror or exc}") from None
+    print(f"已生成{kind.title}导入模板：{path}")
+    return EXIT_OK
+
+
+def _cmd_import(args, db_path: Path) -> int:
+    from .exchange.importer import ImportFailed, import_file, kind_named
+    from .services.workspace import open_workspace
+
+    kind_named(args.kind)
+    ws = open_workspace(db_path)
+    try:
+        with ws.session() as session:
+            result = import_file(session, args.kind, Path(args.file).expanduser(), ws.profiles)
+    except ImportFailed as failed:
+        print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
+        for line in failed.report_lines():
+            print(line, file=sys.stderr)
+        if args.problems:
+            from .exchange.problem_report import write_problem_report
+
+            report = write_problem_report(failed, Path(args.problems).expanduser())
+            print(f"问题清单已保存：{report}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    finally:
+        ws.close()
+    print(f"导入完成。{result.summary}")
+    for note in result.notes:
+        print(f"说明：{note}")
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}

@@ -19,10 +19,15 @@ _DATE_PATTERNS = (
 
 
 def clean_text(value: object) -> str:
-    """Text with full-width letters/digits folded and surrounding spaces removed."""
+    """Text with surrounding spaces (also the full-width space) removed; Chinese punctuation kept."""
     if value is None:
         return ""
-    return unicodedata.normalize("NFKC", str(value)).strip()
+    return str(value).strip().strip("\u3000").strip()
+
+
+def folded(value: object) -> str:
+    """Text with full-width digits, letters and signs folded to ASCII (for numbers, dates, codes)."""
+    return unicodedata.normalize("NFKC", clean_text(value)).strip()
 
 
 def parse_date(value: object) -> date | None:
@@ -33,7 +38,7 @@ def parse_date(value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    text = clean_text(value)
+    text = folded(value)
     if not text:
         return None
     text = re.sub(r"\s+00:00(:00)?$", "", text)
@@ -57,7 +62,7 @@ def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = D
     if isinstance(value, (int, float, Decimal)):
         text = str(value)
     else:
-        text = clean_text(value).replace(",", "").replace("，", "")
+        text = folded(value).replace(",", "")
         text = re.sub(r"(元|¥|￥|课时|小时)", "", text).strip()
     if not text:
         return None
@@ -85,7 +90,7 @@ def parse_yes_no(value: object) -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    text = clean_text(value).upper()
+    text = folded(value).upper()
     if not text:
         return None
     if text in ("是", "Y", "YES", "1", "TRUE", "√"):
@@ -96,7 +101,7 @@ def parse_yes_no(value: object) -> bool | None:
 
 
 def parse_choice(value: object, choices: tuple[str, ...]) -> str | None:
-    text = clean_text(value)
+    text = re.sub(r"\s+", "", clean_text(value))
     if not text:
         return None
     if text not in choices:

@@ -1,0 +1,211 @@
+"""Import a filled template: read by header text, check every row, then write all or nothing.
+
+Nothing is written unless every row passed; the problems come back as ``第N行 列名: 原因``
+with N the row number Excel shows. The caller owns the transaction: it commits the result,
+or rolls back for a preview.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+from sqlmodel import Session
+
+from ..domain.errors import Collector, InputError, Problem
+from ..domain.idnumbers import mask_id, mask_phone
+from ..domain.parsing import clean_text, folded
+from ..domain.policy import PolicyProfile
+from ..domain.reader import RowReader
+from ..services.centre import centre_profile
+from ..services.records import ADDED, KINDS, UNCHANGED, UPDATED, Checked, Context, RecordKind
+from .workbook_reader import MAX_ROWS, open_workbook
+
+HEADER_SCAN_ROWS = 10
+TOTAL_WORDS = ("合计", "总计", "小计")
+Progress = Callable[[int, int], None]  # (rows done, rows in all)
+
+
+def kind_named(key: str) -> RecordKind:
+    if key not in KINDS:
+        raise InputError(f"没有“{key}”这类数据；可选：{' '.join(KINDS)}")
+    return KINDS[key]
+
+
+def normalize_header(value: Any) -> str:
+    text = re.sub(r"\s+", "", folded(value))
+    return text.rstrip("*").strip()
+
+
+@dataclass
+class SheetData:
+    sheet: str
+    header_row: int
+    headers: list[str]  # as normalised, one per column of the sheet ("" for blank)
+    rows: list[tuple[int, list[Any]]]  # (Excel row number, cell values)
+    notes: list[str] = field(default_factory=list)
+
+    def record(self, values: list[Any], kind: RecordKind) -> dict[str, Any]:
+        known = set(kind.headers)
+        return {h: (values[i] if i < len(values) else None) for i, h in enumerate(self.headers) if h in known}
+
+
+@dataclass
+class RowPreview:
+    row: int
+    action: str
+    summary: str
+
+
+@dataclass
+class ImportResult:
+    kind: str
+    title: str
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    notes: list[str] = field(default_factory=list)
+    rows: list[RowPreview] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return f"{self.title}：新增 {self.added}，更新 {self.updated}，未变 {self.unchanged}"
+
+
+class ImportFailed(InputError):
+    """Some rows are bad: nothing was imported. Carries the sheet for the problem report."""
+
+    def __init__(self, problems: list[Problem], data: SheetData | None, kind: RecordKind):
+        super().__init__(problems)
+        self.data = data
+        self.kind = kind
+
+    def report_lines(self) -> list[str]:
+        return [str(p) for p in self.problems]
+
+
+def read_sheet(path: Path, kind: RecordKind) -> SheetData:
+    wb = open_workbook(path)
+    try:
+        candidates = [kind.sheet] if kind.sheet in wb.sheetnames else []
+        candidates += [n for n in wb.sheetnames if n not in candidates and n != "说明"]
+        best: tuple[int, str, list[str]] | None = None
+        for name in candidates:
+            ws = wb[name]
+            for number, values in enumerate(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1):
+                headers = [normalize_header(v) for v in values]
+                found = set(headers) & set(kind.headers)
+                if set(kind.required) <= found:
+                    return _read_rows(ws, name, number, headers, list(values), kind)
+                score = len(found & set(kind.required))
+                if best is None or score > best[0]:
+                    best = (score, name, [h for h in kind.required if h not in found])
+        if best is None:
+            raise InputError(f"{path.name}：工作簿中没有工作表")
+        raise InputError(f"{path.name}：工作表“{best[1]}”缺少必填列：{'、'.join(best[2])}"
+                         f"（应在前{HEADER_SCAN_ROWS}行中有一行列名；可用 template {kind.key} 生成模板）")
+    finally:
+        wb.close()
+
+
+def _read_rows(ws, name: str, header_row: int, headers: list[str], raw_headers: list[Any],
+               kind: RecordKind) -> SheetData:
+    repeated = sorted({h for h in headers if h and headers.count(h) > 1 and h in kind.headers})
+    if repeated:
+        raise InputError(f"工作表“{name}”第{header_row}行：列“{'、'.join(repeated)}”出现了不止一次")
+    data = SheetData(name, header_row, headers, [])
+    unknown = [clean_text(raw) for h, raw in zip(headers, raw_headers) if h and h not in kind.headers]
+    if unknown:
+        data.notes.append(f"忽略了不认识的列：{'、'.join(unknown)}")
+    wanted = [i for i, h in enumerate(headers) if h in kind.headers]
+    blank_rows: list[int] = []
+    skipped_blank = 0
+    for number, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+        cells = [values[i] if i < len(values) else None for i in wanted]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
+            blank_rows.append(number)
+            continue
+        first = next((clean_text(v) for v in values if v is not None and clean_text(v)), "")
+        if first.replace(" ", "") in TOTAL_WORDS:
+            data.notes.append(f"第{number}行是“{first}”行，已忽略")
+            continue
+        skipped_blank += len(blank_rows)
+        blank_rows.clear()
+        data.rows.append((number, list(values)))
+        if len(data.rows) > MAX_ROWS:
+            raise InputError(f"工作表“{name}”的数据超过{MAX_ROWS}行，请分成几个文件导入")
+    if skipped_blank:
+        data.notes.append(f"跳过了数据中间的{skipped_blank}个空行")
+    return data
+
+
+def _summary(kind: RecordKind, values: dict[str, Any]) -> str:
+    parts = []
+    for column in kind.columns[:4]:
+        value = clean_text(values.get(column.header))
+        if not value:
+            continue
+        if column.kind == "id":
+            value = mask_id(value.upper())
+        elif column.kind == "phone":
+            value = mask_phone(value)
+        parts.append(value)
+    return " ".join(parts)
+
+
+def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str, PolicyProfile],
+                today: date | None = None, progress: Progress | None = None) -> ImportResult:
+    """Check every row of ``path`` and, if all are good, store them in ``session``."""
+    kind = kind_named(kind_key)
+    today = today or date.today()
+    data = read_sheet(Path(path), kind)
+    if kind.single_row and len(data.rows) > 1:
+        raise ImportFailed([Problem("", f"{kind.title}只能有一行数据（现有{len(data.rows)}行）", data.rows[1][0])],
+                           data, kind)
+    ctx = Context(session, centre_profile(session, profiles), today, profiles)
+    errors = Collector()
+    checked: list[Checked] = []
+    seen: dict[Any, int] = {}
+    total = len(data.rows)
+    for index, (number, values) in enumerate(data.rows):
+        before = len(errors.problems)
+        record = data.record(values, kind)
+        c = kind.check(RowReader(record, errors, number, today), ctx)
+        key = kind.identity(c) if c is not None else None
+        if key is not None and _complete(key):
+            if key in seen:
+                errors.add(kind.identity_label.split("+")[0], f"与第{seen[key]}行重复（同一{kind.identity_label}出现两次）",
+                           number)
+            else:
+                seen[key] = number
+        if c is not None and len(errors.problems) == before:
+            checked.append(c)
+        if progress and (index % 200 == 0 or index == total - 1):
+            progress(index + 1, total)
+    if not errors:
+        kind.check_all(checked, ctx, errors)
+    if errors:
+        problems = sorted(errors.problems, key=lambda p: (p.row or 0, _column_order(kind, p.field)))
+        raise ImportFailed(problems, data, kind)
+    result = ImportResult(kind.key, kind.title, notes=list(data.notes))
+    counts = {ADDED: 0, UPDATED: 0, UNCHANGED: 0}
+    values_by_row = dict(data.rows)
+    for c in checked:
+        action = kind.save(session, c, ctx)
+        counts[action] += 1
+        result.rows.append(RowPreview(c.row, action, _summary(kind, data.record(values_by_row[c.row], kind))))
+    result.added, result.updated, result.unchanged = counts[ADDED], counts[UPDATED], counts[UNCHANGED]
+    session.flush()
+    return result
+
+
+def _complete(key) -> bool:
+    if isinstance(key, tuple):
+        return all(part not in (None, "") for part in key)
+    return key not in (None, "")
+
+
+def _column_order(kind: RecordKind, header: str) -> int:
+    return kind.headers.index(header) if header in kind.headers else -1

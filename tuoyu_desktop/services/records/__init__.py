@@ -1,0 +1,18 @@
+"""Every kind of record the program keeps, by the KIND name of the command line."""
+from __future__ import annotations
+
+from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKind
+from .centre import CentreKind
+from .children import ChildKind
+from .classes import ClassKind
+from .medical import AgreementKind, VisitKind
+from .staff import BlacklistKind, CertificateKind, StaffKind
+from .training import TrainingKind
+from .vouchers import VoucherKind
+
+KINDS: dict[str, RecordKind] = {k.key: k for k in (
+    CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
+    AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
+)}
+
+__all__ = ["ADDED", "UPDATED", "UNCHANGED", "Checked", "Column", "Context", "RecordKind", "KINDS"]

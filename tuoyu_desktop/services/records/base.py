@@ -1,0 +1,118 @@
+"""What every kind of record has, for forms and for Excel import alike.
+
+A kind names its columns (the Chinese headers of SPEC §4), reads one raw record into clean
+values with every problem collected (``check``), knows which record it would update
+(``find``), may check rules across all rows of a file (``check_all``), and stores the values
+(``save``), saying whether that added, updated or left a record unchanged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, ClassVar
+
+from sqlmodel import Session, select
+
+from ...domain.errors import Collector
+from ...domain.policy import PolicyProfile
+from ...domain.reader import RowReader
+from ...store.models import BlacklistEntry, SchoolClass, Staff
+
+ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    required: bool = False
+    kind: str = "text"  # text | date | choice | yesno | number | id | phone | code
+    choices: tuple[str, ...] = ()
+    note: str = ""
+    example: str = ""
+    width: int = 14
+
+
+@dataclass
+class Context:
+    """What checking a record needs besides the record: the database, the profile, today."""
+
+    session: Session
+    profile: PolicyProfile
+    today: date
+    profiles: dict[str, PolicyProfile] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict)
+
+    def cached(self, name: str, build):
+        if name not in self._cache:
+            self._cache[name] = build()
+        return self._cache[name]
+
+    def classes_by_name(self) -> dict[str, SchoolClass]:
+        return self.cached("classes", lambda: {c.name: c for c in self.session.exec(select(SchoolClass))})
+
+    def staff_by_id(self) -> dict[str, Staff]:
+        return self.cached("staff", lambda: {s.id_number: s for s in self.session.exec(select(Staff))})
+
+    def blacklist(self) -> dict[str, BlacklistEntry]:
+        return self.cached("blacklist", lambda: {b.id_number: b for b in self.session.exec(select(BlacklistEntry))})
+
+    def forget(self) -> None:
+        self._cache.clear()
+
+
+@dataclass
+class Checked:
+    """One record that passed ``check``: its values and the stored record it would update."""
+
+    row: int | None
+    values: dict[str, Any]
+    existing: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class RecordKind:
+    key: ClassVar[str]
+    title: ClassVar[str]  # 幼儿, 班级 …
+    sheet: ClassVar[str]
+    columns: ClassVar[tuple[Column, ...]]
+    identity_label: ClassVar[str] = ""
+    single_row: ClassVar[bool] = False
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        raise NotImplementedError
+
+    def identity(self, checked: Checked) -> tuple | None:
+        """The key that must not appear twice in one file."""
+        return None
+
+    def check_all(self, rows: list[Checked], ctx: Context, errors: Collector) -> None:
+        """Rules that span rows (a class filling up, a sixth voucher)."""
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        raise NotImplementedError
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self.columns if c.required)
+
+
+def upsert(session: Session, model_class, existing, values: dict[str, Any]):
+    """Add a record, or change ``existing`` to ``values``; return (record, action)."""
+    if existing is None:
+        record = model_class(**values)
+        session.add(record)
+        session.flush()
+        return record, ADDED
+    changed = False
+    for key, value in values.items():
+        if getattr(existing, key) != value:
+            setattr(existing, key, value)
+            changed = True
+    if changed:
+        session.add(existing)
+        session.flush()
+    return existing, UPDATED if changed else UNCHANGED

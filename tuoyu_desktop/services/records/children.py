@@ -1,0 +1,181 @@
+"""幼儿: enrolment with every rule of SPEC §2 (ID number, age band, class places, dates)."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from ...domain.ages import completed_months
+from ...domain.choices import CARE_TYPES, HARDSHIP_CATEGORIES, LEAVE_REASONS, SEXES, YES_NO
+from ...domain.classes import age_problem, fits_class
+from ...domain.errors import Collector
+from ...domain.formatting import yuan_to_fen
+from ...domain.idnumbers import check_id_against
+from ...domain.reader import RowReader
+from ...store.models import Child, Placement
+from .base import ADDED, UPDATED, Checked, Column, Context, RecordKind, upsert
+
+MAX_AHEAD_DAYS = 31  # an enrolment or leaving may be registered up to a month ahead
+
+
+def placements_of(session: Session, child_id: int) -> list[Placement]:
+    return list(session.exec(select(Placement).where(Placement.child_id == child_id).order_by(Placement.start_on)))
+
+
+def find_child(session: Session, id_number: str | None, name: str, birth, phone: str) -> Child | None:
+    """The stored child with this ID number; without one, the same name + birth date + phone."""
+    if id_number:
+        return session.exec(select(Child).where(Child.id_number == id_number)).first()
+    if name and birth:
+        return session.exec(select(Child).where(
+            Child.id_number.is_(None), Child.name == name, Child.birth_date == birth,
+            Child.guardian_phone == phone)).first()
+    return None
+
+
+class ChildKind(RecordKind):
+    key = "children"
+    title = "幼儿"
+    sheet = "幼儿"
+    identity_label = "身份证号"
+    columns = (
+        Column("姓名", True, example="王子涵"),
+        Column("性别", True, "choice", SEXES, "须与身份证号第17位一致", "男"),
+        Column("出生日期", True, "date", note="须与身份证号中的出生日期一致", example="2024-05-01"),
+        Column("身份证号", False, "id", note="18位；尚未落户的可暂不填。请把该列设为文本，避免Excel改成科学计数法",
+               example="32040220240501001X", width=22),
+        Column("班级", True, note="已有班级的名称", example="托小一班"),
+        Column("入托日期", True, "date", note="入托时的月龄须符合班型；未满6个月或满36个月不能入托",
+               example="2025-09-01"),
+        Column("托育形式", True, "choice", CARE_TYPES, example="全日托"),
+        Column("月收费", False, "number", note="元/月", example="2800"),
+        Column("是否普惠", False, "yesno", YES_NO, "不填时按班级是否普惠", "是"),
+        Column("困境类别", False, "choice", HARDSHIP_CATEGORIES, "困境婴幼儿才填"),
+        Column("监护人姓名", False, example="王建国"),
+        Column("监护人电话", False, "phone", note="11位手机号或带区号的固定电话", example="13812345678"),
+        Column("入托体检日期", False, "date", example="2025-08-25"),
+        Column("接种证查验日期", False, "date", note="应在入托后30天内查验", example="2025-09-03"),
+        Column("离托日期", False, "date", note="已离托的幼儿才填"),
+        Column("离托原因", False, "choice", LEAVE_REASONS, "填写离托日期时必填"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        name = r.text("姓名", True, 30)
+        sex = r.choice("性别", SEXES, True)
+        birth = r.date("出生日期", True, not_future=True)
+        info = r.id_number("身份证号")
+        if info:
+            for field, message in check_id_against(info, birth, sex or None):
+                r.problem(field, message)
+        class_name = r.text("班级", True, 30)
+        klass = ctx.classes_by_name().get(class_name) if class_name else None
+        if class_name and klass is None:
+            r.problem("班级", f"没有名为“{class_name}”的班级（请先新建或导入班级）")
+        enrolled = r.date("入托日期", True, max_ahead_days=MAX_AHEAD_DAYS, earliest=date(2000, 1, 1))
+        care = r.choice("托育形式", CARE_TYPES, True)
+        fee = r.decimal("月收费", unit="元", maximum=Decimal(100000))
+        puhui = r.yes_no("是否普惠", default=None)
+        hardship = r.choice("困境类别", HARDSHIP_CATEGORIES)
+        guardian = r.text("监护人姓名", max_len=30)
+        phone = r.phone("监护人电话")
+        health = r.date("入托体检日期", not_future=True)
+        vaccination = r.date("接种证查验日期", not_future=True)
+        left = r.date("离托日期", max_ahead_days=MAX_AHEAD_DAYS)
+        reason = r.choice("离托原因", LEAVE_REASONS)
+
+        if birth and enrolled:
+            if enrolled < birth:
+                r.problem("入托日期", "早于出生日期")
+            else:
+                months = completed_months(birth, enrolled)
+                general = age_problem(months)
+                if general:
+                    r.problem("入托日期", f"入托时{general}")
+                elif klass is not None:
+                    problem = fits_class(klass.class_type, months, ctx.profile)
+                    if problem:
+                        r.problem("班级", problem)
+        if klass is not None and enrolled:
+            if klass.opened_on and enrolled < klass.opened_on:
+                r.problem("入托日期", f"{klass.name}于{klass.opened_on.isoformat()}开班，入托日期不能更早")
+            if klass.closed_on and enrolled >= klass.closed_on:
+                r.problem("班级", f"{klass.name}已于{klass.closed_on.isoformat()}停班")
+        for field, value in (("入托体检日期", health), ("接种证查验日期", vaccination)):
+            if value and birth and value < birth:
+                r.problem(field, "早于出生日期")
+        if left and enrolled and left < enrolled:
+            r.problem("离托日期", "早于入托日期")
+        if left and not reason:
+            r.problem("离托原因", "填写了离托日期时必须填写离托原因")
+        if reason and not left:
+            r.problem("离托日期", "填写了离托原因时必须填写离托日期")
+
+        number = info.number if info else None
+        existing = find_child(ctx.session, number, name, birth, phone)
+        if existing is not None and klass is not None:
+            placements = placements_of(ctx.session, existing.id)
+            if len(placements) > 1 and placements[-1].class_id != klass.id:
+                r.problem("班级", "该幼儿已有转班记录，再次转班请在窗口中办理（需要转班日期）")
+        values = dict(
+            name=name, sex=sex, birth_date=birth, id_number=number, care_type=care,
+            monthly_fee_fen=None if fee is None else yuan_to_fen(fee),
+            is_puhui=(klass.is_puhui if klass is not None else False) if puhui is None else puhui,
+            hardship_category=hardship, guardian_name=guardian, guardian_phone=phone, enrolled_on=enrolled,
+            health_check_on=health, vaccination_checked_on=vaccination, left_on=left, leave_reason=reason,
+        )
+        if existing is None:
+            values["handbook_seen"] = False
+        return Checked(r.row, values, existing, {"class": klass})
+
+    def identity(self, checked: Checked):
+        v = checked.values
+        return v["id_number"] or (v["name"], v["birth_date"], v["guardian_phone"])
+
+    def check_all(self, rows: list[Checked], ctx: Context, errors: Collector) -> None:
+        """A class may not hold more children than its 核定人数 on any enrolment date."""
+        by_class: dict[int, list[Checked]] = defaultdict(list)
+        for c in rows:
+            klass = c.extra.get("class")
+            if klass is not None and klass.id is not None and c.values["enrolled_on"]:
+                by_class[klass.id].append(c)
+        if not by_class:
+            return
+        updated_ids = {c.existing.id for c in rows if c.existing is not None}
+        stored = ctx.session.exec(
+            select(Placement, Child).join(Child, Child.id == Placement.child_id)
+            .where(Placement.class_id.in_(list(by_class)))).all()
+        for class_id, members in by_class.items():
+            klass = members[0].extra["class"]
+            spans = [(p.start_on, min(d for d in (p.end_on, ch.left_on) if d) if (p.end_on or ch.left_on) else None)
+                     for p, ch in stored if p.class_id == class_id and ch.id not in updated_ids]
+            spans += [(m.values["enrolled_on"], m.values["left_on"]) for m in members]
+            for m in members:
+                day = m.values["enrolled_on"]
+                count = sum(1 for start, end in spans if start <= day and (end is None or end > day))
+                if count > klass.capacity:
+                    errors.add("班级", f"{klass.name}在{day.isoformat()}将有{count}人，超过核定人数{klass.capacity}人",
+                               m.row)
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        klass = checked.extra["class"]
+        child, action = upsert(session, Child, checked.existing, checked.values)
+        placements = placements_of(session, child.id)
+        if not placements:
+            session.add(Placement(child_id=child.id, class_id=klass.id, start_on=child.enrolled_on,
+                                  end_on=child.left_on))
+            return action
+        first, last = placements[0], placements[-1]
+        moved = False
+        if len(placements) == 1 and first.class_id != klass.id:
+            first.class_id, moved = klass.id, True  # a correction of the class entered at enrolment
+        if first.start_on != child.enrolled_on:
+            first.start_on, moved = child.enrolled_on, True
+        if last.end_on != child.left_on and (child.left_on or last.end_on):
+            last.end_on, moved = child.left_on, True
+        if moved:
+            session.add_all(placements)
+            return action if action == ADDED else UPDATED
+        return action
+

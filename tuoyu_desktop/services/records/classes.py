@@ -1,0 +1,69 @@
+"""班级: name, 班型, 核定人数 within the profile's cap, 普惠, open and close dates."""
+from __future__ import annotations
+
+from sqlmodel import Session, func, select
+
+from ...domain.choices import CLASS_TYPES, YES_NO
+from ...domain.classes import cap_problem
+from ...domain.reader import RowReader
+from ...store.models import Child, Placement, SchoolClass
+from ..overview import enrolled_on
+from .base import Checked, Column, Context, RecordKind, upsert
+
+
+def enrolled_in_class(session: Session, class_id: int, day) -> int:
+    """Children in the class on ``day`` (placement and enrolment both cover the day)."""
+    return session.exec(
+        select(func.count()).select_from(Placement).join(Child, Child.id == Placement.child_id).where(
+            Placement.class_id == class_id, Placement.start_on <= day,
+            (Placement.end_on.is_(None)) | (Placement.end_on > day), enrolled_on(day))
+    ).one()
+
+
+class ClassKind(RecordKind):
+    key = "classes"
+    title = "班级"
+    sheet = "班级"
+    identity_label = "班级名称"
+    columns = (
+        Column("班级名称", True, example="托小一班", note="同一机构内不能重名；再次导入同名班级会更新该班级"),
+        Column("班型", True, "choice", CLASS_TYPES, "乳儿班6–12个月，托小班12–24个月，托大班24–36个月，混龄班18个月以上",
+               "托小班"),
+        Column("核定人数", True, "number", note="不超过班型上限：乳儿班10、托小班15、托大班20、混龄班18（以政策方案为准）",
+               example="15"),
+        Column("是否普惠", True, "yesno", YES_NO, "普惠托位填“是”", "是"),
+        Column("开班日期", False, "date", example="2025-09-01"),
+        Column("停班日期", False, "date", note="班级停办的日期；停班后不再计入核定托位"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        name = r.text("班级名称", True, 30)
+        class_type = r.choice("班型", CLASS_TYPES, True)
+        capacity = r.integer("核定人数", True, minimum=1, maximum=100)
+        puhui = r.yes_no("是否普惠", default=None, required=True)
+        opened = r.date("开班日期", max_ahead_days=366)
+        closed = r.date("停班日期", max_ahead_days=366)
+        if class_type and capacity:
+            problem = cap_problem(class_type, capacity, ctx.profile)
+            if problem:
+                r.problem("核定人数", problem)
+        if opened and closed and closed < opened:
+            r.problem("停班日期", "早于开班日期")
+        existing = ctx.classes_by_name().get(name) if name else None
+        if existing is not None and existing.id is not None:
+            now = enrolled_in_class(ctx.session, existing.id, ctx.today)
+            if capacity and capacity < now:
+                r.problem("核定人数", f"{name}现有在托幼儿{now}人，核定人数不能少于在托人数")
+            if class_type and class_type != existing.class_type and now:
+                r.problem("班型", f"{name}现有在托幼儿{now}人，不能改为{class_type}（请先为幼儿办理转班）")
+        values = dict(name=name, class_type=class_type, capacity=capacity, is_puhui=bool(puhui),
+                      opened_on=opened, closed_on=closed)
+        return Checked(r.row, values, existing)
+
+    def identity(self, checked: Checked):
+        return checked.values["name"]
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        record, action = upsert(session, SchoolClass, checked.existing, checked.values)
+        ctx.classes_by_name()[record.name] = record
+        return action

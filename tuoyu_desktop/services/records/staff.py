@@ -1,0 +1,179 @@
+"""从业人员, their certificates, and the commission's blacklist."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, select
+
+from ...domain.ages import add_months
+from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, SEXES, STAFF_ROLES
+from ...domain.idnumbers import check_id_against, mask_id
+from ...domain.reader import RowReader
+from ...store.models import BlacklistEntry, Certificate, Staff
+from .base import Checked, Column, Context, RecordKind, upsert
+
+ID_NOTE = "18位；请把该列设为文本，避免Excel改成科学计数法"
+
+
+def blacklist_problem(entry: BlacklistEntry) -> str:
+    parts = [f"原因：{entry.reason}" if entry.reason else "", f"发布单位：{entry.issuer}" if entry.issuer else "",
+             f"日期：{entry.listed_on.isoformat()}" if entry.listed_on else ""]
+    detail = "，".join(p for p in parts if p)
+    return f"此人在从业禁止黑名单中，不能聘用（{detail or '黑名单未写明原因'}）"
+
+
+def staff_for(r: RowReader, ctx: Context, id_field: str = "身份证号", name_field: str = "姓名") -> Staff | None:
+    """The stored staff member a certificate or training row names by 身份证号 (name must agree)."""
+    info = r.id_number(id_field, True)
+    if info is None:
+        return None
+    staff = ctx.staff_by_id().get(info.number)
+    if staff is None:
+        r.problem(id_field, f"没有身份证号为{mask_id(info.number)}的员工（请先录入或导入从业人员）")
+        return None
+    name = r.text(name_field, max_len=30)
+    if name and name != staff.name:
+        r.problem(name_field, f"与员工档案中的姓名（{staff.name}）不一致")
+    return staff
+
+
+class StaffKind(RecordKind):
+    key = "staff"
+    title = "从业人员"
+    sheet = "从业人员"
+    identity_label = "身份证号"
+    columns = (
+        Column("姓名", True, example="陆文静"),
+        Column("性别", False, "choice", SEXES, "填写时须与身份证号一致", "女"),
+        Column("身份证号", True, "id", note=ID_NOTE, example="11010519491231002X", width=22),
+        Column("岗位", True, "choice", STAFF_ROLES, example="保育人员"),
+        Column("所在班级", False, note="保育人员所在班级的名称（用于师幼比）", example="托小一班"),
+        Column("入职日期", True, "date", example="2024-03-01"),
+        Column("离职日期", False, "date", note="已离职的才填"),
+        Column("联系电话", False, "phone", example="13912345678"),
+        Column("学历", False, example="大专"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        name = r.text("姓名", True, 30)
+        sex = r.choice("性别", SEXES)
+        info = r.id_number("身份证号", True)
+        if info:
+            for field, message in check_id_against(info, None, sex or None):
+                r.problem(field, message)
+        role = r.choice("岗位", STAFF_ROLES, True)
+        class_name = r.text("所在班级", max_len=30)
+        klass = ctx.classes_by_name().get(class_name) if class_name else None
+        if class_name and klass is None:
+            r.problem("所在班级", f"没有名为“{class_name}”的班级")
+        hired = r.date("入职日期", True, max_ahead_days=31, earliest=date(1970, 1, 1))
+        left = r.date("离职日期", max_ahead_days=31)
+        phone = r.phone("联系电话")
+        education = r.text("学历", max_len=20)
+        if hired and left and left < hired:
+            r.problem("离职日期", "早于入职日期")
+        number = info.number if info else None
+        banned = ctx.blacklist().get(number) if number else None
+        if banned is not None and left is None:
+            r.problem("身份证号", blacklist_problem(banned))
+        existing = ctx.staff_by_id().get(number) if number else None
+        values = dict(name=name, sex=sex or (info.sex if info else ""), id_number=number, role=role,
+                      class_id=klass.id if klass is not None else None, hired_on=hired, left_on=left,
+                      phone=phone, education=education)
+        return Checked(r.row, values, existing)
+
+    def identity(self, checked: Checked):
+        return checked.values["id_number"]
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        record, action = upsert(session, Staff, checked.existing, checked.values)
+        ctx.staff_by_id()[record.id_number] = record
+        return action
+
+
+def default_expiry(cert_type: str, issued: date | None) -> date | None:
+    """健康证 is renewed yearly: it expires a year after issue unless a date is entered."""
+    if cert_type == "健康证" and issued:
+        return add_months(issued, 12)
+    return None
+
+
+class CertificateKind(RecordKind):
+    key = "certificates"
+    title = "证书"
+    sheet = "证书"
+    identity_label = "身份证号+证书类型+证书编号"
+    columns = (
+        Column("身份证号", True, "id", note="员工的身份证号（员工须已录入）", example="11010519491231002X", width=22),
+        Column("姓名", False, note="填写时须与员工档案一致", example="陆文静"),
+        Column("证书类型", True, "choice", CERT_TYPES, example="保育师"),
+        Column("等级", False, "choice", CAREGIVER_LEVELS, "保育师证书的等级", "四级"),
+        Column("证书编号", False, "code", example="BYS20240001"),
+        Column("发证机关", False, example="江苏省人力资源和社会保障厅"),
+        Column("发证日期", False, "date", example="2024-06-01"),
+        Column("有效期至", False, "date", note="长期有效的不填；健康证不填时按发证日期后一年"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        staff = staff_for(r, ctx)
+        cert_type = r.choice("证书类型", CERT_TYPES, True)
+        level = r.choice("等级", CAREGIVER_LEVELS)
+        if level and cert_type and cert_type != "保育师":
+            r.problem("等级", "只有保育师证书填写等级")
+        number = r.code("证书编号")
+        issuer = r.text("发证机关", max_len=60)
+        issued = r.date("发证日期", not_future=True, earliest=date(1970, 1, 1))
+        expires = r.date("有效期至", earliest=date(1970, 1, 1))
+        if issued and expires and expires < issued:
+            r.problem("有效期至", "早于发证日期")
+        if expires is None:
+            expires = default_expiry(cert_type, issued)
+        existing = None
+        if staff is not None and staff.id is not None and cert_type:
+            query = select(Certificate).where(Certificate.staff_id == staff.id, Certificate.cert_type == cert_type)
+            query = query.where(Certificate.number == number) if number else query.where(
+                Certificate.number == "", Certificate.issued_on == issued)
+            existing = ctx.session.exec(query).first()
+        values = dict(staff_id=staff.id if staff else None, cert_type=cert_type, level=level, number=number,
+                      issuer=issuer, issued_on=issued, expires_on=expires)
+        return Checked(r.row, values, existing)
+
+    def identity(self, checked: Checked):
+        v = checked.values
+        return (v["staff_id"], v["cert_type"], v["number"] or v["issued_on"])
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        return upsert(session, Certificate, checked.existing, checked.values)[1]
+
+
+class BlacklistKind(RecordKind):
+    key = "blacklist"
+    title = "黑名单"
+    sheet = "黑名单"
+    identity_label = "身份证号"
+    columns = (
+        Column("姓名", False, example="赵某某"),
+        Column("身份证号", True, "id", note=ID_NOTE, example="11010519491231002X", width=22),
+        Column("原因", False, example="虐待婴幼儿，终身禁入", width=30),
+        Column("发布单位", False, example="常州市卫生健康委员会", width=22),
+        Column("日期", False, "date", example="2025-01-10"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        name = r.text("姓名", max_len=30)
+        info = r.id_number("身份证号", True)
+        reason = r.text("原因", max_len=200)
+        issuer = r.text("发布单位", max_len=60)
+        listed = r.date("日期", not_future=True)
+        number = info.number if info else None
+        existing = ctx.blacklist().get(number) if number else None
+        values = dict(name=name, id_number=number, reason=reason, issuer=issuer, listed_on=listed)
+        return Checked(r.row, values, existing)
+
+    def identity(self, checked: Checked):
+        return checked.values["id_number"]
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        record, action = upsert(session, BlacklistEntry, checked.existing, checked.values)
+        ctx.blacklist()[record.id_number] = record
+        return action

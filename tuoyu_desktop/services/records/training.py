@@ -1,0 +1,68 @@
+"""培训 records: 专业 (岗前及继续教育) or 职业道德 hours, in steps of 0.5 课时."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from ...domain.choices import TRAINING_CATEGORIES, YES_NO
+from ...domain.reader import RowReader
+from ...store.models import TrainingRecord
+from .base import Checked, Column, Context, RecordKind, upsert
+from .staff import staff_for
+
+EARLIEST_TRAINING = date(2000, 1, 1)
+MAX_HOURS_PER_DAY = Decimal(24)
+
+
+def check_hours(r: RowReader, field: str = "课时") -> float | None:
+    hours = r.decimal(field, True, places=1, unit="课时", positive=True, maximum=MAX_HOURS_PER_DAY)
+    if hours is not None and (hours * 2) != (hours * 2).to_integral_value():
+        r.problem(field, "课时按0.5递增（如1、1.5、2）")
+        return None
+    return None if hours is None else float(hours)
+
+
+class TrainingKind(RecordKind):
+    key = "training"
+    title = "培训"
+    sheet = "培训"
+    identity_label = "身份证号+培训日期+课程名称+类别"
+    columns = (
+        Column("身份证号", True, "id", note="员工的身份证号（员工须已录入）", example="11010519491231002X", width=22),
+        Column("姓名", False, note="填写时须与员工档案一致", example="陆文静"),
+        Column("培训日期", True, "date", note="2000年以后、不晚于今天", example="2026-03-15"),
+        Column("课程名称", True, example="婴幼儿回应性照护", width=24),
+        Column("类别", True, "choice", TRAINING_CATEGORIES, "专业＝岗前及继续教育（每年≥64课时）；职业道德（每年≥32课时）",
+               "专业"),
+        Column("课时", True, "number", note="大于0、不超过24，按0.5递增", example="8"),
+        Column("是否岗前培训", False, "yesno", YES_NO, example="否"),
+        Column("培训机构", False, example="常州市托育综合服务中心", width=22),
+        Column("证书编号", False, "code"),
+    )
+
+    def check(self, r: RowReader, ctx: Context) -> Checked | None:
+        staff = staff_for(r, ctx)
+        day = r.date("培训日期", True, not_future=True, earliest=EARLIEST_TRAINING)
+        course = r.text("课程名称", True, 60)
+        category = r.choice("类别", TRAINING_CATEGORIES, True)
+        hours = check_hours(r)
+        preservice = r.yes_no("是否岗前培训", default=False)
+        provider = r.text("培训机构", max_len=60)
+        cert_no = r.code("证书编号")
+        existing = None
+        if staff is not None and staff.id is not None and day and course and category:
+            existing = ctx.session.exec(select(TrainingRecord).where(
+                TrainingRecord.staff_id == staff.id, TrainingRecord.trained_on == day,
+                TrainingRecord.course == course, TrainingRecord.category == category)).first()
+        values = dict(staff_id=staff.id if staff else None, trained_on=day, course=course, category=category,
+                      hours=hours, is_preservice=bool(preservice), provider=provider, certificate_no=cert_no)
+        return Checked(r.row, values, existing)
+
+    def identity(self, checked: Checked):
+        v = checked.values
+        return (v["staff_id"], v["trained_on"], v["course"], v["category"])
+
+    def save(self, session: Session, checked: Checked, ctx: Context) -> str:
+        return upsert(session, TrainingRecord, checked.existing, checked.values)[1]
