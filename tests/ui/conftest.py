@@ -45,12 +45,12 @@ class DialogRecorder:
 
     def __init__(self):
         self.calls = []
-        self.answers = {"ask_yes_no": True, "ask_directory": "", "ask_open_file": ""}
+        self.answers = {"ask_yes_no": True, "ask_directory": "", "ask_open_file": "", "ask_save_file": ""}
 
     def install(self, monkeypatch):
         from tuoyu_desktop.ui import dialogs
 
-        for name in ("show_error", "show_info", "ask_yes_no", "ask_directory", "ask_open_file"):
+        for name in ("show_error", "show_info", "ask_yes_no", "ask_directory", "ask_open_file", "ask_save_file"):
             monkeypatch.setattr(dialogs, name, self._make(name))
         return self
 
@@ -112,3 +112,15 @@ def type_into(widget, text):
     widget.insert(0, text)
     widget.event_generate("<FocusOut>")
     widget.update()
+
+
+def wait_until(root, condition, timeout=60.0):
+    """Let Tk run (background tasks report through it) until ``condition()`` holds."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the window")
+        root.update()
+        time.sleep(0.01)

@@ -196,6 +196,7 @@ def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str,
         action = kind.save(session, c, ctx)
         counts[action] += 1
         result.rows.append(RowPreview(c.row, action, _summary(kind, data.record(values_by_row[c.row], kind))))
+    kind.finish(session, ctx)
     result.added, result.updated, result.unchanged = counts[ADDED], counts[UPDATED], counts[UNCHANGED]
     session.flush()
     return result

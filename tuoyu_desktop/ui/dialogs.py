@@ -25,3 +25,9 @@ def ask_directory(parent, title: str, initial: str | None = None) -> str:
 def ask_open_file(parent, title: str, filetypes, initial: str | None = None) -> str:
     return filedialog.askopenfilename(parent=parent, title=title, filetypes=filetypes,
                                       initialdir=initial or None) or ""
+
+
+def ask_save_file(parent, title: str, filetypes, initial_name: str = "", initial_dir: str | None = None) -> str:
+    return filedialog.asksaveasfilename(parent=parent, title=title, filetypes=filetypes,
+                                        initialfile=initial_name, initialdir=initial_dir or None,
+                                        defaultextension=".xlsx") or ""

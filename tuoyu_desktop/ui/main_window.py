@@ -91,6 +91,8 @@ class MainWindow:
     def _build_menu(self) -> None:
         menubar = tk.Menu(self.root)
         self.file_menu = tk.Menu(menubar, tearoff=False)
+        self.file_menu.add_command(label="导入…", command=self.open_import)
+        self.file_menu.add_separator()
         self.file_menu.add_command(label="备份…", command=self.backup)
         self.file_menu.add_command(label="恢复…", command=self.restore)
         self.file_menu.add_separator()
@@ -102,14 +104,19 @@ class MainWindow:
         self.root.configure(menu=menubar)
         self.menubar = menubar
 
+    def open_import(self, kind: str | None = None):
+        from .import_dialog import ImportDialog
+
+        return ImportDialog(self, kind)
+
     def backup(self) -> Path | None:
         from ..store.backup import backup_to_folder
 
-        folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self._setting("last.backup_dir"))
+        folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self.setting("last.backup_dir"))
         if not folder:
             return None
         target = backup_to_folder(self.workspace.db_path, Path(folder))
-        self._remember("last.backup_dir", folder)
+        self.remember("last.backup_dir", folder)
         self.set_status(f"已备份到 {target}")
         return target
 
@@ -139,28 +146,32 @@ class MainWindow:
 
     def quit(self) -> None:
         try:
-            self._remember("window.geometry", self.root.geometry())
+            self.remember("window.geometry", self.root.geometry())
         except Exception:  # never keep the user from closing the window
             log.exception("could not save the window size")
         self.root.destroy()
 
     # settings and errors ------------------------------------------------------------------
-    def _setting(self, key: str) -> str:
+    def setting(self, key: str) -> str:
         with self.workspace.session() as s:
             return get_setting(s, key)
 
-    def _remember(self, key: str, value: str) -> None:
+    def remember(self, key: str, value: str) -> None:
         with self.workspace.session() as s:
             set_setting(s, key, value)
 
     def _restore_geometry(self) -> None:
-        geometry = self._setting("window.geometry")
+        geometry = self.setting("window.geometry")
         try:
             self.root.geometry(geometry or "1180x760")
         except tk.TclError:
             self.root.geometry("1180x760")
 
     def _report_exception(self, exc_type, exc, tb) -> None:
+        self.report_exception(exc)
+
+    def report_exception(self, exc: BaseException) -> None:
+        """An error dialog in words; the traceback goes to the log file the dialog names."""
         if isinstance(exc, USER_ERRORS):
             dialogs.show_error(self.root, "无法完成", str(exc))
             return

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from ...domain.errors import Collector
 from ...domain.policy import PolicyProfile
 from ...domain.reader import RowReader
-from ...store.models import BlacklistEntry, SchoolClass, Staff
+from ...store.models import BlacklistEntry, Child, Placement, SchoolClass, Staff
 
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
 
@@ -56,6 +56,22 @@ class Context:
     def blacklist(self) -> dict[str, BlacklistEntry]:
         return self.cached("blacklist", lambda: {b.id_number: b for b in self.session.exec(select(BlacklistEntry))})
 
+    def children_by_id(self) -> dict[str, Child]:
+        return self.cached("children_id", lambda: {c.id_number: c for c in self.session.exec(
+            select(Child).where(Child.id_number.is_not(None)))})
+
+    def children_without_id(self) -> dict[tuple, Child]:
+        return self.cached("children_noid", lambda: {(c.name, c.birth_date, c.guardian_phone): c for c in
+                                                     self.session.exec(select(Child).where(Child.id_number.is_(None)))})
+
+    def placements_by_child(self) -> dict[int, list[Placement]]:
+        def build():
+            out: dict[int, list[Placement]] = {}
+            for p in self.session.exec(select(Placement).order_by(Placement.child_id, Placement.start_on)):
+                out.setdefault(p.child_id, []).append(p)
+            return out
+        return self.cached("placements", build)
+
     def forget(self) -> None:
         self._cache.clear()
 
@@ -91,6 +107,9 @@ class RecordKind:
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         raise NotImplementedError
 
+    def finish(self, session: Session, ctx: Context) -> None:
+        """After every row was saved (e.g. rows that need the ids of records just added)."""
+
     @property
     def headers(self) -> tuple[str, ...]:
         return tuple(c.header for c in self.columns)
@@ -105,7 +124,6 @@ def upsert(session: Session, model_class, existing, values: dict[str, Any]):
     if existing is None:
         record = model_class(**values)
         session.add(record)
-        session.flush()
         return record, ADDED
     changed = False
     for key, value in values.items():
@@ -114,5 +132,4 @@ def upsert(session: Session, model_class, existing, values: dict[str, Any]):
             changed = True
     if changed:
         session.add(existing)
-        session.flush()
     return existing, UPDATED if changed else UNCHANGED

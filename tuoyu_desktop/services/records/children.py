@@ -24,14 +24,12 @@ def placements_of(session: Session, child_id: int) -> list[Placement]:
     return list(session.exec(select(Placement).where(Placement.child_id == child_id).order_by(Placement.start_on)))
 
 
-def find_child(session: Session, id_number: str | None, name: str, birth, phone: str) -> Child | None:
+def find_child(ctx: Context, id_number: str | None, name: str, birth, phone: str) -> Child | None:
     """The stored child with this ID number; without one, the same name + birth date + phone."""
     if id_number:
-        return session.exec(select(Child).where(Child.id_number == id_number)).first()
+        return ctx.children_by_id().get(id_number)
     if name and birth:
-        return session.exec(select(Child).where(
-            Child.id_number.is_(None), Child.name == name, Child.birth_date == birth,
-            Child.guardian_phone == phone)).first()
+        return ctx.children_without_id().get((name, birth, phone))
     return None
 
 
@@ -113,9 +111,9 @@ class ChildKind(RecordKind):
             r.problem("离托日期", "填写了离托原因时必须填写离托日期")
 
         number = info.number if info else None
-        existing = find_child(ctx.session, number, name, birth, phone)
+        existing = find_child(ctx, number, name, birth, phone)
         if existing is not None and klass is not None:
-            placements = placements_of(ctx.session, existing.id)
+            placements = ctx.placements_by_child().get(existing.id, [])
             if len(placements) > 1 and placements[-1].class_id != klass.id:
                 r.problem("班级", "该幼儿已有转班记录，再次转班请在窗口中办理（需要转班日期）")
         values = dict(
@@ -161,10 +159,9 @@ class ChildKind(RecordKind):
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         klass = checked.extra["class"]
         child, action = upsert(session, Child, checked.existing, checked.values)
-        placements = placements_of(session, child.id)
-        if not placements:
-            session.add(Placement(child_id=child.id, class_id=klass.id, start_on=child.enrolled_on,
-                                  end_on=child.left_on))
+        placements = ctx.placements_by_child().get(child.id, []) if child.id is not None else []
+        if not placements:  # a new child: its placement is added once the ids are known (finish)
+            ctx.cached("new_placements", list).append((child, klass))
             return action
         first, last = placements[0], placements[-1]
         moved = False
@@ -179,3 +176,11 @@ class ChildKind(RecordKind):
             return action if action == ADDED else UPDATED
         return action
 
+    def finish(self, session: Session, ctx: Context) -> None:
+        pending = ctx.cached("new_placements", list)
+        if not pending:
+            return
+        session.flush()
+        session.add_all([Placement(child_id=child.id, class_id=klass.id, start_on=child.enrolled_on,
+                                   end_on=child.left_on) for child, klass in pending])
+        pending.clear()

@@ -128,12 +128,9 @@ class CertificateKind(RecordKind):
             r.problem("有效期至", "早于发证日期")
         if expires is None:
             expires = default_expiry(cert_type, issued)
-        existing = None
-        if staff is not None and staff.id is not None and cert_type:
-            query = select(Certificate).where(Certificate.staff_id == staff.id, Certificate.cert_type == cert_type)
-            query = query.where(Certificate.number == number) if number else query.where(
-                Certificate.number == "", Certificate.issued_on == issued)
-            existing = ctx.session.exec(query).first()
+        stored = ctx.cached("certificates", lambda: {
+            (c.staff_id, c.cert_type, c.number or c.issued_on): c for c in ctx.session.exec(select(Certificate))})
+        existing = stored.get((staff.id, cert_type, number or issued)) if staff is not None else None
         values = dict(staff_id=staff.id if staff else None, cert_type=cert_type, level=level, number=number,
                       issuer=issuer, issued_on=issued, expires_on=expires)
         return Checked(r.row, values, existing)

@@ -51,11 +51,9 @@ class TrainingKind(RecordKind):
         preservice = r.yes_no("是否岗前培训", default=False)
         provider = r.text("培训机构", max_len=60)
         cert_no = r.code("证书编号")
-        existing = None
-        if staff is not None and staff.id is not None and day and course and category:
-            existing = ctx.session.exec(select(TrainingRecord).where(
-                TrainingRecord.staff_id == staff.id, TrainingRecord.trained_on == day,
-                TrainingRecord.course == course, TrainingRecord.category == category)).first()
+        stored = ctx.cached("training", lambda: {(t.staff_id, t.trained_on, t.course, t.category): t
+                                                 for t in ctx.session.exec(select(TrainingRecord))})
+        existing = stored.get((staff.id, day, course, category)) if staff is not None else None
         values = dict(staff_id=staff.id if staff else None, trained_on=day, course=course, category=category,
                       hours=hours, is_preservice=bool(preservice), provider=provider, certificate_no=cert_no)
         return Checked(r.row, values, existing)

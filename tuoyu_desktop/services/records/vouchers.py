@@ -11,7 +11,7 @@ from ...domain.errors import Collector
 from ...domain.idnumbers import mask_id
 from ...domain.policy import PolicyProfile
 from ...domain.reader import RowReader
-from ...store.models import Child, VoucherRedemption
+from ...store.models import VoucherRedemption
 from .base import ADDED, UNCHANGED, Checked, Column, Context, RecordKind
 
 
@@ -79,8 +79,8 @@ class VoucherKind(RecordKind):
         for field, message in voucher_rule_problems(ctx.profile, day, info.birth_date if info else None):
             r.problem(field, message)
         number = info.number if info else None
-        existing = ctx.session.exec(select(VoucherRedemption).where(VoucherRedemption.serial == serial)).first() \
-            if serial else None
+        existing = ctx.cached("serials", lambda: {v.serial: v for v in ctx.session.exec(
+            select(VoucherRedemption))}).get(serial) if serial else None
         values = dict(serial=serial, child_name=name, child_id_number=number, guardian=guardian, phone=phone,
                       redeemed_on=day, days=days)
         if existing is not None:
@@ -88,7 +88,7 @@ class VoucherKind(RecordKind):
             if not same or existing.deleted_at is not None:
                 r.problem("券号", f"券号{serial}已于{existing.redeemed_on.isoformat()}为{existing.child_name}"
                                   f"（{mask_id(existing.child_id_number)}）使用过，每张券只能用一次")
-        child = ctx.session.exec(select(Child).where(Child.id_number == number)).first() if number else None
+        child = ctx.children_by_id().get(number) if number else None
         values["child_id"] = child.id if child else None
         return Checked(r.row, values, existing)
 
@@ -120,5 +120,4 @@ class VoucherKind(RecordKind):
         if checked.existing is not None:
             return UNCHANGED
         session.add(VoucherRedemption(**checked.values))
-        session.flush()
         return ADDED

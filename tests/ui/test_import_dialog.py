@@ -1,0 +1,80 @@
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import select
+
+from tests.exchange.conftest import CLASSES, child_row
+from tests.exchange.helpers import dump, filled
+from tests.ui.conftest import wait_until
+from tuoyu_desktop.store.models import Child, SchoolClass
+
+pytestmark = pytest.mark.gui
+
+
+def _check(dialog, kind, path):
+    dialog.set_kind(kind)
+    dialog.set_file(str(path))
+    dialog.check_button.invoke()
+    wait_until(dialog, lambda: dialog.state in ("checked", "failed"))
+
+
+def test_manager_checks_a_file_sees_the_preview_then_imports_it(window, workspace, tmp_path):
+    index = window.file_menu.index("导入…")
+    window.file_menu.invoke(index)
+    dialog = window.root.winfo_children()[-1]
+    path = filled("classes", CLASSES, tmp_path / "班级.xlsx")
+    _check(dialog, "classes", path)
+    assert dialog.state == "checked"
+    rows = [dialog.tree.item(i, "values") for i in dialog.tree.get_children()]
+    assert [r[1] for r in rows] == ["新增"] * 4 and rows[0][0] == "2" and "乳儿一班" in rows[0][2]
+    assert "将新增 4，更新 0，未变 0" in dialog.message.cget("text")
+    with workspace.session() as s:
+        assert s.exec(select(SchoolClass)).all() == []  # the check wrote nothing
+    dialog.import_button.invoke()
+    wait_until(dialog, lambda: dialog.state == "imported")
+    with workspace.session() as s:
+        assert len(s.exec(select(SchoolClass)).all()) == 4
+    assert window.status.cget("text") == "已导入 班级：新增 4，更新 0，未变 0"
+    dialog.close_button.invoke()
+
+
+def test_a_file_with_problems_lists_them_imports_nothing_and_saves_a_marked_copy(window, workspace, dialogs,
+                                                                                   tmp_path, db_path):
+    dialog = window.open_import("classes")
+    _check(dialog, "classes", filled("classes", CLASSES, tmp_path / "班级.xlsx"))
+    dialog.import_button.invoke()
+    wait_until(dialog, lambda: dialog.state == "imported")
+    before = dump(db_path)
+    bad = filled("children", [child_row(), child_row("李四", seq=3, 班级="火星班", 托育形式="寄宿")], tmp_path / "幼儿.xlsx")
+    _check(dialog, "children", bad)
+    assert dialog.state == "failed"
+    rows = [dialog.tree.item(i, "values") for i in dialog.tree.get_children()]
+    assert rows == [("3", "班级", "没有名为“火星班”的班级（请先新建或导入班级）"),
+                    ("3", "托育形式", "“寄宿”不是可选值（可选：全日托、半日托、计时托、临时托）")]
+    assert str(dialog.import_button.cget("state")) == "disabled"
+    assert "发现 2 个问题，没有导入任何数据" in dialog.message.cget("text")
+    dialogs.answers["ask_save_file"] = str(tmp_path / "问题清单.xlsx")
+    dialog.report_button.invoke()
+    assert load_workbook(tmp_path / "问题清单.xlsx")["问题清单"].max_row == 3
+    assert dump(db_path) == before
+
+
+def test_a_long_import_can_be_cancelled_and_leaves_nothing(window, workspace, tmp_path, db_path):
+    dialog = window.open_import("classes")
+    _check(dialog, "classes", filled("classes", CLASSES[:1] + [
+        {"班级名称": f"托大{i}班", "班型": "托大班", "核定人数": 20, "是否普惠": "否"} for i in range(3000)],
+        tmp_path / "many.xlsx"))
+    dialog.import_button.invoke()
+    dialog.cancel_button.invoke()
+    wait_until(dialog, lambda: dialog.state in ("failed", "imported"))
+    assert dialog.state == "failed" and "已取消" in dialog.message.cget("text")
+    with workspace.session() as s:
+        assert s.exec(select(SchoolClass)).all() == []
+
+
+def test_a_blank_template_can_be_saved_from_the_dialog(window, dialogs, tmp_path):
+    dialog = window.open_import("staff")
+    dialogs.answers["ask_save_file"] = str(tmp_path / "从业人员模板.xlsx")
+    dialog.template_button.invoke()
+    assert load_workbook(tmp_path / "从业人员模板.xlsx").worksheets[0]["A1"].value == "姓名"

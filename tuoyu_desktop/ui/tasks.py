@@ -1,0 +1,58 @@
+"""Long work off the Tk thread: the worker never touches a widget; the Tk thread polls."""
+from __future__ import annotations
+
+import queue
+import threading
+from typing import Any, Callable
+
+
+class Cancelled(Exception):
+    """The user pressed 取消."""
+
+
+class BackgroundTask:
+    POLL_MS = 40
+
+    def __init__(self, widget, work: Callable[[Callable[[int, int], None]], Any], *,
+                 on_done: Callable[[Any], None], on_error: Callable[[BaseException], None],
+                 on_progress: Callable[[int, int], None] | None = None):
+        self.widget = widget
+        self._events: queue.Queue = queue.Queue()
+        self._cancel = threading.Event()
+        self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
+        self.finished = False
+        self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
+        self._thread.start()
+        widget.after(self.POLL_MS, self._poll)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+        self._events.put(("progress", (done, total)))
+
+    def _run(self, work) -> None:
+        try:
+            self._events.put(("done", work(self._progress)))
+        except BaseException as exc:  # handed to the Tk thread, which decides what the user sees
+            self._events.put(("error", exc))
+
+    def _poll(self) -> None:
+        try:
+            while True:
+                kind, payload = self._events.get_nowait()
+                if kind == "progress":
+                    if self.on_progress:
+                        self.on_progress(*payload)
+                    continue
+                self.finished = True
+                (self.on_done if kind == "done" else self.on_error)(payload)
+                return
+        except queue.Empty:
+            pass
+        try:
+            self.widget.after(self.POLL_MS, self._poll)
+        except Exception:  # the window was closed meanwhile
+            self._cancel.set()
