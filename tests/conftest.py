@@ -28,3 +28,19 @@ def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> sub
     full_env.pop("TUOYU_DB", None) if env is None or "TUOYU_DB" not in env else None
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=120)
+
+
+@pytest.fixture
+def importer(workspace, tmp_path):
+    """import_kind('children', rows) fills a template and imports it in one transaction."""
+    from tests.exchange.conftest import TODAY
+    from tests.exchange.helpers import filled
+    from tuoyu_desktop.exchange.importer import import_file
+
+    counter = iter(range(1000))
+
+    def run(kind, rows, today=None):
+        path = filled(kind, rows, tmp_path / f"{kind}_{next(counter)}.xlsx")
+        with workspace.session() as s:
+            return import_file(s, kind, path, workspace.profiles, today=today or TODAY)
+    return run

@@ -1,10 +1,6 @@
 from datetime import date
 
-import pytest
-
-from tests.exchange.helpers import filled
 from tuoyu_desktop.domain.idnumbers import id_check_char
-from tuoyu_desktop.exchange.importer import import_file
 
 TODAY = date(2026, 11, 25)
 
@@ -13,18 +9,6 @@ def make_id(birth: date, seq: int = 1, region: str = "320402") -> str:
     """An ID number for ``birth``; odd ``seq`` is a boy, even a girl."""
     first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
     return first17 + id_check_char(first17)
-
-
-@pytest.fixture
-def importer(workspace, tmp_path):
-    """import_kind('children', rows) fills a template and imports it in one transaction."""
-    counter = iter(range(1000))
-
-    def run(kind, rows, today=TODAY):
-        path = filled(kind, rows, tmp_path / f"{kind}_{next(counter)}.xlsx")
-        with workspace.session() as s:
-            return import_file(s, kind, path, workspace.profiles, today=today)
-    return run
 
 
 CLASSES = [

@@ -334,3 +334,18 @@ def test_cli_import_reports_problems_on_stderr_with_exit_code_2(tmp_path):
     ok = filled("children", [child_row()], tmp_path / "ok.xlsx")
     result = run_cli("--db", str(db), "import", "children", str(ok))
     assert result.returncode == 0 and "新增 1，更新 0，未变 0" in result.stdout
+
+
+def test_a_file_without_an_optional_column_leaves_that_stored_value_alone(classes, importer, workspace, tmp_path):
+    importer("children", [child_row(备注="对花生过敏")])
+    row = {**child_row(), "月收费": 3100}
+    del row["监护人电话"]
+    wb = Workbook()
+    wb.active.append(list(row))
+    wb.active.append(list(row.values()))
+    wb.save(tmp_path / "部分列.xlsx")
+    with workspace.session() as s:
+        assert import_file(s, "children", tmp_path / "部分列.xlsx", workspace.profiles, TODAY).updated == 1
+    with workspace.session() as s:
+        child = s.exec(select(Child)).one()
+    assert (child.guardian_phone, child.notes, child.monthly_fee_fen) == ("13812345678", "对花生过敏", 310000)

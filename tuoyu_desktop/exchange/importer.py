@@ -173,6 +173,7 @@ def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str,
         before = len(errors.problems)
         record = data.record(values, kind)
         c = kind.check(RowReader(record, errors, number, today), ctx)
+        c.present = set(record)
         key = kind.identity(c) if c is not None else None
         if key is not None and _complete(key):
             if key in seen:

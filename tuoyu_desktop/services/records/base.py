@@ -84,6 +84,7 @@ class Checked:
     values: dict[str, Any]
     existing: Any = None
     extra: dict[str, Any] = field(default_factory=dict)
+    present: set[str] | None = None  # headers the file or form had (None: all)
 
 
 class RecordKind:
@@ -93,6 +94,9 @@ class RecordKind:
     columns: ClassVar[tuple[Column, ...]]
     identity_label: ClassVar[str] = ""
     single_row: ClassVar[bool] = False
+    #: stored attribute → the optional column it comes from; a file without that column
+    #: leaves the stored value of an existing record as it is
+    optional_fields: ClassVar[dict[str, str]] = {}
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         raise NotImplementedError
@@ -109,6 +113,12 @@ class RecordKind:
 
     def finish(self, session: Session, ctx: Context) -> None:
         """After every row was saved (e.g. rows that need the ids of records just added)."""
+
+    def values_to_store(self, checked: Checked) -> dict[str, Any]:
+        if checked.existing is None or checked.present is None:
+            return checked.values
+        return {k: v for k, v in checked.values.items()
+                if k not in self.optional_fields or self.optional_fields[k] in checked.present}
 
     @property
     def headers(self) -> tuple[str, ...]:

@@ -57,7 +57,18 @@ class ChildKind(RecordKind):
         Column("接种证查验日期", False, "date", note="应在入托后30天内查验", example="2025-09-03"),
         Column("离托日期", False, "date", note="已离托的幼儿才填"),
         Column("离托原因", False, "choice", LEAVE_REASONS, "填写离托日期时必填"),
+        Column("体检结果", False, example="合格"),
+        Column("已查验儿童保健手册", False, "yesno", YES_NO, example="是"),
+        Column("需补种", False, "yesno", YES_NO, "预防接种证查验后需要补种的填“是”（须在12月31日前复查）", "否"),
+        Column("备注", False, width=30),
     )
+    optional_fields = {
+        "id_number": "身份证号", "monthly_fee_fen": "月收费", "is_puhui": "是否普惠", "hardship_category": "困境类别",
+        "guardian_name": "监护人姓名", "guardian_phone": "监护人电话", "health_check_on": "入托体检日期",
+        "vaccination_checked_on": "接种证查验日期", "left_on": "离托日期", "leave_reason": "离托原因",
+        "health_check_result": "体检结果", "handbook_seen": "已查验儿童保健手册", "needs_catch_up": "需补种",
+        "notes": "备注",
+    }
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.text("姓名", True, 30)
@@ -82,6 +93,10 @@ class ChildKind(RecordKind):
         vaccination = r.date("接种证查验日期", not_future=True)
         left = r.date("离托日期", max_ahead_days=MAX_AHEAD_DAYS)
         reason = r.choice("离托原因", LEAVE_REASONS)
+        result = r.text("体检结果", max_len=60)
+        handbook = r.yes_no("已查验儿童保健手册", default=False)
+        catch_up = r.yes_no("需补种", default=False)
+        notes = r.text("备注", max_len=500)
 
         if birth and enrolled:
             if enrolled < birth:
@@ -122,9 +137,8 @@ class ChildKind(RecordKind):
             is_puhui=(klass.is_puhui if klass is not None else False) if puhui is None else puhui,
             hardship_category=hardship, guardian_name=guardian, guardian_phone=phone, enrolled_on=enrolled,
             health_check_on=health, vaccination_checked_on=vaccination, left_on=left, leave_reason=reason,
+            health_check_result=result, handbook_seen=bool(handbook), needs_catch_up=bool(catch_up), notes=notes,
         )
-        if existing is None:
-            values["handbook_seen"] = False
         return Checked(r.row, values, existing, {"class": klass})
 
     def identity(self, checked: Checked):
@@ -158,7 +172,8 @@ class ChildKind(RecordKind):
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         klass = checked.extra["class"]
-        child, action = upsert(session, Child, checked.existing, checked.values)
+        child, action = upsert(session, Child, checked.existing, self.values_to_store(checked))
+        checked.extra["record"] = child
         placements = ctx.placements_by_child().get(child.id, []) if child.id is not None else []
         if not placements:  # a new child: its placement is added once the ids are known (finish)
             ctx.cached("new_placements", list).append((child, klass))

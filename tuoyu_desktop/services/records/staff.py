@@ -53,6 +53,8 @@ class StaffKind(RecordKind):
         Column("联系电话", False, "phone", example="13912345678"),
         Column("学历", False, example="大专"),
     )
+    optional_fields = {"sex": "性别", "class_id": "所在班级", "left_on": "离职日期", "phone": "联系电话",
+                       "education": "学历"}
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.text("姓名", True, 30)
@@ -86,7 +88,7 @@ class StaffKind(RecordKind):
         return checked.values["id_number"]
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
-        record, action = upsert(session, Staff, checked.existing, checked.values)
+        record, action = upsert(session, Staff, checked.existing, self.values_to_store(checked))
         ctx.staff_by_id()[record.id_number] = record
         return action
 

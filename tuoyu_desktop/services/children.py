@@ -1,0 +1,312 @@
+"""The roster: enrolment through the form, leaving, moving class, and the follow-up lists."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from ..domain.ages import add_months, completed_months
+from ..domain.choices import LEAVE_REASONS
+from ..domain.classes import MAX_MONTHS, fits_class
+from ..domain.errors import Collector, InputError, Problem
+from ..domain.formatting import fen_to_yuan
+from ..domain.idnumbers import mask_id
+from ..domain.policy import PolicyProfile
+from ..domain.reader import RowReader
+from ..store.models import Child, Placement, SchoolClass
+from .centre import centre_profile
+from .changes import Changes
+from .records import Context
+from .records.children import ChildKind
+from .records.classes import enrolled_in_class
+
+KIND = ChildKind()
+FORM_FIELDS = [c.header for c in KIND.columns if c.header not in ("离托日期", "离托原因")]
+VACCINATION_CHECK_DAYS = 30
+
+
+class DuplicateChild(InputError):
+    """The child is already registered (same 身份证号), or probably is (same name, birth, phone)."""
+
+    def __init__(self, existing: Child, certain: bool, class_name: str = ""):
+        self.existing_id = existing.id  # plain values: the session is gone once this is raised
+        self.existing_name = existing.name
+        self.certain = certain
+        where = f"（{class_name}）" if class_name else ""
+        if certain:
+            message = f"身份证号已登记：{existing.name}{where}，入托日期{existing.enrolled_on.isoformat()}"
+        else:
+            message = (f"可能重复：已有同姓名、同出生日期、同监护人电话的幼儿{existing.name}{where}，"
+                       "请确认是否是同一名幼儿")
+        super().__init__([Problem("身份证号" if certain else "姓名", message)])
+
+
+def context(session: Session, profiles: dict[str, PolicyProfile], today: date) -> Context:
+    return Context(session, centre_profile(session, profiles), today, profiles)
+
+
+def class_on(session: Session, child_id: int, day: date) -> SchoolClass | None:
+    placement = session.exec(select(Placement).where(
+        Placement.child_id == child_id, Placement.start_on <= day,
+        (Placement.end_on.is_(None)) | (Placement.end_on > day)).order_by(Placement.start_on.desc())).first()
+    if placement is None:  # after leaving: the last class the child was in
+        placement = session.exec(select(Placement).where(Placement.child_id == child_id)
+                                 .order_by(Placement.start_on.desc())).first()
+    return session.get(SchoolClass, placement.class_id) if placement else None
+
+
+def child_form_values(session: Session, child: Child) -> dict:
+    klass = class_on(session, child.id, date.today())
+    fee = fen_to_yuan(child.monthly_fee_fen)
+    iso = lambda d: d.isoformat() if d else ""
+    return {
+        "姓名": child.name, "性别": child.sex, "出生日期": iso(child.birth_date), "身份证号": child.id_number or "",
+        "班级": klass.name if klass else "", "入托日期": iso(child.enrolled_on), "托育形式": child.care_type,
+        "月收费": "" if fee is None else f"{fee:.2f}".rstrip("0").rstrip("."), "是否普惠": "是" if child.is_puhui else "否",
+        "困境类别": child.hardship_category, "监护人姓名": child.guardian_name, "监护人电话": child.guardian_phone,
+        "入托体检日期": iso(child.health_check_on), "体检结果": child.health_check_result,
+        "已查验儿童保健手册": child.handbook_seen, "接种证查验日期": iso(child.vaccination_checked_on),
+        "需补种": child.needs_catch_up, "备注": child.notes,
+    }
+
+
+def check_child_form(session: Session, values: dict, profiles: dict[str, PolicyProfile], today: date,
+                     child_id: int | None = None):
+    """Every problem of the form (raises InputError), or the checked record ready to save."""
+    ctx = context(session, profiles, today)
+    values = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
+    errors = Collector()
+    checked = KIND.check(RowReader(values, errors, None, today), ctx)
+    if child_id is not None:
+        current = session.get(Child, child_id)
+        if checked.existing is not None and checked.existing.id != child_id:
+            errors.add("身份证号", f"与已登记的幼儿{checked.existing.name}的身份证号相同")
+        checked.existing = current
+        placements = ctx.placements_by_child().get(child_id, [])
+        klass = checked.extra.get("class")
+        if len(placements) > 1 and klass is not None and placements[-1].class_id != klass.id:
+            errors.add("班级", "已有转班记录的幼儿请用“转班”更换班级")
+    checked.present = set(values)
+    if not errors:
+        KIND.check_all([checked], ctx, errors)
+    errors.raise_if_any()
+    return checked, ctx
+
+
+def save_child(session: Session, values: dict, profiles: dict[str, PolicyProfile], today: date,
+               child_id: int | None = None, confirmed_not_duplicate: bool = False) -> tuple[Child, Changes]:
+    """入托登记 (child_id None) or 编辑: validate the whole form, then store it."""
+    checked, ctx = check_child_form(session, values, profiles, today, child_id)
+    if child_id is None and checked.existing is not None:
+        certain = bool(checked.values.get("id_number"))
+        if certain or not confirmed_not_duplicate:
+            klass = class_on(session, checked.existing.id, today)
+            raise DuplicateChild(checked.existing, certain, klass.name if klass else "")
+        checked.existing = None
+    KIND.save(session, checked, ctx)
+    KIND.finish(session, ctx)
+    session.flush()
+    child = checked.extra["record"]
+    verb = "已登记入托" if child_id is None else "已保存"
+    return child, Changes(message=f"{verb} {child.name}", children=True, classes=True)
+
+
+def leave(session: Session, child_id: int, left_on_text: str, reason: str, today: date) -> Changes:
+    """离托: the date and reason; the child's records and past figures stay."""
+    child = session.get(Child, child_id)
+    errors = Collector()
+    r = RowReader({"离托日期": left_on_text, "离托原因": reason}, errors, None, today)
+    left = r.date("离托日期", True, max_ahead_days=31)
+    reason = r.choice("离托原因", LEAVE_REASONS, True)
+    if left and left < child.enrolled_on:
+        errors.add("离托日期", f"早于入托日期{child.enrolled_on.isoformat()}")
+    errors.raise_if_any()
+    child.left_on, child.leave_reason = left, reason
+    placements = session.exec(select(Placement).where(Placement.child_id == child_id)
+                              .order_by(Placement.start_on)).all()
+    for p in placements:
+        if p.start_on >= left:
+            errors.add("离托日期", f"该幼儿{p.start_on.isoformat()}才转入现在的班级，离托日期不能更早")
+    errors.raise_if_any()
+    if placements:
+        placements[-1].end_on = left
+        session.add(placements[-1])
+    session.add(child)
+    return Changes(message=f"已办理离托 {child.name}（{left.isoformat()}，{reason}）", children=True, classes=True)
+
+
+def move(session: Session, child_id: int, class_name: str, on_text: str, profiles: dict[str, PolicyProfile],
+         today: date) -> Changes:
+    """转班/升班 from a date: the old placement ends the day before, history is kept."""
+    ctx = context(session, profiles, today)
+    child = session.get(Child, child_id)
+    errors = Collector()
+    r = RowReader({"转班日期": on_text, "转入班级": class_name}, errors, None, today)
+    day = r.date("转班日期", True, max_ahead_days=31)
+    target = ctx.classes_by_name().get(class_name)
+    if not class_name:
+        errors.add("转入班级", "必填，不能为空")
+    elif target is None:
+        errors.add("转入班级", f"没有名为“{class_name}”的班级")
+    errors.raise_if_any()
+    current = session.exec(select(Placement).where(Placement.child_id == child_id)
+                           .order_by(Placement.start_on.desc())).first()
+    if child.left_on and day >= child.left_on:
+        errors.add("转班日期", f"该幼儿已于{child.left_on.isoformat()}离托")
+    if day <= child.enrolled_on or (current and day <= current.start_on):
+        errors.add("转班日期", f"应晚于现在班级的起始日期{(current.start_on if current else child.enrolled_on).isoformat()}")
+    if current and current.class_id == target.id:
+        errors.add("转入班级", "与现在的班级相同")
+    errors.raise_if_any()
+    problem = fits_class(target.class_type, completed_months(child.birth_date, day), ctx.profile)
+    if problem:
+        errors.add("转入班级", problem)
+    if target.closed_on and day >= target.closed_on:
+        errors.add("转入班级", f"{target.name}已于{target.closed_on.isoformat()}停班")
+    if enrolled_in_class(session, target.id, day) + 1 > target.capacity:
+        errors.add("转入班级", f"{target.name}在{day.isoformat()}已满（核定{target.capacity}人）")
+    errors.raise_if_any()
+    current.end_on = day
+    session.add(current)
+    session.add(Placement(child_id=child_id, class_id=target.id, start_on=day, end_on=child.left_on))
+    return Changes(message=f"已转班 {child.name} → {target.name}（{day.isoformat()}起）", children=True, classes=True)
+
+
+def delete_child(session: Session, child_id: int) -> Changes:
+    """Only a record entered by mistake is deleted; a child who attended is given a leave date."""
+    child = session.get(Child, child_id)
+    session.delete(child)
+    return Changes(message=f"已删除 {child.name}", children=True, classes=True)
+
+
+@dataclass(frozen=True)
+class ClassChoice:
+    name: str
+    class_type: str
+    free: int
+    problem: str | None  # None: the child may go here
+
+
+def class_choices(session: Session, profile: PolicyProfile, birth: date | None, day: date | None,
+                  exclude_child: int | None = None) -> list[ClassChoice]:
+    """Every open class with its free places on ``day`` and whether a child born ``birth`` fits."""
+    out = []
+    for klass in session.exec(select(SchoolClass).order_by(SchoolClass.name)):
+        if day and ((klass.closed_on and day >= klass.closed_on) or (klass.opened_on and day < klass.opened_on)):
+            continue
+        free = klass.capacity - (enrolled_in_class(session, klass.id, day) if day else 0)
+        problem = None
+        if birth and day:
+            problem = fits_class(klass.class_type, completed_months(birth, day), profile)
+        if problem is None and free <= 0:
+            problem = f"{klass.name}已满（核定{klass.capacity}人）"
+        out.append(ClassChoice(klass.name, klass.class_type, free, problem))
+    return out
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    id: int
+    name: str
+    sex: str
+    birth_date: date
+    months: int
+    id_number: str
+    class_name: str
+    class_type: str
+    care_type: str
+    enrolled_on: date
+    left_on: date | None
+    guardian_name: str
+    guardian_phone: str
+    is_puhui: bool
+    hardship: str
+    id_missing: bool
+
+
+def roster(session: Session, today: date, include_left: bool = False) -> list[RosterRow]:
+    """Children enrolled today (and, if asked, those who left), with their class today."""
+    classes = {c.id: c for c in session.exec(select(SchoolClass))}
+    current: dict[int, Placement] = {}
+    for p in session.exec(select(Placement).order_by(Placement.start_on)):
+        if p.start_on <= today or p.child_id not in current:
+            current[p.child_id] = p
+    rows = []
+    for c in session.exec(select(Child).order_by(Child.name)):
+        enrolled_now = c.enrolled_on <= today and (c.left_on is None or c.left_on > today)
+        future = c.enrolled_on > today
+        if not (enrolled_now or future or include_left):
+            continue
+        klass = classes.get(current[c.id].class_id) if c.id in current else None
+        rows.append(RosterRow(c.id, c.name, c.sex, c.birth_date, completed_months(c.birth_date, today),
+                              c.id_number or "", klass.name if klass else "", klass.class_type if klass else "",
+                              c.care_type, c.enrolled_on, c.left_on, c.guardian_name, c.guardian_phone, c.is_puhui,
+                              c.hardship_category, c.id_number is None))
+    return rows
+
+
+@dataclass(frozen=True)
+class DueRow:
+    id: int
+    name: str
+    class_name: str
+    months_now: int
+    due_on: date
+    action: str  # 应升班 / 应离托（转入幼儿园）
+
+
+def due_to_move(session: Session, profile: PolicyProfile, today: date, days: int = 30) -> list[DueRow]:
+    """Children whose age passes their class band (or 36 months) now or within ``days``."""
+    horizon = today + timedelta(days=days)
+    out = []
+    for row in roster(session, today):
+        if row.enrolled_on > today:
+            continue
+        turns36 = add_months(row.birth_date, MAX_MONTHS)
+        if turns36 <= horizon:
+            out.append(DueRow(row.id, row.name, row.class_name, row.months, turns36, "应离托（转入幼儿园）"))
+            continue
+        if row.class_type and row.class_type != "混龄班":
+            band_end = add_months(row.birth_date, profile.classes[row.class_type].max_months)
+            if band_end <= horizon:
+                out.append(DueRow(row.id, row.name, row.class_name, row.months, band_end, "应升班"))
+    return sorted(out, key=lambda d: d.due_on)
+
+
+@dataclass(frozen=True)
+class HealthRow:
+    id: int
+    name: str
+    class_name: str
+    enrolled_on: date
+    problem: str
+
+
+def health_follow_up(session: Session, today: date) -> list[HealthRow]:
+    """Enrolled children missing the admission check, the 接种证查验 within 30 days, or a 补种 re-check."""
+    out = []
+    children = {c.id: c for c in session.exec(select(Child))}
+    for row in roster(session, today):
+        child = children[row.id]
+        if child.enrolled_on > today:
+            continue
+        if child.health_check_on is None:
+            out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on, "缺入托体检"))
+        deadline = child.enrolled_on + timedelta(days=VACCINATION_CHECK_DAYS)
+        if child.vaccination_checked_on is None:
+            late = "（已超过入托后30天）" if today > deadline else f"（应在{deadline.isoformat()}前）"
+            out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on, "未查验预防接种证" + late))
+        elif child.vaccination_checked_on > deadline:
+            out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on,
+                                 f"接种证查验晚于入托后30天（{child.vaccination_checked_on.isoformat()}）"))
+        if child.needs_catch_up:
+            out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on,
+                                 f"需补种，应在{today.year}-12-31前复查"))
+    return out
+
+
+def masked_roster_row(row: RosterRow, full: bool) -> tuple[str, str]:
+    from ..domain.idnumbers import mask_phone
+
+    return (row.id_number if full else mask_id(row.id_number), row.guardian_phone if full else mask_phone(row.guardian_phone))
