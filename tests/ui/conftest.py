@@ -124,3 +124,12 @@ def wait_until(root, condition, timeout=60.0):
             raise AssertionError("timed out waiting for the window")
         root.update()
         time.sleep(0.01)
+
+
+def last_dialog(root):
+    """The most recently opened dialog window."""
+    import tkinter as tk
+
+    tops = [w for w in root.winfo_children() if isinstance(w, tk.Toplevel) and w.winfo_exists()]
+    assert tops, "no dialog is open"
+    return tops[-1]

@@ -100,6 +100,19 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
     for (name, ctype, cap, puhui, count, _), klass in zip(CLASS_PLAN, classes):
         for i in range(count):
             _add_child(session, rng, names, klass, profile, today, missing_id=(ctype == "乳儿班" and i == 0))
+    # two children reaching the end of their band within a month: they show in the move-up list
+    for klass, months in ((classes[1], 24), (classes[3], 36)):
+        birth = add_months(today, -months) + timedelta(days=12 + months // 4)
+        sex = rng.choice(["男", "女"])
+        enrolled = add_months(today, -5)
+        child = Child(name=names.child(sex), sex=sex, birth_date=birth, id_number=make_id_number(rng, birth, sex),
+                      care_type="全日托", monthly_fee_fen=3000 * 100, is_puhui=klass.is_puhui,
+                      guardian_name=names.adult(), guardian_phone=_phone(rng), enrolled_on=enrolled,
+                      health_check_on=enrolled - timedelta(days=6), health_check_result="合格", handbook_seen=True,
+                      vaccination_checked_on=enrolled + timedelta(days=2))
+        session.add(child)
+        session.flush()
+        session.add(Placement(child_id=child.id, class_id=klass.id, start_on=enrolled))
     # children who moved up from the 乳儿班 to a 托小班 this year (history kept)
     _add_moved_children(session, rng, names, classes[0], classes[1], profile, today)
     # children who left in recent months

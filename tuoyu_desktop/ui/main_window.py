@@ -16,13 +16,15 @@ from ..services.settings import get_setting, set_setting
 from ..services.workspace import Workspace
 from . import dialogs
 from .views.base import View
+from .views.children import ChildrenView
+from .views.classes import ClassesView
 from .views.home import HomeView
 from .views.settings import SettingsView
 
 log = logging.getLogger(__name__)
 
 #: The navigation, in order. An area appears here only once it is built.
-VIEWS: tuple[type[View], ...] = (HomeView, SettingsView)
+VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, SettingsView)
 
 
 class MainWindow:

@@ -13,7 +13,7 @@ from ...domain.errors import InputError
 @dataclass(frozen=True)
 class FieldSpec:
     key: str  # the Chinese field name; also what InputError problems name
-    kind: str = "text"  # text | choice | check | date
+    kind: str = "text"  # text | choice (pick one) | combo (pick or type) | check | date
     required: bool = False
     choices: tuple[str, ...] = ()
     width: int = 30
@@ -27,9 +27,12 @@ class FieldSpec:
 
 class Form(ttk.Frame):
     def __init__(self, master, fields: list[FieldSpec], *, validate: Callable[[dict], None],
-                 save: Callable[[dict], None], cancel: Callable[[], None], columns: int = 1):
+                 save: Callable[[dict], None], cancel: Callable[[], None], columns: int = 1,
+                 on_leave: dict[str, Callable[["Form", str], None]] | None = None):
         super().__init__(master, padding=(4, 4))
         self.fields = {f.key: f for f in fields}
+        self.on_leave = on_leave or {}
+        self.hints: dict[str, str] = {}
         self._validate, self._save, self._cancel = validate, save, cancel
         self.vars: dict[str, tk.Variable] = {}
         self.widgets: dict[str, tk.Widget] = {}
@@ -59,10 +62,10 @@ class Form(ttk.Frame):
         if spec.kind == "check":
             var: tk.Variable = tk.BooleanVar(self, value=False)
             widget = ttk.Checkbutton(body, variable=var, text=spec.hint)
-        elif spec.kind == "choice":
+        elif spec.kind in ("choice", "combo"):
             var = tk.StringVar(self)
             widget = ttk.Combobox(body, textvariable=var, values=spec.choices, width=spec.width - 2,
-                                  state="readonly")
+                                  state="readonly" if spec.kind == "choice" else "normal")
             widget.bind("<<ComboboxSelected>>", lambda _e, k=spec.key: self._left(k))
         else:
             var = tk.StringVar(self)
@@ -99,9 +102,20 @@ class Form(ttk.Frame):
     def set_choices(self, key: str, choices: tuple[str, ...]) -> None:
         self.widgets[key].configure(values=choices)
 
+    def set_hint(self, key: str, text: str) -> None:
+        """A note under the field in grey, shown while the field has no problem."""
+        self.hints[key] = text
+        if self.error_labels[key].cget("style") != "Error.TLabel" or not self.error_labels[key].cget("text"):
+            self.error_labels[key].configure(text=text, style="Hint.TLabel")
+
+    def set_value(self, key: str, value) -> None:
+        self.vars[key].set(value)
+
     # checking -----------------------------------------------------------------------------
     def _left(self, key: str) -> None:
         self.touched.add(key)
+        if key in self.on_leave:
+            self.on_leave[key](self, key)
         self.check()
 
     def check(self) -> dict[str, list[str]]:
@@ -118,12 +132,16 @@ class Form(ttk.Frame):
 
     def show_errors(self, errors: dict[str, list[str]]) -> None:
         for key, label in self.error_labels.items():
-            label.configure(text="；".join(errors.get(key, [])))
+            if errors.get(key):
+                label.configure(text="；".join(errors[key]), style="Error.TLabel")
+            else:
+                label.configure(text=self.hints.get(key, ""), style="Hint.TLabel")
         other = [m for k, msgs in errors.items() if k not in self.error_labels for m in msgs]
         self.general_error.configure(text="；".join(other))
 
     def error_text(self, key: str) -> str:
-        return str(self.error_labels[key].cget("text"))
+        label = self.error_labels[key]
+        return str(label.cget("text")) if str(label.cget("style")) == "Error.TLabel" else ""
 
     def save(self) -> bool:
         self.touched.update(self.fields)

@@ -1,0 +1,165 @@
+"""幼儿: the roster, enrolment, leaving and moving class, and the two follow-up lists."""
+from __future__ import annotations
+
+import tkinter as tk
+from pathlib import Path
+from tkinter import ttk
+
+from ...domain.formatting import date_iso
+from ...domain.idnumbers import mask_id, mask_phone
+from ...services import children as svc
+from ...services.centre import centre_profile
+from ...store.models import Child
+from .. import dialogs
+from ..widgets.table import Table, TableColumn
+from .child_dialogs import ChildDialog, LeaveDialog, MoveDialog
+from .list_page import ListPage
+
+ROSTER_COLUMNS = [
+    TableColumn("name", "姓名", 90), TableColumn("sex", "性别", 50, "center"), TableColumn("months", "月龄", 60, "e", True),
+    TableColumn("class", "班级", 110), TableColumn("care", "托育形式", 80), TableColumn("enrolled", "入托日期", 100),
+    TableColumn("id", "身份证号", 170), TableColumn("guardian", "监护人", 80), TableColumn("phone", "监护人电话", 120),
+    TableColumn("status", "状态", 140),
+]
+XLSX = [("Excel 工作簿", "*.xlsx")]
+
+
+class ChildrenView(ListPage):
+    key = "children"
+    title = "幼儿"
+    depends_on = ("children", "classes", "centre")
+
+    def __init__(self, master, app):
+        super().__init__(master, app, "幼儿花名册")
+        self.add_button("new", "入托登记", self.new_child)
+        self.add_button("edit", "编辑", lambda: self._with_selected(self.edit))
+        self.add_button("leave", "离托", lambda: self._with_selected(self.leave))
+        self.add_button("move", "转班", lambda: self._with_selected(self.move))
+        self.add_button("import", "导入", lambda: self.app.open_import("children"))
+        self.add_button("export", "导出", self.export)
+        self.include_left = tk.BooleanVar(self, value=False)
+        self.full_numbers = tk.BooleanVar(self, value=False)
+        self.include_left_check = ttk.Checkbutton(self.toolbar, text="含已离托", variable=self.include_left,
+                                                  command=self.refresh)
+        self.include_left_check.pack(side="left", padx=(8, 0))
+        self.full_numbers_check = ttk.Checkbutton(self.toolbar, text="导出显示完整号码", variable=self.full_numbers)
+        self.full_numbers_check.pack(side="left", padx=(8, 0))
+        self.tabs = ttk.Notebook(self)
+        self.tabs.pack(fill="both", expand=True)
+        menu = [("编辑", self.edit), ("离托", self.leave), ("转班", self.move)]
+        self.table = Table(self.tabs, ROSTER_COLUMNS, on_open=self.edit, menu=menu)
+        self.tabs.add(self.table, text="花名册")
+        self.due_table = Table(self.tabs, [TableColumn("name", "姓名", 90), TableColumn("class", "班级", 110),
+                                           TableColumn("months", "现月龄", 70, "e", True),
+                                           TableColumn("due", "日期", 110), TableColumn("action", "应办理", 200)],
+                               on_open=self.move, menu=[("转班", self.move), ("离托", self.leave), ("编辑", self.edit)])
+        self.tabs.add(self.due_table, text="升班/离园提醒")
+        self.health_table = Table(self.tabs, [TableColumn("name", "姓名", 90), TableColumn("class", "班级", 110),
+                                              TableColumn("enrolled", "入托日期", 110),
+                                              TableColumn("problem", "待办", 360)], on_open=self.edit,
+                                  menu=[("编辑", self.edit)])
+        self.tabs.add(self.health_table, text="入托健康跟进")
+        self.table.tree.bind("<Delete>", lambda _e: self._with_selected(self.delete))
+        self.rows: dict[str, svc.RosterRow] = {}
+        self.refresh()
+
+    def main_table(self):
+        return self.table
+
+    # data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        today = self.app.today()
+        with self.app.workspace.session() as s:
+            rows = svc.roster(s, today, include_left=self.include_left.get())
+            due = svc.due_to_move(s, centre_profile(s, self.app.workspace.profiles), today)
+            health = svc.health_follow_up(s, today)
+        self.rows = {str(r.id): r for r in rows}
+        self.table.set_rows([(str(r.id), self._values(r, today), f"{r.name} {r.id_number} {r.guardian_phone} "
+                              f"{r.guardian_name} {r.class_name}", self._tags(r, today)) for r in rows])
+        self.due_table.set_rows([(str(d.id), (d.name, d.class_name, d.months_now,
+                                              date_iso(d.due_on), d.action), d.name, ("warn",)) for d in due])
+        self.health_table.set_rows([(f"{h.id}-{i}", (h.name, h.class_name, date_iso(h.enrolled_on), h.problem), h.name,
+                                     ()) for i, h in enumerate(health)])
+        self.tabs.tab(1, text=f"升班/离园提醒（{len(due)}）")
+        self.tabs.tab(2, text=f"入托健康跟进（{len(health)}）")
+        self.apply_filter()
+
+    @staticmethod
+    def _status(r: svc.RosterRow, today) -> str:
+        if r.left_on and r.left_on <= today:
+            return f"已离托（{date_iso(r.left_on)}）"
+        if r.enrolled_on > today:
+            return f"待入托（{date_iso(r.enrolled_on)}）"
+        return "在托" + ("，身份证号待补" if r.id_missing else "")
+
+    def _values(self, r: svc.RosterRow, today) -> tuple:
+        return (r.name, r.sex, r.months, r.class_name, r.care_type, date_iso(r.enrolled_on), r.id_number,
+                r.guardian_name, r.guardian_phone, self._status(r, today))
+
+    @staticmethod
+    def _tags(r: svc.RosterRow, today) -> tuple:
+        if r.left_on and r.left_on <= today:
+            return ("muted",)
+        return ("warn",) if r.id_missing else ()
+
+    def select_child(self, child_id: int) -> None:
+        if str(child_id) in self.rows:
+            self.table.select(str(child_id))
+
+    # actions ------------------------------------------------------------------------------
+    def _with_selected(self, action) -> None:
+        iid = self.table.selected()
+        if iid is None:
+            self.app.set_status("请先在列表中选中一名幼儿")
+            return
+        action(iid)
+
+    @staticmethod
+    def _child_id(iid: str) -> int:
+        return int(iid.split("-")[0])
+
+    def new_child(self):
+        return ChildDialog(self)
+
+    def edit(self, iid: str):
+        return ChildDialog(self, self._child_id(iid))
+
+    def leave(self, iid: str):
+        return LeaveDialog(self, self._child_id(iid))
+
+    def move(self, iid: str):
+        return MoveDialog(self, self._child_id(iid))
+
+    def delete(self, iid: str) -> bool:
+        child_id = self._child_id(iid)
+        with self.app.workspace.session() as s:
+            name = s.get(Child, child_id).name
+        if not dialogs.ask_yes_no(self.app.root, "删除幼儿档案",
+                                  f"确定删除“{name}”的全部档案吗？\n\n只有录错的记录才应删除；离开的幼儿请办理“离托”，"
+                                  "这样以往月份的报表不会改变。"):
+            return False
+        with self.app.workspace.session() as s:
+            changes = svc.delete_child(s, child_id)
+        self.app.apply(changes)
+        return True
+
+    def export(self) -> Path | None:
+        from ...exchange.list_export import write_list
+
+        path = dialogs.ask_save_file(self.app.root, "导出花名册", XLSX, f"幼儿花名册_{self.app.today():%Y%m%d}.xlsx",
+                                     self.app.setting("last.export_dir"))
+        if not path:
+            return None
+        full = self.full_numbers.get()
+        rows = []
+        for iid in self.table.visible_ids():
+            r = self.rows[iid]
+            rows.append([r.name, r.sex, r.birth_date, r.months, r.class_name, r.care_type, r.enrolled_on,
+                         r.id_number if full else mask_id(r.id_number), r.guardian_name,
+                         r.guardian_phone if full else mask_phone(r.guardian_phone), self._status(r, self.app.today())])
+        note = "" if full else "身份证号和电话已隐去中间几位（个人信息保护）"
+        write_list(Path(path), "幼儿花名册", ["姓名", "性别", "出生日期", "月龄", "班级", "托育形式", "入托日期", "身份证号",
+                                         "监护人", "监护人电话", "状态"], rows, note)
+        self.app.remember("last.export_dir", str(Path(path).parent))
+        self.app.set_status(f"已导出花名册 {path}（{len(rows)} 人）")
+        return Path(path)

@@ -1,0 +1,139 @@
+"""班级: each class with places, caregivers and the staff ratio; the children in the selected one."""
+from __future__ import annotations
+
+from pathlib import Path
+from tkinter import ttk
+
+from ...domain.choices import CLASS_TYPES
+from ...domain.formatting import date_iso
+from ...services.centre import centre_profile
+from ...services.classes import check_class_form, children_of_class, class_form_values, class_rows, save_class
+from ...store.models import SchoolClass
+from .. import dialogs
+from ..widgets.form import FieldSpec
+from ..widgets.form_dialog import FormDialog
+from ..widgets.table import Table, TableColumn
+from .list_page import ListPage
+
+CLASS_COLUMNS = [
+    TableColumn("name", "班级名称", 120), TableColumn("type", "班型", 70), TableColumn("cap", "核定人数", 70, "e", True),
+    TableColumn("enrolled", "在托", 60, "e", True), TableColumn("free", "空位", 60, "e", True),
+    TableColumn("carers", "保育人员", 70, "e", True), TableColumn("needed", "应配", 60, "e", True),
+    TableColumn("ratio", "师幼比标准", 80, "center"), TableColumn("ok", "师幼比", 80, "center"),
+    TableColumn("puhui", "普惠", 50, "center"), TableColumn("state", "状态", 160),
+]
+CLASS_FIELDS = [
+    FieldSpec("班级名称", required=True), FieldSpec("班型", kind="choice", required=True, choices=CLASS_TYPES),
+    FieldSpec("核定人数", required=True, hint="乳儿班≤10 托小班≤15 托大班≤20 混龄班≤18"),
+    FieldSpec("是否普惠", kind="choice", required=True, choices=("是", "否")),
+    FieldSpec("开班日期", hint="如 2025-09-01"), FieldSpec("停班日期", hint="停办时填写"),
+]
+
+
+class ClassDialog(FormDialog):
+    def __init__(self, page, class_id: int | None = None, focus_close: bool = False):
+        self.page, self.app, self.class_id = page, page.app, class_id
+        values = {"是否普惠": "是"}
+        title = "新增班级"
+        if class_id is not None:
+            with self.app.workspace.session() as s:
+                klass = s.get(SchoolClass, class_id)
+                values, title = class_form_values(klass), f"编辑班级 — {klass.name}"
+            if focus_close and not values["停班日期"]:
+                values["停班日期"] = self.app.today().isoformat()
+                title = f"停班 — {klass.name}"
+        super().__init__(page.app.root, title, CLASS_FIELDS, validate=self._validate, save=self._store, values=values,
+                         intro="班额上限和师幼比按“设置”中选择的政策方案。停班前请先为班内幼儿转班或离托。")
+
+    def _validate(self, values):
+        self.page.dry_run(lambda s: check_class_form(s, values, self.app.workspace.profiles, self.app.today(),
+                                                     self.class_id))
+
+    def _store(self, values):
+        with self.app.workspace.session() as s:
+            changes = save_class(s, values, self.app.workspace.profiles, self.app.today(), self.class_id)
+        self.app.apply(changes)
+
+
+class ClassesView(ListPage):
+    key = "classes"
+    title = "班级"
+    depends_on = ("classes", "children", "staff", "centre")
+
+    def __init__(self, master, app):
+        super().__init__(master, app, "班级")
+        self.add_button("new", "新增", lambda: ClassDialog(self))
+        self.add_button("edit", "编辑", lambda: self._with_selected(self.edit))
+        self.add_button("close", "停班", lambda: self._with_selected(lambda iid: ClassDialog(self, int(iid), True)))
+        self.add_button("import", "导入", lambda: self.app.open_import("classes"))
+        self.add_button("export", "导出", self.export)
+        panes = ttk.PanedWindow(self, orient="vertical")
+        panes.pack(fill="both", expand=True)
+        self.table = Table(panes, CLASS_COLUMNS, on_open=self.edit, menu=[("编辑", self.edit)], height=8)
+        panes.add(self.table, weight=1)
+        lower = ttk.Frame(panes)
+        self.members_label = ttk.Label(lower, text="选中一个班级查看班内幼儿", style="Hint.TLabel")
+        self.members_label.pack(anchor="w", pady=(8, 4))
+        self.members = Table(lower, [TableColumn("name", "姓名", 90), TableColumn("sex", "性别", 50, "center"),
+                                     TableColumn("months", "月龄", 60, "e", True), TableColumn("care", "托育形式", 80),
+                                     TableColumn("enrolled", "入托日期", 110)], height=8)
+        self.members.pack(fill="both", expand=True)
+        panes.add(lower, weight=1)
+        self.table.tree.bind("<<TreeviewSelect>>", lambda _e: self.show_members())
+        self.rows = {}
+        self.refresh()
+
+    def main_table(self):
+        return self.table
+
+    def refresh(self) -> None:
+        today = self.app.today()
+        with self.app.workspace.session() as s:
+            rows = class_rows(s, centre_profile(s, self.app.workspace.profiles), today)
+        self.rows = {str(r.id): r for r in rows}
+        data = []
+        for r in rows:
+            state = "开班" if r.open else (f"已停班（{date_iso(r.closed_on)}）" if r.closed_on else "未开班")
+            if r.over_capacity:
+                state += "，超额"
+            values = (r.name, r.class_type, r.capacity, r.enrolled, r.free, r.caregivers, r.caregivers_needed, r.ratio,
+                      "达标" if r.ratio_ok else "不达标", "是" if r.is_puhui else "否", state)
+            tags = ("warn",) if (r.open and (not r.ratio_ok or r.over_capacity)) else (() if r.open else ("muted",))
+            data.append((str(r.id), values, f"{r.name} {r.class_type}", tags))
+        self.table.set_rows(data)
+        self.apply_filter()
+        self.show_members()
+
+    def show_members(self) -> None:
+        iid = self.table.selected()
+        if iid is None or iid not in self.rows:
+            self.members.set_rows([])
+            return
+        name = self.rows[iid].name
+        with self.app.workspace.session() as s:
+            kids = children_of_class(s, name, self.app.today())
+        self.members_label.configure(text=f"{name} 班内幼儿（{len(kids)} 人）")
+        self.members.set_rows([(str(k.id), (k.name, k.sex, k.months, k.care_type, date_iso(k.enrolled_on)), k.name, ())
+                               for k in kids])
+
+    def _with_selected(self, action) -> None:
+        iid = self.table.selected()
+        if iid is None:
+            self.app.set_status("请先在列表中选中一个班级")
+            return
+        action(iid)
+
+    def edit(self, iid: str):
+        return ClassDialog(self, int(iid))
+
+    def export(self) -> Path | None:
+        from ...exchange.list_export import write_list
+
+        path = dialogs.ask_save_file(self.app.root, "导出班级", [("Excel 工作簿", "*.xlsx")],
+                                     f"班级_{self.app.today():%Y%m%d}.xlsx", self.app.setting("last.export_dir"))
+        if not path:
+            return None
+        headers = [c.title for c in CLASS_COLUMNS]
+        write_list(Path(path), "班级", headers, [list(self.table.values(i)) for i in self.table.visible_ids()])
+        self.app.set_status(f"已导出班级 {path}")
+        return Path(path)

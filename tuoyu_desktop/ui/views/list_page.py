@@ -1,0 +1,47 @@
+"""What every list page shares: a toolbar, a search box that filters as you type, a table."""
+from __future__ import annotations
+
+import tkinter as tk
+from tkinter import ttk
+from typing import Callable
+
+from .base import View
+
+
+class ListPage(View):
+    def __init__(self, master, app, heading: str):
+        super().__init__(master, app)
+        ttk.Label(self, text=heading, style="Title.TLabel").pack(anchor="w")
+        self.toolbar = ttk.Frame(self)
+        self.toolbar.pack(fill="x", pady=(8, 6))
+        self.buttons: dict[str, ttk.Button] = {}
+        self.search_var = tk.StringVar(self)
+        self.count_label = ttk.Label(self.toolbar, text="", style="Hint.TLabel")
+        self.count_label.pack(side="right", padx=(8, 0))
+        self.search = ttk.Entry(self.toolbar, textvariable=self.search_var, width=24)
+        self.search.pack(side="right")
+        ttk.Label(self.toolbar, text="搜索").pack(side="right", padx=(12, 4))
+        self.search_var.trace_add("write", lambda *_: self.apply_filter())
+
+    def add_button(self, key: str, text: str, command: Callable[[], None]) -> ttk.Button:
+        button = ttk.Button(self.toolbar, text=text, command=command, width=len(text) * 2 + 2)
+        button.pack(side="left", padx=(0, 6))
+        self.buttons[key] = button
+        return button
+
+    def apply_filter(self) -> None:
+        """Filter the main table by the search box; subclasses say which table."""
+        table = self.main_table()
+        shown = table.filter(self.search_var.get())
+        self.count_label.configure(text=f"共 {shown} 条")
+
+    def main_table(self):
+        raise NotImplementedError
+
+    def dry_run(self, work: Callable) -> None:
+        """Run a service's checks without keeping anything (for a form's as-you-go checks)."""
+        with self.app.workspace.session() as session:
+            try:
+                work(session)
+            finally:
+                session.rollback()

@@ -1,0 +1,154 @@
+"""A sortable table with search-as-you-type, as every list page uses it.
+
+Rows are kept in memory with a prepared search text; filtering detaches and re-attaches the
+Treeview items instead of rebuilding them, so typing stays fast with thousands of rows.
+"""
+from __future__ import annotations
+
+import tkinter as tk
+from dataclasses import dataclass
+from tkinter import ttk
+from typing import Any, Callable
+
+
+@dataclass(frozen=True)
+class TableColumn:
+    key: str
+    title: str
+    width: int = 100
+    anchor: str = "w"
+    numeric: bool = False
+
+
+class Table(ttk.Frame):
+    def __init__(self, master, columns: list[TableColumn], *, on_open: Callable[[str], None] | None = None,
+                 menu: list[tuple[str, Callable[[str], None]]] | None = None, height: int = 18):
+        super().__init__(master)
+        self.columns = columns
+        self.on_open = on_open
+        self.tree = ttk.Treeview(self, columns=[c.key for c in columns], show="headings", height=height,
+                                 selectmode="browse")
+        for c in columns:
+            self.tree.heading(c.key, text=c.title, command=lambda k=c.key: self.sort_by(k))
+            self.tree.column(c.key, width=c.width, anchor=c.anchor, stretch=False)
+        if columns:
+            self.tree.column(columns[-1].key, stretch=True)
+        yscroll = ttk.Scrollbar(self, orient="vertical", command=self.tree.yview)
+        xscroll = ttk.Scrollbar(self, orient="horizontal", command=self.tree.xview)
+        self.tree.configure(yscrollcommand=yscroll.set, xscrollcommand=xscroll.set)
+        self.tree.grid(row=0, column=0, sticky="nsew")
+        yscroll.grid(row=0, column=1, sticky="ns")
+        xscroll.grid(row=1, column=0, sticky="ew")
+        self.rowconfigure(0, weight=1)
+        self.columnconfigure(0, weight=1)
+        self.tree.tag_configure("warn", foreground="#c0392b")
+        self.tree.tag_configure("muted", foreground="#888888")
+        self._rows: dict[str, tuple] = {}
+        self._search: dict[str, str] = {}
+        self._order: list[str] = []
+        self._visible: list[str] = []
+        self._sort: tuple[str, bool] | None = None
+        self.tree.bind("<Double-1>", self._double_click)
+        self.tree.bind("<Return>", lambda _e: self._open_selected())
+        self.menu = None
+        if menu:
+            self.menu = tk.Menu(self, tearoff=False)
+            for label, action in menu:
+                self.menu.add_command(label=label, command=lambda a=action: self._run_on_selected(a))
+            self.tree.bind("<Button-3>", self._popup)
+            self.tree.bind("<Button-2>", self._popup)
+
+    # data ---------------------------------------------------------------------------------
+    def set_rows(self, rows: list[tuple[str, tuple, str, tuple[str, ...]]]) -> None:
+        """rows: (iid, values, search text, tags). The current filter and sort are kept."""
+        selected = self.selected()
+        self.tree.delete(*self.tree.get_children())
+        self._rows, self._search, self._order = {}, {}, []
+        for iid, values, search, tags in rows:
+            self._rows[iid] = values
+            self._search[iid] = search.lower()
+            self._order.append(iid)
+            self.tree.insert("", "end", iid=iid, values=values, tags=tags)
+        self._visible = list(self._order)
+        if self._sort:
+            key, reverse = self._sort
+            self._sort = None
+            self.sort_by(key, reverse)
+        if selected in self._rows:
+            self.tree.selection_set(selected)
+
+    def filter(self, text: str) -> int:
+        """Show only rows whose search text contains every word of ``text``; return how many."""
+        words = text.lower().split()
+        wanted = [iid for iid in self._order if all(w in self._search[iid] for w in words)] if words else self._order
+        wanted_set = set(wanted)
+        hidden = [iid for iid in self._visible if iid not in wanted_set]
+        if hidden:
+            self.tree.detach(*hidden)
+        for index, iid in enumerate(wanted):
+            self.tree.move(iid, "", index)
+        self._visible = list(wanted)
+        return len(wanted)
+
+    def sort_by(self, key: str, reverse: bool | None = None) -> None:
+        index = [c.key for c in self.columns].index(key)
+        numeric = self.columns[index].numeric
+        if reverse is None:
+            reverse = bool(self._sort and self._sort[0] == key and not self._sort[1])
+
+        def sort_key(iid):
+            value = self._rows[iid][index]
+            if numeric:
+                try:
+                    return (0, float(str(value).replace(",", "")))
+                except ValueError:
+                    return (1, 0.0)
+            return (0, str(value))
+
+        self._order.sort(key=sort_key, reverse=reverse)
+        self._sort = (key, reverse)
+        visible = set(self._visible)
+        self._visible = [iid for iid in self._order if iid in visible]
+        for i, iid in enumerate(self._visible):
+            self.tree.move(iid, "", i)
+        for c in self.columns:
+            arrow = (" ▼" if reverse else " ▲") if c.key == key else ""
+            self.tree.heading(c.key, text=c.title + arrow)
+
+    # selection and actions ----------------------------------------------------------------
+    def selected(self) -> str | None:
+        sel = self.tree.selection()
+        return sel[0] if sel else None
+
+    def select(self, iid: str) -> None:
+        self.tree.selection_set(iid)
+        self.tree.focus(iid)
+        self.tree.see(iid)
+
+    def visible_ids(self) -> list[str]:
+        return list(self._visible)
+
+    def values(self, iid: str) -> tuple:
+        return self._rows[iid]
+
+    def _double_click(self, event) -> None:
+        iid = self.tree.identify_row(event.y)
+        if iid:
+            self.select(iid)
+            self._open_selected()
+
+    def _open_selected(self) -> None:
+        iid = self.selected()
+        if iid and self.on_open:
+            self.on_open(iid)
+
+    def _run_on_selected(self, action) -> None:
+        iid = self.selected()
+        if iid:
+            action(iid)
+
+    def _popup(self, event) -> None:
+        iid = self.tree.identify_row(event.y)
+        if iid and self.menu:
+            self.select(iid)
+            self.menu.tk_popup(event.x_root, event.y_root)
