@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v Xvfb >/dev/null || need+=(xvfb xauth)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "wenquanyi" || need+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -qi "wenquanyi micro" || need+=(fonts-wqy-microhei)
+fc-list 2>/dev/null | grep -qi "wenquanyi zen" || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

@@ -101,3 +101,16 @@ def test_unexpected_error_gives_exit_code_1_and_names_the_log_file(tmp_path, mon
     assert str(log) in err
     assert "RuntimeError: 内部错误示例" in log.read_text(encoding="utf-8")
     assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err
+
+
+def test_alerts_command_prints_one_line_per_alert_in_chinese(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    result = run_cli("--db", str(db), "alerts", "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("【证书】") and "健康证已于" in line for line in lines)
+    assert any(line.startswith("【持证】") for line in lines)
+    assert any(line.startswith("【培训】") for line in lines)
+    assert lines[-1].startswith("2026-11-25 共")
+    assert run_cli("--db", str(db), "alerts", "--date", "2026-13-01").returncode == 2

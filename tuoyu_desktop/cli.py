@@ -28,6 +28,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("init", help="创建数据库，或把旧版本数据库升级到当前结构")
     demo = sub.add_parser("demo", help="在空数据库中填入演示机构的数据（用于试用）")
     demo.add_argument("--date", metavar="YYYY-MM-DD", help="演示数据以哪一天为“今天”（默认：今天）")
+    alerts = sub.add_parser("alerts", help="列出某一天的全部提醒（证书到期、未持证、培训未达标、师幼比等）")
+    alerts.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
     kinds = "centre classes children staff certificates training agreements visits vouchers blacklist"
     template = sub.add_parser("template", help="生成空白的Excel导入模板")
     template.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
@@ -174,4 +176,21 @@ def _cmd_import(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}
+def _cmd_alerts(args, db_path: Path) -> int:
+    from .services.alerts import collect_alerts
+    from .services.workspace import open_workspace
+
+    day = _parse_cli_date(args.date, "--date")
+    ws = open_workspace(db_path)
+    try:
+        with ws.session() as session:
+            alerts = collect_alerts(session, ws.profiles, day)
+    finally:
+        ws.close()
+    for alert in alerts:
+        print(alert.line())
+    print(f"{day.isoformat()} 共{len(alerts)}条提醒" if alerts else f"{day.isoformat()} 没有提醒")
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}

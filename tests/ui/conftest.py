@@ -66,6 +66,9 @@ class DialogRecorder:
 
 @pytest.fixture
 def dialogs(monkeypatch):
+    from tuoyu_desktop.ui import open_file
+
+    monkeypatch.setattr(open_file, "ENABLED", False)  # no PDF viewer pops up during tests
     return DialogRecorder().install(monkeypatch)
 
 

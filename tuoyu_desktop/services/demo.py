@@ -254,13 +254,13 @@ def _add_staff(session, rng, names, classes, today):
             continue
         months_done = today.month
         share = 1.0 if i % 4 else 0.5  # every fourth one is behind
-        professional_courses = int(months_done * 0.6 * share) + 1
+        professional_courses = int(months_done * 0.75 * share) + 1
         for k in range(professional_courses):
             day = year_start + timedelta(days=int((today - year_start).days * (k + 0.5) / professional_courses))
             session.add(TrainingRecord(staff_id=s.id, trained_on=max(day, s.hired_on), course=rng.choice(
                 ["婴幼儿回应性照护", "婴幼儿伤害预防与急救", "膳食营养与喂养", "托育机构保育工作规范", "婴幼儿早期发展指导"]),
                 category="专业", hours=8, provider="常州市托育综合服务中心"))
-        for k in range(int(months_done * 0.35 * share) + 1):
+        for k in range(int(months_done * share)):
             day = year_start + timedelta(days=20 + 30 * k)
             if day > today:
                 break

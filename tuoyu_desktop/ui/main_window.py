@@ -20,11 +20,13 @@ from .views.children import ChildrenView
 from .views.classes import ClassesView
 from .views.home import HomeView
 from .views.settings import SettingsView
+from .views.staff import StaffView
+from .views.training import TrainingView
 
 log = logging.getLogger(__name__)
 
 #: The navigation, in order. An area appears here only once it is built.
-VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, SettingsView)
+VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, SettingsView)
 
 
 class MainWindow:

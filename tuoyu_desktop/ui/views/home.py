@@ -4,14 +4,17 @@ from __future__ import annotations
 from tkinter import ttk
 
 from ...domain.formatting import date_cn
+from ...services.alerts import collect_alerts
 from ...services.overview import overview
 from .base import View
+
+GROUP_ORDER = ("班级", "幼儿", "入托健康", "证书", "持证", "培训", "医育结合", "体验券")
 
 
 class HomeView(View):
     key = "home"
     title = "首页"
-    depends_on = ("centre", "classes", "children", "staff")
+    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers")
 
     def __init__(self, master, app):
         super().__init__(master, app)
@@ -31,8 +34,25 @@ class HomeView(View):
             self.figures[key] = ttk.Label(card, text="0", style="Big.TLabel")
             self.figures[key].pack(anchor="w")
             ttk.Label(card, text=caption).pack(anchor="w")
+        self.alerts_label = ttk.Label(self, text="提醒", style="Title.TLabel")
+        self.alerts_label.pack(anchor="w", pady=(16, 4))
+        box = ttk.Frame(self)
+        box.pack(fill="both", expand=True)
+        self.alerts = ttk.Treeview(box, columns=("text",), show="tree headings", height=12)
+        self.alerts.heading("#0", text="类别")
+        self.alerts.heading("text", text="内容（双击打开相关记录）")
+        self.alerts.column("#0", width=150, stretch=False)
+        self.alerts.column("text", width=760)
+        scroll = ttk.Scrollbar(box, orient="vertical", command=self.alerts.yview)
+        self.alerts.configure(yscrollcommand=scroll.set)
+        self.alerts.pack(side="left", fill="both", expand=True)
+        scroll.pack(side="left", fill="y")
+        self.alerts.tag_configure("group", font="TuoyuBold")
+        self.alerts.bind("<Double-1>", lambda _e: self.open_selected())
+        self.alerts.bind("<Return>", lambda _e: self.open_selected())
         self.details = ttk.Label(self, text="", justify="left", style="Hint.TLabel")
-        self.details.pack(anchor="w", pady=(16, 0))
+        self.details.pack(anchor="w", pady=(8, 0))
+        self.targets: dict[str, tuple[str, int | None]] = {}
         self.refresh()
 
     def refresh(self) -> None:
@@ -45,3 +65,38 @@ class HomeView(View):
                            ("classes", o.classes_open), ("staff", o.staff_employed)):
             self.figures[key].configure(text=str(value))
         self.details.configure(text=f"数据文件：{self.app.workspace.db_path}")
+        with self.app.workspace.session() as s:
+            alerts = collect_alerts(s, self.app.workspace.profiles, self.app.today())
+        self.alerts.delete(*self.alerts.get_children())
+        self.targets = {}
+        groups: dict[str, list] = {}
+        for a in alerts:
+            groups.setdefault(a.group, []).append(a)
+        for group in sorted(groups, key=lambda g: GROUP_ORDER.index(g) if g in GROUP_ORDER else 99):
+            parent = self.alerts.insert("", "end", text=f"{group}（{len(groups[group])}）", open=True, tags=("group",))
+            for a in groups[group]:
+                iid = self.alerts.insert(parent, "end", text="", values=(a.text,))
+                self.targets[iid] = (a.target, a.target_id)
+        self.alerts_label.configure(text=f"提醒（{len(alerts)}）" if alerts else "提醒：暂无")
+
+    def open_selected(self):
+        """Open the record an alert is about, on its own page."""
+        selection = self.alerts.selection()
+        if not selection or selection[0] not in self.targets:
+            return None
+        target, target_id = self.targets[selection[0]]
+        if target == "child" and target_id:
+            from .child_dialogs import ChildDialog
+
+            return ChildDialog(self.app.show("children"), target_id)
+        if target == "staff" and target_id:
+            from .staff_dialogs import StaffDialog
+
+            return StaffDialog(self.app.show("staff"), target_id)
+        if target == "class" and target_id:
+            from .classes import ClassDialog
+
+            return ClassDialog(self.app.show("classes"), target_id)
+        if target and target in self.app.views:
+            return self.app.show(target)
+        return None

@@ -1,0 +1,106 @@
+"""Certificates and training rules for staff (SPEC §2; 天宁区 plan, task 12)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from fractions import Fraction
+from typing import Iterable, Protocol
+
+from .choices import CAREGIVER_CERTS
+
+VALID, EXPIRING, EXPIRED, NOT_YET = "有效", "即将到期", "已过期", "未生效"
+TRAINING_SOURCE = "天宁区普惠托育服务三年行动实施方案（2023-2025年）"
+PRORATION_RULE = ("年中入职的，按入职后剩余的整月数折算：全年目标 × 整月数 ÷ 12"
+                  "（1日入职当月算整月，如3月1日入职为10个月、3月15日入职为9个月）。")
+
+
+class CertLike(Protocol):
+    staff_id: int
+    cert_type: str
+    issued_on: date | None
+    expires_on: date | None
+
+
+def cert_valid_on(cert: CertLike, day: date) -> bool:
+    """Valid on D: issued on or before D (or no issue date) and no expiry or expiry ≥ D."""
+    return (cert.issued_on is None or cert.issued_on <= day) and (cert.expires_on is None or cert.expires_on >= day)
+
+
+def cert_status(cert: CertLike, day: date, warn_days: int = 30) -> str:
+    if cert.issued_on is not None and cert.issued_on > day:
+        return NOT_YET
+    if cert.expires_on is None:
+        return VALID
+    if cert.expires_on < day:
+        return EXPIRED
+    if cert.expires_on <= day + timedelta(days=warn_days):
+        return EXPIRING
+    return VALID
+
+
+def current_certificates(certs: Iterable[CertLike]) -> list[CertLike]:
+    """Certificates not replaced by a later one of the same type for the same person."""
+    latest: dict[tuple[int, str], CertLike] = {}
+    others = []
+    for c in certs:
+        key = (c.staff_id, c.cert_type)
+        if c.cert_type == "其他":
+            others.append(c)
+            continue
+        best = latest.get(key)
+        if best is None or (c.issued_on or date.min, c.expires_on or date.max) > (
+                best.issued_on or date.min, best.expires_on or date.max):
+            latest[key] = c
+    return list(latest.values()) + others
+
+
+def has_valid_caregiver_cert(certs: Iterable[CertLike], day: date) -> bool:
+    return any(c.cert_type in CAREGIVER_CERTS and cert_valid_on(c, day) for c in certs)
+
+
+def target_months(hired_on: date, year: int) -> int:
+    """Whole months of ``year`` from the hire date on (12 if hired before the year)."""
+    if hired_on.year < year:
+        return 12
+    if hired_on.year > year:
+        return 0
+    return 12 - hired_on.month + (1 if hired_on.day == 1 else 0)
+
+
+def prorated_target(full_year: float, hired_on: date, year: int) -> Fraction:
+    return Fraction(str(full_year)) * target_months(hired_on, year) / 12
+
+
+@dataclass(frozen=True)
+class TrainingProgress:
+    professional: Fraction
+    professional_target: Fraction
+    ethics: Fraction
+    ethics_target: Fraction
+
+    @property
+    def professional_met(self) -> bool:
+        return self.professional >= self.professional_target
+
+    @property
+    def ethics_met(self) -> bool:
+        return self.ethics >= self.ethics_target
+
+    @property
+    def met(self) -> bool:
+        return self.professional_met and self.ethics_met
+
+
+def training_progress(records: Iterable[tuple[str, float]], hired_on: date, year: int,
+                      professional_full: float = 64, ethics_full: float = 32) -> TrainingProgress:
+    """``records``: (category, hours) of one person in the year up to the chosen day."""
+    done = {"专业": Fraction(0), "职业道德": Fraction(0)}
+    for category, hours in records:
+        done[category] = done.get(category, Fraction(0)) + Fraction(str(hours))
+    return TrainingProgress(done["专业"], prorated_target(professional_full, hired_on, year),
+                            done["职业道德"], prorated_target(ethics_full, hired_on, year))
+
+
+def hours_text(value: Fraction | float) -> str:
+    number = float(value)
+    return f"{number:.1f}".rstrip("0").rstrip(".") if number != int(number) else str(int(number))

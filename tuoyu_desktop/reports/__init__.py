@@ -1,0 +1,1 @@
+"""PDF: data → story (Flowables, named styles, fonts) → file."""

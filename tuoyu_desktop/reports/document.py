@@ -1,0 +1,126 @@
+"""The shared page: A4, named styles in one place, the title, and `第 N 页 共 M 页` footers."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fonts import FontChoice, chinese_fonts
+
+
+@dataclass
+class Styles:
+    fonts: FontChoice
+    named: dict[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str):
+        return self.named[name]
+
+
+def make_styles() -> Styles:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    fonts = chinese_fonts()
+    base = dict(fontName=fonts.regular, wordWrap="CJK", leading=14, fontSize=9.5)
+    s = Styles(fonts)
+    s.named = {
+        "title": ParagraphStyle("title", **{**base, "fontName": fonts.bold, "fontSize": 16, "leading": 22,
+                                            "alignment": TA_CENTER, "spaceAfter": 6}),
+        "subtitle": ParagraphStyle("subtitle", **{**base, "alignment": TA_CENTER, "textColor": colors.HexColor("#555555"),
+                                                  "spaceAfter": 8}),
+        "h2": ParagraphStyle("h2", **{**base, "fontName": fonts.bold, "fontSize": 12, "leading": 18, "spaceBefore": 10,
+                                      "spaceAfter": 4}),
+        "body": ParagraphStyle("body", **base),
+        "small": ParagraphStyle("small", **{**base, "fontSize": 8, "leading": 11, "textColor": colors.HexColor("#555555")}),
+        "cell": ParagraphStyle("cell", **{**base, "fontSize": 8.5, "leading": 11}),
+        "cell_right": ParagraphStyle("cell_right", **{**base, "fontSize": 8.5, "leading": 11, "alignment": TA_RIGHT}),
+        "cell_head": ParagraphStyle("cell_head", **{**base, "fontName": fonts.bold, "fontSize": 8.5, "leading": 11}),
+    }
+    return s
+
+
+def table_style(header_rows: int = 1, zebra: bool = True):
+    from reportlab.lib import colors
+    from reportlab.platypus import TableStyle
+
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), chinese_fonts().regular),  # Table's own default would be Helvetica
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+        ("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#DDEBF7")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    if zebra:
+        commands.append(("ROWBACKGROUNDS", (0, header_rows), (-1, -1), [colors.white, colors.HexColor("#F5F7FA")]))
+    return TableStyle(commands)
+
+
+def grid(rows: list[list[Any]], styles: Styles, widths: list[float], numeric: set[int] = frozenset(),
+         repeat: int = 1, extra: list | None = None):
+    """A table of paragraphs (so long Chinese text wraps) with the header repeated on each page."""
+    from reportlab.platypus import Paragraph, Table
+
+    def cell(value, r, c):
+        if r < repeat:
+            return Paragraph(_escape(value), styles["cell_head"])
+        return Paragraph(_escape(value), styles["cell_right" if c in numeric else "cell"])
+
+    data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
+    t = Table(data, colWidths=widths, repeatRows=repeat)
+    style = table_style(repeat)
+    for command in extra or []:
+        style.add(*command)
+    t.setStyle(style)
+    return t
+
+
+def _escape(value) -> str:
+    from xml.sax.saxutils import escape
+
+    return escape("" if value is None else str(value))
+
+
+def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str = "托育机构办公系统",
+              landscape_page: bool = False, footer_left: str = "") -> Path:
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as pdfcanvas
+    from reportlab.platypus import SimpleDocTemplate
+
+    pagesize = landscape(A4) if landscape_page else A4
+    fonts = styles.fonts
+
+    class NumberedCanvas(pdfcanvas.Canvas):
+        """Two passes in one: pages are kept until the end, when the total is known."""
+
+        def __init__(self, *args, **kwargs):
+            kwargs["initialFontName"] = fonts.regular  # no stray unembedded Helvetica
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self.setFont(fonts.regular, 8.5)
+                self.setFillGray(0.35)
+                self.drawCentredString(pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
+                if footer_left:
+                    self.drawString(15 * mm, 10 * mm, footer_left)
+                super().showPage()
+            super().save()
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc = SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
+                            topMargin=15 * mm, bottomMargin=18 * mm, title=title, author=author,
+                            creator="托育机构办公系统")
+    doc.build(story, canvasmaker=NumberedCanvas)
+    return path

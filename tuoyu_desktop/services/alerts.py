@@ -1,0 +1,95 @@
+"""Every alert of every area, as one list: the `alerts` command and the 首页 show the same."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from ..domain.staffing import EXPIRED, EXPIRING, PRORATION_RULE, TRAINING_SOURCE, hours_text
+from ..domain.policy import PolicyProfile
+from .centre import centre_profile
+from .children import due_to_move, health_follow_up
+from .classes import class_rows
+from .staff import certificate_rows, uncertified_caregivers
+from .training import year_view
+
+STANDARD = "托育机构设置标准（试行）"
+
+
+@dataclass(frozen=True)
+class Alert:
+    group: str  # 证书 / 持证 / 培训 / 班级 / 幼儿 / 入托健康 …
+    text: str
+    target: str = ""  # child / staff / class / agreement …
+    target_id: int | None = None
+
+    def line(self) -> str:
+        return f"【{self.group}】{self.text}"
+
+
+def collect_alerts(session: Session, profiles: dict[str, PolicyProfile], day: date) -> list[Alert]:
+    profile = centre_profile(session, profiles)
+    alerts: list[Alert] = []
+    alerts += _class_alerts(session, profile, day)
+    alerts += _children_alerts(session, profile, day)
+    alerts += _certificate_alerts(session, profile, day)
+    alerts += [Alert("持证", f"{s.name}（保育人员）没有有效的保育师或育婴员证书，按未持证统计", "staff", s.id)
+               for s in uncertified_caregivers(session, day)]
+    alerts += _training_alerts(session, profile, day)
+    from .medical import agreement_alerts  # the medical-care area adds its own
+
+    alerts += agreement_alerts(session, profile, day)
+    return alerts
+
+
+def _class_alerts(session, profile, day) -> list[Alert]:
+    out = []
+    for r in class_rows(session, profile, day):
+        if not r.open:
+            continue
+        if r.over_capacity:
+            out.append(Alert("班级", f"{r.name} 在托{r.enrolled}人，超过核定人数{r.capacity}人", "class", r.id))
+        if not r.ratio_ok:
+            out.append(Alert("班级", f"{r.name} 师幼比不达标：在托{r.enrolled}人需保育人员{r.caregivers_needed}人"
+                                     f"（{r.ratio}），现有{r.caregivers}人（{STANDARD}）", "class", r.id))
+    return out
+
+
+def _children_alerts(session, profile, day) -> list[Alert]:
+    out = [Alert("幼儿", f"{d.name}（{d.class_name}，{d.months_now}个月）{d.action}：{d.due_on.isoformat()}"
+                         f"{'满36个月' if '离托' in d.action else '超出班型月龄'}", "child", d.id)
+           for d in due_to_move(session, profile, day)]
+    out += [Alert("入托健康", f"{h.name}（{h.class_name}）{h.problem}", "child", h.id) for h in health_follow_up(session, day)]
+    return out
+
+
+def _certificate_alerts(session, profile, day) -> list[Alert]:
+    out = []
+    for c in certificate_rows(session, day, profile.alerts.cert_warn_days):
+        if c.replaced or c.status not in (EXPIRED, EXPIRING):
+            continue
+        if c.status == EXPIRED:
+            text = f"{c.staff_name} {c.cert_type}已于{c.expires_on.isoformat()}过期"
+        else:
+            left = (c.expires_on - day).days
+            text = f"{c.staff_name} {c.cert_type}将于{c.expires_on.isoformat()}到期（还有{left}天）"
+        out.append(Alert("证书", text, "staff", c.staff_id))
+    return out
+
+
+def _training_alerts(session, profile, day) -> list[Alert]:
+    out = []
+    for r in year_view(session, profile, day.year, day):
+        p = r.progress
+        parts = []
+        if not p.professional_met:
+            parts.append(f"专业{hours_text(p.professional)}/{hours_text(p.professional_target)}课时")
+        if not p.ethics_met:
+            parts.append(f"职业道德{hours_text(p.ethics)}/{hours_text(p.ethics_target)}课时")
+        if parts:
+            out.append(Alert("培训", f"{r.name} {day.year}年培训未达标：" + "，".join(parts), "staff", r.staff_id))
+    return out
+
+
+TRAINING_NOTE = f"培训目标：每人每年岗前及继续教育≥64课时、职业道德≥32课时（{TRAINING_SOURCE}）。{PRORATION_RULE}"

@@ -1,0 +1,99 @@
+"""培训: records, one course for many staff at once, and the year view against 64 + 32 课时."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+from ..domain.errors import Collector, InputError, Problem
+from ..domain.policy import PolicyProfile
+from ..domain.reader import RowReader
+from ..domain.staffing import TrainingProgress, training_progress
+from ..store.models import Staff, TrainingRecord
+from .changes import Changes
+from .children import context
+from .overview import employed_on
+from .records.training import TrainingKind
+
+KIND = TrainingKind()
+COURSE_FIELDS = ("培训日期", "课程名称", "类别", "课时", "是否岗前培训", "培训机构", "证书编号")
+
+
+@dataclass(frozen=True)
+class YearRow:
+    staff_id: int
+    name: str
+    role: str
+    hired_on: date
+    progress: TrainingProgress
+    preservice: bool
+
+
+def year_view(session: Session, profile: PolicyProfile, year: int, as_of: date) -> list[YearRow]:
+    """Employed staff on ``as_of`` with their hours from 1 January of ``year`` to ``as_of``."""
+    start = date(year, 1, 1)
+    staff = list(session.exec(select(Staff).where(employed_on(as_of)).order_by(Staff.name)))
+    records: dict[int, list[tuple[str, float]]] = {}
+    for t in session.exec(select(TrainingRecord).where(TrainingRecord.trained_on >= start,
+                                                       TrainingRecord.trained_on <= as_of)):
+        records.setdefault(t.staff_id, []).append((t.category, t.hours))
+    preservice = set(session.exec(select(TrainingRecord.staff_id).where(TrainingRecord.is_preservice == True)))  # noqa: E712
+    rule = profile.training
+    return [YearRow(s.id, s.name, s.role, s.hired_on,
+                    training_progress(records.get(s.id, []), s.hired_on, year, rule.professional_hours,
+                                      rule.ethics_hours), s.id in preservice) for s in staff]
+
+
+@dataclass(frozen=True)
+class RecordRow:
+    id: int
+    staff_name: str
+    trained_on: date
+    course: str
+    category: str
+    hours: float
+    is_preservice: bool
+    provider: str
+
+
+def record_rows(session: Session, year: int | None = None) -> list[RecordRow]:
+    names = {s.id: s.name for s in session.exec(select(Staff))}
+    query = select(TrainingRecord).order_by(TrainingRecord.trained_on.desc())
+    if year:
+        query = query.where(TrainingRecord.trained_on >= date(year, 1, 1), TrainingRecord.trained_on <= date(year, 12, 31))
+    return [RecordRow(t.id, names.get(t.staff_id, ""), t.trained_on, t.course, t.category, t.hours, t.is_preservice,
+                      t.provider) for t in session.exec(query)]
+
+
+def add_course_for_many(session: Session, staff_ids: list[int], values: dict, profiles, today: date) -> Changes:
+    """One course everyone attended: a record for each chosen staff member, all or nothing."""
+    ctx = context(session, profiles, today)
+    errors = Collector()
+    if not staff_ids:
+        errors.add("参加人员", "请至少选择一名员工")
+    checked_rows = []
+    for staff_id in staff_ids:
+        staff = session.get(Staff, staff_id)
+        raw = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items() if k in COURSE_FIELDS}
+        raw["身份证号"] = staff.id_number
+        row_errors = Collector()
+        checked = KIND.check(RowReader(raw, row_errors, None, today), ctx)
+        if checked.existing is not None:
+            row_errors.add("课程名称", f"{staff.name}在这一天已有同名同类别的培训记录")
+        for p in row_errors.problems:
+            if (p.field, p.message) not in {(q.field, q.message) for q in errors.problems}:
+                errors.problems.append(p)
+        checked_rows.append(checked)
+    errors.raise_if_any()
+    for checked in checked_rows:
+        KIND.save(session, checked, ctx)
+    return Changes(message=f"已为{len(staff_ids)}名员工登记培训“{values.get('课程名称', '')}”", training=True, staff=True)
+
+
+def delete_record(session: Session, record_id: int) -> Changes:
+    record = session.get(TrainingRecord, record_id)
+    if record is None:
+        raise InputError([Problem("", "该培训记录已不存在")])
+    session.delete(record)
+    return Changes(message=f"已删除培训记录 {record.course}", training=True)

@@ -1,0 +1,217 @@
+"""培训: the year view (hours against 64 + 32 课时, prorated for mid-year hires) and the records."""
+from __future__ import annotations
+
+import tkinter as tk
+from pathlib import Path
+from tkinter import ttk
+
+from sqlmodel import select
+
+from ...domain.choices import TRAINING_CATEGORIES
+from ...domain.formatting import date_iso
+from ...domain.staffing import hours_text
+from ...services import training as svc
+from ...services.alerts import TRAINING_NOTE
+from ...services.centre import centre_profile, get_centre
+from ...services.overview import employed_on
+from ...store.models import Staff
+from .. import dialogs
+from ..widgets.form import FieldSpec, Form
+from ..widgets.table import Table, TableColumn
+from .list_page import ListPage
+
+XLSX = [("Excel 工作簿", "*.xlsx")]
+PDF = [("PDF 文件", "*.pdf")]
+
+
+def bar(done, target, width: int = 10) -> str:
+    share = 1.0 if target == 0 else min(float(done) / float(target), 1.0)
+    filled = round(share * width)
+    return "█" * filled + "░" * (width - filled) + f" {hours_text(done)}/{hours_text(target)}"
+
+
+COURSE_FIELDS = [
+    FieldSpec("培训日期", required=True, hint="如 2026-03-15"), FieldSpec("课程名称", required=True),
+    FieldSpec("类别", kind="choice", required=True, choices=TRAINING_CATEGORIES, hint="专业＝岗前及继续教育"),
+    FieldSpec("课时", required=True, hint="按0.5递增，最多24"), FieldSpec("是否岗前培训", kind="check", hint="岗前培训"),
+    FieldSpec("培训机构"), FieldSpec("证书编号"),
+]
+
+
+class CourseDialog(tk.Toplevel):
+    """One course for many staff at once: the course on the left, who attended on the right."""
+
+    def __init__(self, page):
+        super().__init__(page.app.root)
+        self.page, self.app = page, page.app
+        self.title("登记培训（可多人）")
+        self.transient(page.app.root)
+        body = ttk.Frame(self, padding=12)
+        body.pack(fill="both", expand=True)
+        left = ttk.Frame(body)
+        left.pack(side="left", fill="both", expand=True)
+        right = ttk.Frame(body, padding=(12, 0, 0, 0))
+        right.pack(side="left", fill="y")
+        ttk.Label(right, text="参加人员（可多选，Ctrl/Shift 点选）").pack(anchor="w")
+        with self.app.workspace.session() as s:
+            self.staff = [(st.id, f"{st.name}（{st.role}）") for st in s.exec(
+                select(Staff).where(employed_on(self.app.today())).order_by(Staff.name))]
+        self.people = tk.Listbox(right, selectmode="extended", height=14, exportselection=False)
+        for _, label in self.staff:
+            self.people.insert("end", label)
+        self.people.pack(fill="y", expand=True, pady=(4, 4))
+        ttk.Button(right, text="全选", command=lambda: self.people.select_set(0, "end")).pack(anchor="w")
+        self.people_error = ttk.Label(right, text="", style="Error.TLabel")
+        self.people_error.pack(anchor="w")
+        self.form = Form(left, COURSE_FIELDS, validate=self._validate, save=self._store, cancel=self.destroy)
+        self.form.pack(fill="both", expand=True)
+        self.form.set_values({"培训日期": self.app.today().isoformat(), "类别": "专业"})
+        self.bind("<Escape>", lambda _e: self.destroy())
+
+    def chosen(self) -> list[int]:
+        return [self.staff[i][0] for i in self.people.curselection()]
+
+    def _validate(self, values):
+        ids = self.chosen() or [self.staff[0][0]] if self.staff else []
+        self.page.dry_run(lambda s: svc.add_course_for_many(s, ids, values, self.app.workspace.profiles,
+                                                            self.app.today()))
+
+    def _store(self, values):
+        from ...domain.errors import InputError
+
+        ids = self.chosen()
+        try:
+            with self.app.workspace.session() as s:
+                changes = svc.add_course_for_many(s, ids, values, self.app.workspace.profiles, self.app.today())
+        except InputError as exc:
+            self.people_error.configure(text="；".join(exc.for_field("参加人员")))
+            raise
+        self.app.apply(changes)
+        self.destroy()
+
+
+class TrainingView(ListPage):
+    key = "training"
+    title = "培训"
+    depends_on = ("training", "staff", "centre")
+
+    def __init__(self, master, app):
+        super().__init__(master, app, "从业人员培训")
+        self.add_button("new", "登记培训", lambda: CourseDialog(self))
+        self.add_button("delete", "删除记录", self.delete_selected)
+        self.add_button("import", "导入", lambda: self.app.open_import("training"))
+        self.add_button("export", "导出年度表", self.export)
+        self.add_button("print", "打印年度表", self.print_pdf)
+        ttk.Label(self.toolbar, text="年度").pack(side="left", padx=(12, 4))
+        this_year = app.today().year
+        self.year_var = tk.StringVar(self, value=str(this_year))
+        self.year_box = ttk.Combobox(self.toolbar, textvariable=self.year_var, width=6, state="readonly",
+                                     values=[str(y) for y in range(this_year, this_year - 6, -1)])
+        self.year_box.pack(side="left")
+        self.year_box.bind("<<ComboboxSelected>>", lambda _e: self.refresh())
+        self.behind_only = tk.BooleanVar(self, value=False)
+        self.behind_check = ttk.Checkbutton(self.toolbar, text="仅未达标", variable=self.behind_only,
+                                            command=self.refresh)
+        self.behind_check.pack(side="left", padx=(8, 0))
+        self.note = ttk.Label(self, text=TRAINING_NOTE, style="Hint.TLabel", wraplength=980, justify="left")
+        self.note.pack(anchor="w", pady=(0, 6))
+        self.tabs = ttk.Notebook(self)
+        self.tabs.pack(fill="both", expand=True)
+        self.table = Table(self.tabs, [
+            TableColumn("name", "姓名", 90), TableColumn("role", "岗位", 80), TableColumn("hired", "入职日期", 100),
+            TableColumn("pro", "专业（已完成/目标）", 200), TableColumn("eth", "职业道德（已完成/目标）", 200),
+            TableColumn("pre", "岗前培训", 70, "center"), TableColumn("state", "状态", 120)])
+        self.tabs.add(self.table, text="年度达标")
+        self.records = Table(self.tabs, [
+            TableColumn("date", "培训日期", 100), TableColumn("name", "姓名", 90), TableColumn("course", "课程名称", 220),
+            TableColumn("category", "类别", 80), TableColumn("hours", "课时", 60, "e", True),
+            TableColumn("pre", "岗前", 50, "center"), TableColumn("provider", "培训机构", 200)],
+            menu=[("删除", self.delete_record)])
+        self.tabs.add(self.records, text="培训记录")
+        self.records.tree.bind("<Delete>", lambda _e: self.delete_selected())
+        self.year_rows: list[svc.YearRow] = []
+        self.refresh()
+
+    def main_table(self):
+        return self.table if self.tabs.index("current") == 0 else self.records
+
+    def year(self) -> int:
+        return int(self.year_var.get())
+
+    def as_of(self):
+        from datetime import date
+
+        today = self.app.today()
+        return today if self.year() == today.year else date(self.year(), 12, 31)
+
+    def refresh(self) -> None:
+        with self.app.workspace.session() as s:
+            profile = centre_profile(s, self.app.workspace.profiles)
+            rows = svc.year_view(s, profile, self.year(), self.as_of())
+            records = svc.record_rows(s, self.year())
+        self.year_rows = rows
+        shown = [r for r in rows if not (self.behind_only.get() and r.progress.met)]
+        self.table.set_rows([(str(r.staff_id), (r.name, r.role, date_iso(r.hired_on),
+                                                bar(r.progress.professional, r.progress.professional_target),
+                                                bar(r.progress.ethics, r.progress.ethics_target),
+                                                "有" if r.preservice else "无", "达标" if r.progress.met else "未达标"),
+                              f"{r.name} {r.role}", () if r.progress.met else ("warn",)) for r in shown])
+        self.records.set_rows([(str(t.id), (date_iso(t.trained_on), t.staff_name, t.course, t.category,
+                                            hours_text(t.hours), "是" if t.is_preservice else "", t.provider),
+                                f"{t.staff_name} {t.course} {t.provider}", ()) for t in records])
+        behind = sum(not r.progress.met for r in rows)
+        self.tabs.tab(0, text=f"年度达标（未达标 {behind} 人）")
+        self.tabs.tab(1, text=f"培训记录（{len(records)}）")
+        self.apply_filter()
+
+    def delete_selected(self) -> None:
+        iid = self.records.selected()
+        if iid is None:
+            self.app.set_status("请先在“培训记录”中选中一条")
+            return
+        self.delete_record(iid)
+
+    def delete_record(self, iid: str) -> None:
+        values = self.records.values(iid)
+        if not dialogs.ask_yes_no(self.app.root, "删除培训记录", f"确定删除 {values[1]} {values[0]} 的“{values[2]}”吗？"):
+            return
+        with self.app.workspace.session() as s:
+            changes = svc.delete_record(s, int(iid))
+        self.app.apply(changes)
+
+    def _table_rows(self):
+        out = []
+        for r in self.year_rows:
+            p = r.progress
+            out.append([r.name, r.role, r.hired_on, float(p.professional), float(p.professional_target),
+                        "达标" if p.professional_met else "未达标", float(p.ethics), float(p.ethics_target),
+                        "达标" if p.ethics_met else "未达标", "有" if r.preservice else "无"])
+        return out
+
+    def export(self) -> Path | None:
+        from ...exchange.list_export import write_list
+
+        path = dialogs.ask_save_file(self.app.root, "导出年度培训表", XLSX, f"{self.year()}年培训达标情况.xlsx",
+                                     self.app.setting("last.export_dir"))
+        if not path:
+            return None
+        write_list(Path(path), f"{self.year()}年培训", ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业",
+                                                      "职业道德课时", "职业道德目标", "职业道德", "岗前培训"],
+                   self._table_rows(), f"统计截至{self.as_of().isoformat()}。{TRAINING_NOTE}")
+        self.app.set_status(f"已导出 {path}")
+        return Path(path)
+
+    def print_pdf(self) -> Path | None:
+        from ...reports.training_year import write_training_pdf
+        from ..open_file import open_with_system
+
+        path = dialogs.ask_save_file(self.app.root, "保存年度培训表（PDF）", PDF, f"{self.year()}年培训达标情况.pdf",
+                                     self.app.setting("last.export_dir"))
+        if not path:
+            return None
+        with self.app.workspace.session() as s:
+            name = get_centre(s).name
+        write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE)
+        self.app.set_status(f"已生成 {path}")
+        open_with_system(Path(path))
+        return Path(path)
