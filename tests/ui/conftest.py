@@ -85,6 +85,9 @@ def root(display):
         root.destroy()
     except tk.TclError:
         pass
+    import gc
+
+    gc.collect()  # Tk variables must be freed on this (the Tk) thread, not later in a worker
 
 
 @pytest.fixture

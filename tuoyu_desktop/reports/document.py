@@ -124,3 +124,14 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
                             creator="托育机构办公系统")
     doc.build(story, canvasmaker=NumberedCanvas)
     return path
+
+
+def signature_block(styles):
+    """填报人 / 负责人签字 / 单位盖章 / 日期, with room to sign and stamp."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table
+
+    cells = [[Paragraph(t, styles["body"]) for t in ("填报人：", "负责人签字：", "单位盖章：", "日期：")]]
+    table = Table(cells, colWidths=[45 * mm] * 4, rowHeights=[18 * mm])
+    table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular)])
+    return table

@@ -19,14 +19,17 @@ from .views.base import View
 from .views.children import ChildrenView
 from .views.classes import ClassesView
 from .views.home import HomeView
+from .views.medical import MedicalView
 from .views.settings import SettingsView
 from .views.staff import StaffView
 from .views.training import TrainingView
+from .views.vouchers import VouchersView
 
 log = logging.getLogger(__name__)
 
 #: The navigation, in order. An area appears here only once it is built.
-VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, SettingsView)
+VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, MedicalView,
+                                     VouchersView, SettingsView)
 
 
 class MainWindow:

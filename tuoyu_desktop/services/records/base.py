@@ -40,6 +40,7 @@ class Context:
     profile: PolicyProfile
     today: date
     profiles: dict[str, PolicyProfile] = field(default_factory=dict)
+    editing_id: int | None = None  # the record a form edits (so it is not its own duplicate)
     _cache: dict[str, Any] = field(default_factory=dict)
 
     def cached(self, name: str, build):

@@ -50,7 +50,7 @@ class AgreementKind(RecordKind):
         existing = ctx.session.exec(query).first() if (number or (institution and valid_from)) else None
         if valid_from and valid_to and valid_from <= valid_to:
             for other in ctx.session.exec(select(Agreement)):
-                if other is not existing and _overlaps(valid_from, valid_to, other.valid_from, other.valid_to):
+                if other is not existing and other.id != ctx.editing_id and _overlaps(valid_from, valid_to, other.valid_from, other.valid_to):
                     r.problem("生效日期", f"与协议{other.number or other.institution}（{other.valid_from.isoformat()}至"
                                           f"{other.valid_to.isoformat()}）的有效期重叠；同一时间只能有一份有效协议")
         values = dict(institution=institution, number=number, signed_on=signed, valid_from=valid_from,
@@ -83,6 +83,7 @@ class VisitKind(RecordKind):
         Column("指导人员", False, example="周海燕"),
         Column("内容", True, example="晨午检与传染病防控指导", width=30),
         Column("发现问题", False, example="个别幼儿晨检记录不完整", width=30),
+        Column("是否已整改", False, "yesno", ("是", "否"), "发现的问题是否已整改", "是"),
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
@@ -90,7 +91,7 @@ class VisitKind(RecordKind):
         guide = r.text("指导人员", max_len=30)
         content = r.text("内容", True, 200)
         findings = r.text("发现问题", max_len=500)
-        follow_up = r.yes_no("是否已整改", default=False) if r.has("是否已整改") else False
+        follow_up = r.yes_no("是否已整改", default=False)
         agreement = agreement_on(ctx.session, day) if day else None
         existing = ctx.session.exec(select(Visit).where(Visit.visited_on == day, Visit.content == content)).first() \
             if day and content else None

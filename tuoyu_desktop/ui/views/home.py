@@ -97,6 +97,8 @@ class HomeView(View):
             from .classes import ClassDialog
 
             return ClassDialog(self.app.show("classes"), target_id)
+        if target == "agreement":
+            return self.app.show("medical")
         if target and target in self.app.views:
             return self.app.show(target)
         return None
