@@ -30,6 +30,17 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--date", metavar="YYYY-MM-DD", help="演示数据以哪一天为“今天”（默认：今天）")
     alerts = sub.add_parser("alerts", help="列出某一天的全部提醒（证书到期、未持证、培训未达标、师幼比等）")
     alerts.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
+    report = sub.add_parser("report", help="月报：生成 PDF 和 Excel、锁定（已报送）、解锁")
+    report_sub = report.add_subparsers(dest="report_kind", metavar="monthly|unlock", parser_class=_Parser, required=True)
+    monthly = report_sub.add_parser("monthly", help="生成某月的月报")
+    monthly.add_argument("--month", required=True, metavar="YYYY-MM")
+    monthly.add_argument("--pdf", metavar="FILE", help="PDF 文件（盖章用）")
+    monthly.add_argument("--xlsx", metavar="FILE", help="Excel 工作簿（U盘报送用）")
+    monthly.add_argument("--lock", action="store_true", help="生成后锁定该月（已报送）")
+    monthly.add_argument("--full", action="store_true", help="身份证号和电话不打码")
+    unlock = report_sub.add_parser("unlock", help="解锁已报送的月份（须写原因）")
+    unlock.add_argument("--month", required=True, metavar="YYYY-MM")
+    unlock.add_argument("--reason", required=True, help="解锁原因")
     kinds = "centre classes children staff certificates training agreements visits vouchers blacklist"
     template = sub.add_parser("template", help="生成空白的Excel导入模板")
     template.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
@@ -193,4 +204,53 @@ def _cmd_alerts(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}
+def _cmd_report(args, db_path: Path) -> int:
+    from .services import returns
+    from .services.vouchers import month_bounds
+    from .services.workspace import open_workspace
+
+    month_bounds(args.month)
+    month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    ws = open_workspace(db_path)
+    try:
+        with ws.session() as session:
+            if args.report_kind == "unlock":
+                print(returns.unlock(session, month, args.reason).message)
+                return EXIT_OK
+            was_locked = returns.locked(session, month) is not None
+            snapshot = returns.get_return(session, ws.profiles, month)
+        written = []
+        if args.xlsx:
+            from .exchange.return_workbook import write_return_xlsx
+
+            written.append(write_return_xlsx(snapshot, _output(args.xlsx, ".xlsx"), full=args.full))
+        if args.pdf:
+            from .reports.monthly_pdf import write_return_pdf
+
+            written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full))
+        if args.lock and not was_locked:  # only once the files exist
+            with ws.session() as session:
+                returns.lock(session, snapshot)
+    finally:
+        ws.close()
+    state = "已锁定（已报送）" if was_locked or args.lock else "未锁定"
+    print(f"{month}月报（{state}）：在托{snapshot['figures']['E01']}人，核定托位{snapshot['figures']['T01']}个，"
+          f"数据校验码 {snapshot['checksum']}")
+    for path in written:
+        print(f"已生成：{path}")
+    return EXIT_OK
+
+
+def _output(text: str, suffix: str) -> Path:
+    path = Path(text).expanduser()
+    if path.suffix.lower() != suffix:
+        raise InputError(f"输出文件应以 {suffix} 结尾：{path.name}")
+    if path.parent and not path.parent.exists():
+        try:
+            path.parent.mkdir(parents=True)
+        except OSError as exc:
+            raise InputError(f"无法创建文件夹 {path.parent}：{exc.strerror or exc}") from None
+    return path
+
+
+_COMMANDS = {"init": _cmd_init, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}

@@ -66,6 +66,15 @@ def _register(name: str, path: Path) -> bool:
         return False
 
 
+def _make_default(name: str) -> None:
+    """Charts start every drawing in the default font: make it ours, so no unembedded font is left."""
+    from reportlab import rl_config
+    from reportlab.graphics import shapes
+
+    rl_config.canvas_basefontname = name
+    shapes.STATE_DEFAULTS["fontName"] = name
+
+
 def chinese_fonts() -> FontChoice:
     """Register the fonts with ReportLab (once) and say which were used."""
     global _choice
@@ -93,6 +102,7 @@ def chinese_fonts() -> FontChoice:
         found = _find(BOLD_NAMES, _system_dirs())
         bold = found if found and found != regular and _register(BOLD, found) else None
     bold_name = BOLD if bold else REGULAR
+    _make_default(REGULAR)
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, bold_name)
     addMapping(REGULAR, 0, 1, REGULAR)

@@ -212,3 +212,16 @@ class Setting(SQLModel, table=True):
 
     key: str = Field(primary_key=True)
     value: str = ""
+
+
+class ReturnEvent(SQLModel, table=True):
+    """The history of locking and unlocking monthly returns (an unlock needs a reason)."""
+
+    __tablename__ = "return_events"
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(index=True)
+    action: str  # 锁定 / 解锁
+    at: datetime
+    reason: str = ""
+    checksum: str = ""

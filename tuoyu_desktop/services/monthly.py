@@ -1,0 +1,242 @@
+"""The monthly return's figures (SPEC §3), computed from the stored history as of the month's last day.
+
+Everything is read as it was on that day: who was enrolled and in which class (placements),
+who was employed, which certificates and agreement were valid. So a past month's return stays
+right after later changes; a locked month is not recomputed at all (see ``returns``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from sqlmodel import Session, select
+
+from ..domain.ages import completed_months
+from ..domain.classes import band_for_age, caregivers_needed
+from ..domain.indicators import CODES, percent, rounded
+from ..domain.policy import PolicyProfile
+from ..domain.staffing import cert_valid_on, current_certificates, has_valid_caregiver_cert, training_progress
+from ..store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff, TrainingRecord, Visit,
+                            VoucherRedemption)
+from .centre import centre_profile, get_centre
+from .vouchers import month_bounds
+
+
+def _enrolled(c: Child, day: date) -> bool:
+    return c.enrolled_on <= day and (c.left_on is None or c.left_on > day)
+
+
+def _employed(s: Staff, day: date) -> bool:
+    return s.hired_on <= day and (s.left_on is None or s.left_on > day)
+
+
+def _open(k: SchoolClass, day: date) -> bool:
+    return (k.opened_on is None or k.opened_on <= day) and (k.closed_on is None or k.closed_on > day)
+
+
+@dataclass
+class MonthData:
+    """What the figures and the detail sheets are made from, read once."""
+
+    month: str
+    start: date
+    end: date
+    centre: Centre
+    profile: PolicyProfile
+    classes: list[SchoolClass]
+    children: list[Child]
+    class_of: dict[int, SchoolClass]  # child id → class on the last day
+    staff: list[Staff]  # employed on the last day
+    certs: dict[int, list[Certificate]]  # staff id → certificates issued by the last day
+    training: list[TrainingRecord]  # 本年, employed staff
+    preservice: set[int]
+    agreement: Agreement | None
+    visits: list[Visit]
+    vouchers_month: list[VoucherRedemption]
+    vouchers_year: list[VoucherRedemption]
+    figures: dict[str, object] = field(default_factory=dict)
+
+
+def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str) -> MonthData:
+    start, end = month_bounds(month)
+    year_start = date(end.year, 1, 1)
+    classes = list(session.exec(select(SchoolClass).order_by(SchoolClass.name)))
+    by_id = {k.id: k for k in classes}
+    children = [c for c in session.exec(select(Child)) if c.enrolled_on <= end]
+    class_of: dict[int, SchoolClass] = {}
+    for p in session.exec(select(Placement).where(Placement.start_on <= end).order_by(Placement.start_on)):
+        if p.end_on is None or p.end_on > end:
+            class_of[p.child_id] = by_id[p.class_id]
+    staff = [s for s in session.exec(select(Staff).order_by(Staff.name)) if _employed(s, end)]
+    ids = {s.id for s in staff}
+    certs: dict[int, list[Certificate]] = {}
+    for c in session.exec(select(Certificate)):
+        if c.staff_id in ids and (c.issued_on is None or c.issued_on <= end):
+            certs.setdefault(c.staff_id, []).append(c)
+    training = [t for t in session.exec(select(TrainingRecord).where(
+        TrainingRecord.trained_on >= year_start, TrainingRecord.trained_on <= end).order_by(TrainingRecord.trained_on))
+        if t.staff_id in ids]
+    preservice = {t.staff_id for t in session.exec(select(TrainingRecord).where(TrainingRecord.is_preservice == True))  # noqa: E712
+                  if t.trained_on <= end}
+    agreement = session.exec(select(Agreement).where(Agreement.valid_from <= end, Agreement.valid_to >= end)
+                             .order_by(Agreement.valid_from.desc())).first()
+    visits = list(session.exec(select(Visit).where(Visit.visited_on >= start, Visit.visited_on <= end)
+                               .order_by(Visit.visited_on)))
+    live = VoucherRedemption.deleted_at.is_(None)
+    vouchers_year = list(session.exec(select(VoucherRedemption).where(
+        live, VoucherRedemption.redeemed_on >= year_start, VoucherRedemption.redeemed_on <= end)
+        .order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
+    vouchers_month = [v for v in vouchers_year if v.redeemed_on >= start]
+    return MonthData(month, start, end, get_centre(session), centre_profile(session, profiles), classes, children,
+                     class_of, staff, certs, training, preservice, agreement, visits, vouchers_month, vouchers_year)
+
+
+@dataclass(frozen=True)
+class ClassFigures:
+    klass: SchoolClass
+    enrolled: int
+    caregivers: int
+    needed: int
+
+    @property
+    def over(self) -> bool:
+        return self.enrolled > self.klass.capacity
+
+    @property
+    def ratio_ok(self) -> bool:
+        return self.caregivers >= self.needed
+
+
+def class_figures(d: MonthData) -> list[ClassFigures]:
+    enrolled = [c for c in d.children if _enrolled(c, d.end)]
+    out = []
+    for k in d.classes:
+        if not _open(k, d.end):
+            continue
+        n = sum(1 for c in enrolled if d.class_of.get(c.id) is k)
+        carers = sum(1 for s in d.staff if s.role == "保育人员" and s.class_id == k.id)
+        out.append(ClassFigures(k, n, carers, caregivers_needed(n, k.class_type, d.profile)))
+    return out
+
+
+def staff_training(d: MonthData) -> dict[int, object]:
+    records: dict[int, list[tuple[str, float]]] = {}
+    for t in d.training:
+        records.setdefault(t.staff_id, []).append((t.category, t.hours))
+    rule = d.profile.training
+    return {s.id: training_progress(records.get(s.id, []), s.hired_on, d.end.year, rule.professional_hours,
+                                    rule.ethics_hours) for s in d.staff}
+
+
+def compute(d: MonthData) -> dict[str, object]:
+    """Every indicator of SPEC §3 for the month (None where a ratio's denominator is 0)."""
+    f: dict[str, object] = {}
+    end, p = d.end, d.profile
+    open_classes = [k for k in d.classes if _open(k, end)]
+    f["T01"] = sum(k.capacity for k in open_classes)
+    f["T02"] = sum(k.capacity for k in open_classes if k.is_puhui)
+    for code, ctype in zip(("T03", "T04", "T05", "T06"), ("乳儿班", "托小班", "托大班", "混龄班")):
+        f[code] = sum(k.capacity for k in open_classes if k.class_type == ctype)
+    enrolled = [c for c in d.children if _enrolled(c, end)]
+    f["E01"] = len(enrolled)
+    for code, ctype in zip(("E02", "E03", "E04", "E05"), ("乳儿班", "托小班", "托大班", "混龄班")):
+        f[code] = sum(1 for c in enrolled if d.class_of.get(c.id) and d.class_of[c.id].class_type == ctype)
+    f["E06"] = sum(1 for c in enrolled if completed_months(c.birth_date, end) < 24)
+    f["E07"] = sum(1 for c in d.children if d.start <= c.enrolled_on <= end)
+    f["E08"] = sum(1 for c in d.children if c.left_on and d.start <= c.left_on <= end)
+    for code, care in zip(("E09", "E10", "E11", "E12"), ("全日托", "半日托", "计时托", "临时托")):
+        f[code] = sum(1 for c in enrolled if c.care_type == care)
+    hardship = [c for c in enrolled if c.hardship_category]
+    f["E13"] = len(hardship)
+    f["R01"] = percent(f["E01"], f["T01"])
+    f["R02"] = percent(f["T02"], f["T01"])
+    f["R03"] = percent(f["T03"] + f["T04"], f["T01"])
+    fees = [c.monthly_fee_fen for c in enrolled if c.care_type == "全日托" and c.monthly_fee_fen is not None]
+    f["F01"] = rounded(Decimal(sum(fees)) / len(fees) / 100, 0) if fees else None
+
+    f["S01"] = len(d.staff)
+    carers = [s for s in d.staff if s.role == "保育人员"]
+    f["S02"] = len(carers)
+    f["S03"] = sum(1 for s in carers if has_valid_caregiver_cert(d.certs.get(s.id, []), end))
+    f["R04"] = percent(f["S03"], f["S02"])
+    f["S04"] = sum(1 for s in d.staff if any(c.cert_type == "健康证" and cert_valid_on(c, end)
+                                                for c in d.certs.get(s.id, [])))
+    f["R05"] = percent(f["S04"], f["S01"])
+    progress = staff_training(d)
+    f["S05"] = sum(1 for pr in progress.values() if pr.professional_met)
+    f["S06"] = sum(1 for pr in progress.values() if pr.ethics_met)
+    total_hours = sum((Fraction(str(t.hours)) for t in d.training), Fraction(0))
+    f["S07"] = rounded(Decimal(total_hours.numerator) / Decimal(total_hours.denominator) / f["S01"], 1) if f["S01"] else None
+    f["R06"] = percent(sum(1 for s in d.staff if s.id in d.preservice), f["S01"])
+
+    f["H01"] = 1 if d.agreement else 0
+    f["H02"] = len(d.visits)
+    f["H03"] = percent(sum(1 for c in enrolled if c.health_check_on and c.health_check_on <= end), f["E01"])
+    f["H04"] = percent(sum(1 for c in enrolled if c.vaccination_checked_on and c.vaccination_checked_on <= end),
+                       f["E01"])
+
+    value = p.voucher.value_yuan
+    f["V01"] = sum(v.days for v in d.vouchers_month)
+    f["V02"] = len({v.child_id_number for v in d.vouchers_month})
+    f["V03"] = f["V01"] * value
+    f["V04"] = sum(v.days for v in d.vouchers_year)
+    f["V05"] = f["V04"] * value
+
+    classes = class_figures(d)
+    f["C01"] = sum(1 for c in classes if c.over)
+    f["C02"] = sum(1 for c in classes if not c.ratio_ok)
+    current = current_certificates([c for certs in d.certs.values() for c in certs])
+    f["C03"] = sum(1 for c in current if c.expires_on and end < c.expires_on <= end + timedelta(days=p.alerts.cert_warn_days))
+    f["C04"] = sum(1 for c in current if c.expires_on and c.expires_on < end)
+
+    f["B01"], f["B02"], f["B03"] = subsidies(d, enrolled, f["T01"], len(hardship))
+    return {code: f[code] for code in CODES}
+
+
+def subsidies(d: MonthData, enrolled: list[Child], places: int, hardship: int) -> tuple[Decimal, Decimal, Decimal]:
+    """Monthly estimates from the profile; 运营补贴 and 租金补助 only for a 普惠 centre.
+
+    B01: Σ over enrolled children in 普惠 places of the yearly rate for their class type (a 混龄班
+    child: the type of its age) ÷ 12. B02: min(核定托位 × ㎡ per place × 元/㎡/月, the actual rent).
+    B03: 困境 children × ((元/月 × months + 元/天 × days) ÷ 12 + 元/月 fee waiver).
+    """
+    rule = d.profile.subsidies
+    b01 = Decimal(0)
+    if d.centre.is_puhui and rule.operating_per_child_year:
+        for c in enrolled:
+            klass = d.class_of.get(c.id)
+            if not c.is_puhui or klass is None:
+                continue
+            ctype = klass.class_type
+            if ctype == "混龄班":
+                ctype = band_for_age(completed_months(c.birth_date, d.end), d.profile) or ctype
+            b01 += Decimal(rule.operating_per_child_year.get(ctype, 0)) / 12
+    b02 = Decimal(0)
+    if d.centre.is_puhui and rule.rent_sqm_per_place and rule.rent_yuan_per_sqm_month:
+        b02 = Decimal(str(places)) * Decimal(str(rule.rent_sqm_per_place)) * Decimal(str(rule.rent_yuan_per_sqm_month))
+        rent = Decimal(d.centre.monthly_rent_fen or 0) / 100
+        b02 = min(b02, rent)
+    per_child = (Decimal(rule.hardship_monthly_yuan * rule.hardship_months_per_year
+                         + rule.hardship_daily_yuan * rule.hardship_days_per_year) / 12
+                 + Decimal(rule.hardship_fee_waiver_monthly_yuan))
+    b03 = per_child * hardship
+    return rounded(b01, 2), rounded(b02, 2), rounded(b03, 2)
+
+
+def month_figures(session: Session, profiles: dict[str, PolicyProfile], month: str) -> dict[str, object]:
+    return compute(load_month(session, profiles, month))
+
+
+def previous_months(month: str, count: int) -> list[str]:
+    year, mon = (int(x) for x in month.split("-"))
+    out = []
+    for _ in range(count):
+        out.append(f"{year:04d}-{mon:02d}")
+        mon -= 1
+        if mon == 0:
+            year, mon = year - 1, 12
+    return list(reversed(out))
+
+

@@ -1,0 +1,151 @@
+"""The monthly return as one snapshot: cover, figures, details, alerts, trend — and month locking.
+
+A snapshot is plain data (JSON-safe). The workbook and the PDF are written from it, so the
+two always agree. Locking stores the snapshot; a locked month is exported from what was
+stored, so later edits do not change it and re-export gives the same figures and 数据校验码.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from sqlmodel import Session, select
+
+from .. import __version__
+from ..domain.errors import InputError, Problem
+from ..domain.indicators import INDICATORS, checksum
+from ..domain.policy import PolicyProfile
+from ..domain.staffing import cert_valid_on, hours_text
+from ..store.models import LockedReturn, ReturnEvent
+from .alerts import collect_alerts
+from .changes import Changes
+from .monthly import class_figures, compute, load_month, previous_months, staff_training
+
+FORMAT_VERSION = 1
+TREND_MONTHS = 12
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def figure_value(value):
+    """A figure from a snapshot as a number for the workbook (None stays empty)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    number = Decimal(str(value))
+    return int(number) if number == number.to_integral_value() and "." not in str(value) else float(number)
+
+
+def indicator_rows(figures: dict) -> list[tuple]:
+    return [(code, name, figure_value(figures.get(code)), unit) for code, name, unit in INDICATORS]
+
+
+def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: str,
+                   now: datetime | None = None) -> dict:
+    d = load_month(session, profiles, month)
+    figures = compute(d)
+    c = d.centre
+    now = now or datetime.now()
+    rows = indicator_rows({k: _plain(v) for k, v in figures.items()})
+    classes = [[cf.klass.name, cf.klass.class_type, cf.klass.capacity, "是" if cf.klass.is_puhui else "否", cf.enrolled,
+                cf.caregivers, cf.needed, "达标" if cf.ratio_ok else "不达标", "超额" if cf.over else ""]
+               for cf in class_figures(d)]
+    progress = staff_training(d)
+    class_names = {k.id: k.name for k in d.classes}
+    staff = []
+    for s in d.staff:
+        certs = d.certs.get(s.id, [])
+        caregiver = [x for x in certs if x.cert_type in ("保育师", "育婴员") and cert_valid_on(x, d.end)]
+        health = [x for x in certs if x.cert_type == "健康证" and cert_valid_on(x, d.end)]
+        p = progress[s.id]
+        health_until = max((x.expires_on for x in health if x.expires_on), default=None)
+        staff.append([s.name, s.role, class_names.get(s.class_id, ""), s.id_number, s.phone, s.hired_on.isoformat(),
+                      "、".join(f"{x.cert_type}{x.level}" for x in caregiver) or ("未持证" if s.role == "保育人员" else ""),
+                      health_until.isoformat() if health_until else ("长期" if health else "无"),
+                      hours_text(p.professional), hours_text(p.professional_target), hours_text(p.ethics),
+                      hours_text(p.ethics_target), "达标" if p.met else "未达标",
+                      "有" if s.id in d.preservice else "无"])
+    names = {s.id: s.name for s in d.staff}
+    training = [[names[t.staff_id], t.trained_on.isoformat(), t.course, t.category, hours_text(t.hours),
+                 "是" if t.is_preservice else "否", t.provider] for t in d.training]
+    medical = []
+    if d.agreement:
+        a = d.agreement
+        medical.append(["协议", a.institution, a.number, f"{a.valid_from.isoformat()}至{a.valid_to.isoformat()}",
+                        a.health_guide, a.guide_phone])
+    medical += [["指导", v.visited_on.isoformat(), v.guide, v.content, v.findings, "已整改" if v.follow_up_done else ""]
+                for v in d.visits]
+    value = d.profile.voucher.value_yuan
+    vouchers = [[v.serial, v.child_name, v.child_id_number, v.guardian, v.phone, v.redeemed_on.isoformat(), v.days,
+                 v.days * value] for v in d.vouchers_month]
+    alerts = [[a.group, a.text] for a in collect_alerts(session, profiles, d.end)]
+    trend = []
+    for m in previous_months(month, TREND_MONTHS):
+        f = figures if m == month else compute(load_month(session, profiles, m))
+        trend.append([m, f["E01"], _plain(f["R01"])])
+    return {
+        "format_version": FORMAT_VERSION, "month": month, "generated_at": now.strftime("%Y-%m-%d %H:%M:%S"),
+        "software_version": __version__, "profile": d.profile.name, "month_end": d.end.isoformat(),
+        "cover": {"机构名称": c.name, "统一社会信用代码": c.uscc, "备案编号": c.filing_no, "所属区县": c.district,
+                  "所属镇街": c.town, "机构性质": c.nature, "是否普惠机构": "是" if c.is_puhui else "否",
+                  "负责人": c.head, "填报人": c.reporter, "联系电话": c.reporter_phone or c.phone},
+        "figures": {k: _plain(v) for k, v in figures.items()},
+        "checksum": checksum(rows),
+        "classes": classes, "staff": staff, "training": training, "medical": medical, "vouchers": vouchers,
+        "alerts": alerts, "trend": trend,
+    }
+
+
+def locked(session: Session, month: str) -> LockedReturn | None:
+    return session.exec(select(LockedReturn).where(LockedReturn.month == month)).first()
+
+
+def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str, now: datetime | None = None) -> dict:
+    """The locked snapshot of ``month`` if it was sent, else one computed now."""
+    stored = locked(session, month)
+    if stored is not None:
+        snapshot = json.loads(stored.snapshot_json)
+        snapshot["locked"] = True
+        return snapshot
+    return build_snapshot(session, profiles, month, now)
+
+
+def lock(session: Session, snapshot: dict) -> Changes:
+    """已报送: keep this snapshot as the month's return."""
+    month = snapshot["month"]
+    if locked(session, month) is not None:
+        raise InputError([Problem("月份", f"{month}已经锁定（已报送）")])
+    now = datetime.now(timezone.utc)
+    kept = {k: v for k, v in snapshot.items() if k != "locked"}
+    session.add(LockedReturn(month=month, locked_at=now, checksum=snapshot["checksum"],
+                             snapshot_json=json.dumps(kept, ensure_ascii=False, sort_keys=True)))
+    session.add(ReturnEvent(month=month, action="锁定", at=now, checksum=snapshot["checksum"]))
+    return Changes(message=f"{month}月报已锁定（已报送），校验码 {snapshot['checksum'][:12]}…", settings=True)
+
+
+def unlock(session: Session, month: str, reason: str) -> Changes:
+    reason = (reason or "").strip()
+    stored = locked(session, month)
+    if stored is None:
+        raise InputError([Problem("月份", f"{month}没有锁定")])
+    if not reason:
+        raise InputError([Problem("解锁原因", "解锁已报送的月报必须填写原因")])
+    session.add(ReturnEvent(month=month, action="解锁", at=datetime.now(timezone.utc), reason=reason,
+                            checksum=stored.checksum))
+    session.delete(stored)
+    return Changes(message=f"{month}月报已解锁（原因：{reason}）", settings=True)
+
+
+def events(session: Session, month: str | None = None) -> list[ReturnEvent]:
+    query = select(ReturnEvent).order_by(ReturnEvent.at)
+    if month:
+        query = query.where(ReturnEvent.month == month)
+    return list(session.exec(query))
