@@ -20,6 +20,7 @@ from .views.children import ChildrenView
 from .views.classes import ClassesView
 from .views.home import HomeView
 from .views.medical import MedicalView
+from .views.report import ReportView
 from .views.settings import SettingsView
 from .views.staff import StaffView
 from .views.training import TrainingView
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 
 #: The navigation, in order. An area appears here only once it is built.
 VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, MedicalView,
-                                     VouchersView, SettingsView)
+                                     VouchersView, ReportView, SettingsView)
 
 
 class MainWindow:

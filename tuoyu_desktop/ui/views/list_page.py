@@ -18,13 +18,14 @@ class ListPage(View):
         self.search_var = tk.StringVar(self)
         self.count_label = ttk.Label(self.toolbar, text="", style="Hint.TLabel")
         self.count_label.pack(side="right", padx=(8, 0))
-        self.search = ttk.Entry(self.toolbar, textvariable=self.search_var, width=24)
+        self.search = ttk.Entry(self.toolbar, textvariable=self.search_var, width=18)
         self.search.pack(side="right")
         ttk.Label(self.toolbar, text="搜索").pack(side="right", padx=(12, 4))
         self.search_var.trace_add("write", lambda *_: self.apply_filter())
 
     def add_button(self, key: str, text: str, command: Callable[[], None]) -> ttk.Button:
-        button = ttk.Button(self.toolbar, text=text, command=command, width=len(text) * 2 + 2)
+        width = sum(2 if ord(c) > 0x2E7F else 1 for c in text) + 2  # Chinese characters are twice as wide
+        button = ttk.Button(self.toolbar, text=text, command=command, width=width)
         button.pack(side="left", padx=(0, 6))
         self.buttons[key] = button
         return button
