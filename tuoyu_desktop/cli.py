@@ -41,6 +41,12 @@ def build_parser() -> argparse.ArgumentParser:
     unlock = report_sub.add_parser("unlock", help="解锁已报送的月份（须写原因）")
     unlock.add_argument("--month", required=True, metavar="YYYY-MM")
     unlock.add_argument("--reason", required=True, help="解锁原因")
+    district = sub.add_parser("district", help="区县汇总：汇总一个文件夹里各机构的月报工作簿")
+    district.add_argument("--month", required=True, metavar="YYYY-MM")
+    district.add_argument("--in", dest="folder", required=True, metavar="DIR", help="放月报工作簿的文件夹（含子文件夹）")
+    district.add_argument("--profile", default="通用", metavar="NAME", help="对照哪个政策方案的目标（默认：通用）")
+    district.add_argument("--pdf", metavar="FILE")
+    district.add_argument("--xlsx", metavar="FILE")
     kinds = "centre classes children staff certificates training agreements visits vouchers blacklist"
     template = sub.add_parser("template", help="生成空白的Excel导入模板")
     template.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
@@ -253,4 +259,36 @@ def _output(text: str, suffix: str) -> Path:
     return path
 
 
-_COMMANDS = {"init": _cmd_init, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}
+def _cmd_district(args, db_path: Path) -> int:
+    from .domain.policy import load_profiles
+    from .services.district import summarise
+    from .services.vouchers import month_bounds
+
+    month_bounds(args.month)
+    month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    profiles = load_profiles(paths.policies_dir())
+    if args.profile not in profiles:
+        raise InputError(f"--profile: 没有名为“{args.profile}”的政策方案（可选：{'、'.join(profiles)}）")
+    summary = summarise(Path(args.folder).expanduser(), month, profiles[args.profile])
+    if args.xlsx:
+        from .exchange.district_workbook import write_district_xlsx
+
+        print(f"已生成：{write_district_xlsx(summary, _output(args.xlsx, '.xlsx'))}")
+    if args.pdf:
+        from .reports.district_pdf import write_district_pdf
+
+        print(f"已生成：{write_district_pdf(summary, _output(args.pdf, '.pdf'))}")
+    t = summary.totals
+    print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
+          f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")
+    for name, value, target, met, gap in summary.targets:
+        state = "无数据" if met is None else ("达标" if met else f"未达标（差 {gap} 个百分点）")
+        print(f"  {name}：{value if value is not None else '—'}%，目标 {target:g}%，{state}")
+    for bad in summary.problems:
+        print(f"问题文件：{bad.file}：{bad.reason}")
+    for code, name, town in summary.missing:
+        print(f"未报送：{name}（{code}，{town}）")
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}

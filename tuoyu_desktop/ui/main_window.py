@@ -18,6 +18,7 @@ from . import dialogs
 from .views.base import View
 from .views.children import ChildrenView
 from .views.classes import ClassesView
+from .views.district import DistrictView
 from .views.home import HomeView
 from .views.medical import MedicalView
 from .views.report import ReportView
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 
 #: The navigation, in order. An area appears here only once it is built.
 VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, MedicalView,
-                                     VouchersView, ReportView, SettingsView)
+                                     VouchersView, ReportView, DistrictView, SettingsView)
 
 
 class MainWindow:

@@ -1,0 +1,137 @@
+"""区县汇总: centres built through the program, plus a tampered copy, a duplicate, a wrong month."""
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from tests.conftest import run_cli
+from tuoyu_desktop.exchange.district_workbook import write_district_xlsx
+from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
+from tuoyu_desktop.reports.district_pdf import write_district_pdf
+from tuoyu_desktop.services import returns
+from tuoyu_desktop.services.centre import CentreForm, centre_form, get_centre, update_centre
+from tuoyu_desktop.services.demo import fill_demo, make_uscc
+from tuoyu_desktop.services.district import summarise
+
+CENTRES = [("甲托育园", "91320402MA1XK2P3A", "茶山街道"), ("乙托育园", "91320402MA1XK2P3B", "茶山街道"),
+           ("丙托育园", "91320402MA1XK2P3C", "红梅街道")]
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    root = tmp_path_factory.mktemp("district")
+    inbox = root / "U盘"
+    (inbox / "第二批").mkdir(parents=True)
+    snapshots = []
+    for i, (name, body, town) in enumerate(CENTRES):
+        ws = open_workspace(root / f"c{i}.sqlite3")
+        with ws.session() as s:
+            fill_demo(s, ws.profiles, date(2026, 11, 25))
+            form = centre_form(get_centre(s))
+            form.机构名称, form.统一社会信用代码, form.所属镇街 = name, make_uscc(body), town
+            form.是否普惠机构 = i != 2
+            update_centre(s, form, ws.profiles)
+        with ws.session() as s:
+            snap = returns.build_snapshot(s, ws.profiles, "2026-10")
+            other_month = returns.build_snapshot(s, ws.profiles, "2026-09")
+        ws.close()
+        snapshots.append(snap)
+        write_return_xlsx(snap, (inbox if i < 2 else inbox / "第二批") / f"{name}.xlsx")
+    write_return_xlsx(other_month, inbox / "丙托育园_九月.xlsx")  # wrong month
+    tampered = inbox / "被改过.xlsx"
+    shutil.copy(inbox / "甲托育园.xlsx", tampered)
+    wb = load_workbook(tampered)
+    wb["封面"]["B3"] = make_uscc("91320402MA1XK2P3E")
+    wb["指标"]["C8"] = wb["指标"]["C8"].value + 5
+    wb.save(tampered)
+    shutil.copy(inbox / "乙托育园.xlsx", inbox / "第二批" / "乙托育园(1).xlsx")  # duplicate
+    (inbox / "说明.xlsx").write_bytes(b"not really a workbook")
+    roster = Workbook()
+    roster.active.append(["统一社会信用代码", "机构名称", "所属镇街"])
+    for name, body, town in CENTRES + [("丁托育园", "91320402MA1XK2P3D", "红梅街道")]:
+        roster.active.append([make_uscc(body), name, town])
+    roster.save(inbox / "机构名单.xlsx")
+    return inbox, snapshots
+
+
+@pytest.fixture(scope="module")
+def summary(folder, workspace_profiles):
+    return summarise(folder[0], "2026-10", workspace_profiles["张家港市"])
+
+
+@pytest.fixture(scope="module")
+def workspace_profiles():
+    from tuoyu_desktop import paths
+    from tuoyu_desktop.domain.policy import load_profiles
+
+    return load_profiles(paths.policies_dir())
+
+
+def test_only_good_returns_are_added_up(summary):
+    assert sorted(c.name for c in summary.centres) == sorted(["甲托育园", "丙托育园"])
+
+
+def test_every_bad_file_is_listed_with_its_reason(summary):
+    reasons = {p.file: p.reason for p in summary.problems}
+    assert reasons["被改过.xlsx"] == "数据校验码不符：指标数字在生成后被改动过"
+    assert reasons["丙托育园_九月.xlsx"] == "报告月份是 2026-09，不是 2026-10"
+    assert "重复" in reasons["乙托育园.xlsx"] and "重复" in reasons["第二批/乙托育园(1).xlsx"]
+    assert "不是有效的 .xlsx 文件" in reasons["说明.xlsx"]
+
+
+def test_counts_are_summed_and_rates_recomputed_from_the_sums(summary, folder):
+    snaps = {s["cover"]["机构名称"]: s["figures"] for s in folder[1]}
+    a, c = snaps["甲托育园"], snaps["丙托育园"]
+    t = summary.totals
+    assert t["E01"] == a["E01"] + c["E01"] and t["T01"] == a["T01"] + c["T01"]
+    assert t["R01"] == (Decimal(t["E01"]) * 100 / t["T01"]).quantize(Decimal("0.1"))
+    assert t["R04"] == (Decimal(a["S03"] + c["S03"]) * 100 / (a["S02"] + c["S02"])).quantize(Decimal("0.1"))
+    assert t["V03"] == a["V03"] + c["V03"]
+
+
+def test_towns_are_added_up_separately(summary):
+    assert sorted(summary.towns) == sorted(["红梅街道", "茶山街道"])
+    assert sum(f["E01"] for f in summary.towns.values()) == summary.totals["E01"]
+
+
+def test_targets_of_the_profile_are_compared_with_the_gap(summary):
+    targets = {name: (value, target, met, gap) for name, value, target, met, gap in summary.targets}
+    value, target, met, gap = targets["普惠托位占比"]
+    assert target == 85.0 and met == (value >= 85) and gap == value - Decimal("85.0")
+    assert targets["医育结合签约率"][0] == Decimal("100.0") and targets["医育结合签约率"][2]
+
+
+def test_expected_centres_that_sent_nothing_are_listed(summary):
+    assert [name for _, name, _ in summary.missing] == ["乙托育园", "丁托育园"]
+
+
+def test_district_workbook_has_the_fixed_sheets_and_a_total_row(summary, tmp_path):
+    wb = load_workbook(write_district_xlsx(summary, tmp_path / "汇总.xlsx"))
+    assert wb.sheetnames[:4] == ["汇总", "镇街", "达标情况", "问题文件"]
+    rows = list(wb["汇总"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("机构名称", "统一社会信用代码", "所属镇街", "T01 核定托位数")
+    assert rows[-1][0] == "合计" and rows[-1][3] == summary.totals["T01"]
+    assert len(list(wb["问题文件"].iter_rows(min_row=2))) == len(summary.problems)
+
+
+def test_district_pdf_has_fonts_embedded_and_the_totals(summary, tmp_path):
+    pdf = write_district_pdf(summary, tmp_path / "汇总.pdf")
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
+    assert fonts and all(" yes " in l for l in fonts if l.strip())
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    assert "2026年10月托育机构月报区县汇总" in text and "合计" in text and "数据校验码不符" in text
+
+
+def test_district_command_prints_the_summary_and_never_stops_on_a_bad_file(folder, tmp_path):
+    result = run_cli("district", "--month", "2026-10", "--in", str(folder[0]), "--profile", "渝北区",
+                     "--xlsx", str(tmp_path / "d.xlsx"), "--pdf", str(tmp_path / "d.pdf"))
+    assert result.returncode == 0, result.stderr
+    assert "汇总机构 2 家" in result.stdout and "问题文件：被改过.xlsx" in result.stdout
+    assert (tmp_path / "d.xlsx").exists() and (tmp_path / "d.pdf").exists()
+    bad = run_cli("district", "--month", "2026-10", "--in", str(tmp_path / "nowhere"))
+    assert bad.returncode == 2 and "找不到文件夹" in bad.stderr

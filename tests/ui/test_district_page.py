@@ -1,0 +1,24 @@
+import pytest
+
+from tests.services.test_district import folder, workspace_profiles  # noqa: F401  (module fixtures)
+from tests.ui.conftest import wait_until
+
+pytestmark = pytest.mark.gui
+
+
+def test_district_page_reads_a_folder_and_shows_files_totals_and_targets(window, folder, dialogs, tmp_path):
+    window.nav_buttons["district"].invoke()
+    page = window.views["district"]
+    page.month_var.set("2026-10")
+    page.profile_var.set("张家港市")
+    dialogs.answers["ask_directory"] = str(folder[0])
+    page.buttons["folder"].invoke()
+    wait_until(page, lambda: page.summary is not None)
+    states = {page.files.values(i)[0]: page.files.values(i)[2] for i in page.files.visible_ids()}
+    assert states["被改过.xlsx"] == "有问题" and states["甲托育园.xlsx"] == "已接收"
+    last = page.table.visible_ids()[-1]
+    assert page.table.values(last)[0] == "合计"
+    assert any(page.targets.values(i)[0] == "普惠托位占比" for i in page.targets.visible_ids())
+    assert "汇总 2 家机构" in page.info.cget("text")
+    dialogs.answers["ask_save_file"] = str(tmp_path / "汇总.xlsx")
+    assert page.export("xlsx").exists()

@@ -1,0 +1,207 @@
+"""区县汇总 (SPEC §7): add up a folder of return workbooks against the profile's targets.
+
+Counts are summed; rates are recomputed from the summed counts, never averaged. A rate whose
+numerator is not itself in the workbook (岗前培训率, 入托体检完成率, 预防接种证查验率) is turned
+back into its count first (rate × denominator ÷ 100, exact for denominators below 1,000).
+A bad file is listed with its reason and left out; it never stops the others.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Callable
+
+from ..domain.errors import InputError
+from ..domain.idnumbers import normalize_code
+from ..domain.indicators import CODES, NAMES, RATES, percent, rounded
+from ..domain.policy import PolicyProfile
+from ..exchange.return_reader import ReturnFile, read_return
+
+ROSTER_NAME = "机构名单.xlsx"
+#: rates kept as counts behind the scenes: code → (count it stands for, denominator)
+RECOVERED = {"R06": ("preservice", "S01"), "H03": ("checked", "E01"), "H04": ("vaccinated", "E01")}
+WEIGHTED = {"F01": ("E09", 0), "S07": ("S01", 1)}  # means weighted by their population
+NOT_SUMMED = set(RATES) | set(RECOVERED) | set(WEIGHTED)
+
+
+@dataclass(frozen=True)
+class Centre:
+    file: str
+    name: str
+    uscc: str
+    town: str
+    puhui: bool
+    figures: dict[str, object]
+
+
+@dataclass(frozen=True)
+class BadFile:
+    file: str
+    reason: str
+
+
+@dataclass
+class Summary:
+    month: str
+    profile: PolicyProfile
+    centres: list[Centre] = field(default_factory=list)
+    problems: list[BadFile] = field(default_factory=list)
+    totals: dict[str, object] = field(default_factory=dict)
+    towns: dict[str, dict[str, object]] = field(default_factory=dict)
+    town_counts: dict[str, int] = field(default_factory=dict)
+    targets: list[tuple[str, Decimal | None, float, bool | None, Decimal | None]] = field(default_factory=list)
+    missing: list[tuple[str, str, str]] = field(default_factory=list)  # expected centres with no return
+
+
+def _number(value) -> Decimal | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Decimal(str(value))
+    except ArithmeticError:
+        return None
+
+
+def add_up(centres: list[Centre]) -> dict[str, object]:
+    """Sums of counts, recomputed rates and weighted means for a group of centres."""
+    total: dict[str, Decimal] = defaultdict(Decimal)
+    weighted: dict[str, Decimal] = defaultdict(Decimal)
+    for c in centres:
+        f = {k: _number(v) for k, v in c.figures.items()}
+        for code in CODES:
+            if code not in NOT_SUMMED and f.get(code) is not None:
+                total[code] += f[code]
+        for code, (hidden, denominator) in RECOVERED.items():
+            if f.get(code) is not None and f.get(denominator):
+                total[hidden] += (f[code] * f[denominator] / 100).quantize(Decimal(1), ROUND_HALF_UP)
+        for code, (population, _) in WEIGHTED.items():
+            if f.get(code) is not None and f.get(population):
+                weighted[code] += f[code] * f[population]
+                total[f"{code}_n"] += f[population]
+    out: dict[str, object] = {}
+    for code in CODES:
+        if code in RATES:
+            numerators, denominator = RATES[code]
+            out[code] = percent(sum(total[n] for n in numerators), total[denominator])
+        elif code in RECOVERED:
+            hidden, denominator = RECOVERED[code]
+            out[code] = percent(total[hidden], total[denominator])
+        elif code in WEIGHTED:
+            n = total[f"{code}_n"]
+            out[code] = rounded(weighted[code] / n, WEIGHTED[code][1]) if n else None
+        else:
+            value = total[code]
+            out[code] = int(value) if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
+    return out
+
+
+def compare_targets(summary: Summary) -> None:
+    t = summary.profile.targets
+    tot, n = summary.totals, len(summary.centres)
+    puhui = (percent(sum(1 for c in summary.centres if c.puhui), n) if t.puhui_share_basis == "centres"
+             else tot["R02"])
+    rows = [
+        ("普惠托位占比" if t.puhui_share_basis == "places" else "普惠机构占比", puhui, t.puhui_share),
+        ("托位使用率", tot["R01"], t.usage_rate),
+        ("2岁以下婴幼儿托位占比", tot["R03"], t.under2_share),
+        ("保育人员持证率", tot["R04"], t.caregiver_cert_rate),
+        ("医育结合签约率", percent(tot["H01"], n), t.agreement_rate),
+        ("岗前培训率", tot["R06"], t.preservice_rate),
+    ]
+    summary.targets = []
+    for name, value, target in rows:
+        if target is None:
+            continue
+        met = None if value is None else value >= Decimal(str(target))
+        gap = None if value is None else (value - Decimal(str(target))).quantize(Decimal("0.1"))
+        summary.targets.append((name, value, target, met, gap))
+
+
+def _centre_of(rf: ReturnFile, name: str) -> Centre:
+    c = rf.cover
+    return Centre(name, c.get("机构名称", ""), normalize_code(c.get("统一社会信用代码", "")), c.get("所属镇街", "") or "（未填镇街）",
+                  c.get("是否普惠机构", "") == "是", rf.figures)
+
+
+def summarise(folder: Path, month: str, profile: PolicyProfile,
+              progress: Callable[[int, int], None] | None = None) -> Summary:
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise InputError(f"找不到文件夹 {folder}")
+    files = sorted(p for p in folder.rglob("*.xlsx") if not p.name.startswith("~$") and p.name != ROSTER_NAME)
+    summary = Summary(month, profile)
+    accepted: list[Centre] = []
+    for index, path in enumerate(files):
+        name = str(path.relative_to(folder))
+        try:
+            rf = read_return(path)
+        except InputError as exc:
+            summary.problems.append(BadFile(name, str(exc).split("：", 1)[-1]))
+        except Exception as exc:  # a file no reader could make sense of is a problem file, not a crash
+            summary.problems.append(BadFile(name, f"无法读取（{type(exc).__name__}）"))
+        else:
+            reason = None
+            if rf.format_version != "1":
+                reason = f"格式版本为“{rf.format_version or '空'}”，本程序只接受格式版本 1"
+            elif not rf.checksum_ok:
+                reason = "数据校验码不符：指标数字在生成后被改动过"
+            elif rf.month != month:
+                reason = f"报告月份是 {rf.month or '空'}，不是 {month}"
+            if reason:
+                summary.problems.append(BadFile(name, reason))
+            else:
+                accepted.append(_centre_of(rf, name))
+        if progress:
+            progress(index + 1, len(files))
+    by_code: dict[str, list[Centre]] = defaultdict(list)
+    for c in accepted:
+        by_code[c.uscc].append(c)
+    for uscc, group in by_code.items():
+        if len(group) > 1:
+            for c in group:
+                others = "、".join(o.file for o in group if o is not c)
+                summary.problems.append(BadFile(c.file, f"统一社会信用代码 {uscc} 重复（与 {others}），两份都未汇总"))
+    summary.centres = sorted((c for c in accepted if len(by_code[c.uscc]) == 1), key=lambda c: (c.town, c.name))
+    summary.problems.sort(key=lambda b: b.file)
+    summary.totals = add_up(summary.centres)
+    towns: dict[str, list[Centre]] = defaultdict(list)
+    for c in summary.centres:
+        towns[c.town].append(c)
+    summary.towns = {town: add_up(group) for town, group in sorted(towns.items())}
+    summary.town_counts = {town: len(group) for town, group in towns.items()}
+    compare_targets(summary)
+    roster = folder / ROSTER_NAME
+    if roster.exists():
+        summary.missing = _missing(roster, {c.uscc for c in summary.centres})
+    return summary
+
+
+def _missing(roster: Path, received: set[str]) -> list[tuple[str, str, str]]:
+    from ..exchange.workbook_reader import open_workbook
+
+    wb = open_workbook(roster)
+    try:
+        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+    finally:
+        wb.close()
+    if not rows:
+        return []
+    header = [str(h or "").strip().rstrip("*") for h in rows[0]]
+    try:
+        i_code, i_name = header.index("统一社会信用代码"), header.index("机构名称")
+    except ValueError:
+        raise InputError(f"{ROSTER_NAME} 第1行应有列名“统一社会信用代码”和“机构名称”") from None
+    i_town = header.index("所属镇街") if "所属镇街" in header else None
+    out = []
+    for row in rows[1:]:
+        code = normalize_code(row[i_code] if i_code < len(row) else "")
+        if code and code not in received:
+            town = str(row[i_town] or "") if i_town is not None and i_town < len(row) else ""
+            out.append((code, str(row[i_name] or ""), town))
+    return out
+
+
+def column_title(code: str) -> str:
+    return f"{code} {NAMES[code]}"
