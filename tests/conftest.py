@@ -6,6 +6,13 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+NONET = Path(__file__).resolve().parent / "nonet"
+
+# No test, and nothing a test starts, may open a network connection (see nonet/sitecustomize.py).
+sys.path.insert(0, str(NONET))
+import sitecustomize as _nonet  # noqa: E402,F401  (installs the guard in this process too)
+
+sys.path.remove(str(NONET))
 
 
 @pytest.fixture
@@ -24,7 +31,8 @@ def workspace(db_path):
 
 def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run ``python main.py ARGS`` as a user would, in a separate process."""
-    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {}),
+                "PYTHONPATH": os.pathsep.join([str(NONET), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
     full_env.pop("TUOYU_DB", None) if env is None or "TUOYU_DB" not in env else None
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
                           encoding="utf-8", env=full_env, cwd=cwd or ROOT, timeout=120)

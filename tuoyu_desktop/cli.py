@@ -100,10 +100,16 @@ def _parse_cli_date(text: str | None, option: str) -> date:
 
 
 def _cmd_init(args, db_path: Path) -> int:
+    from .store.lock import DatabaseLock
     from .store.migrate import head_revision, inspect_file, upgrade
 
     before = inspect_file(db_path)
-    backup = upgrade(db_path)
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    try:
+        backup = upgrade(db_path)
+    finally:
+        lock.release()
     if not before.exists or not before.has_tables:
         print(f"已创建数据库：{db_path}")
     elif backup is not None:
@@ -141,9 +147,15 @@ def _cmd_backup(args, db_path: Path) -> int:
 
 
 def _cmd_restore(args, db_path: Path) -> int:
+    from .store.lock import DatabaseLock
     from .store.migrate import restore_database
 
-    safety = restore_database(Path(args.file).expanduser(), db_path)
+    lock = DatabaseLock(db_path)
+    lock.acquire()  # never under a window that has the data open
+    try:
+        safety = restore_database(Path(args.file).expanduser(), db_path)
+    finally:
+        lock.release()
     print(f"已从 {args.file} 恢复数据到 {db_path}")
     if safety:
         print(f"恢复前的数据已备份到：{safety}")

@@ -11,7 +11,9 @@ from sqlmodel import Session
 
 from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
+from ..store import audit
 from ..store.engine import make_engine, transaction
+from ..store.lock import DatabaseLock
 from ..store.migrate import open_database
 
 
@@ -20,6 +22,7 @@ class Workspace:
     db_path: Path | None
     engine: Engine
     profiles: dict[str, PolicyProfile]
+    lock: DatabaseLock | None = None
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -29,6 +32,9 @@ class Workspace:
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
 
     def reopen(self) -> None:
         """After the file was replaced (restore): new connections, upgraded schema."""
@@ -38,8 +44,16 @@ class Workspace:
 
 
 def open_workspace(db_path: Path, policies: Path | None = None) -> Workspace:
+    """Open the database for this program alone: a second copy is told it is open elsewhere."""
     profiles = load_profiles(policies or paths.policies_dir())
-    return Workspace(db_path, open_database(db_path), profiles)
+    audit.install()
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    try:
+        return Workspace(db_path, open_database(db_path), profiles, lock)
+    except BaseException:
+        lock.release()
+        raise
 
 
 def memory_workspace(policies: Path | None = None) -> Workspace:
@@ -48,6 +62,7 @@ def memory_workspace(policies: Path | None = None) -> Workspace:
 
     from ..store.models import SCHEMA_APP_ID
 
+    audit.install()
     engine = make_engine(None)
     SQLModel.metadata.create_all(engine)
     with engine.begin() as conn:

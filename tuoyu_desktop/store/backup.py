@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 
@@ -52,3 +52,44 @@ def backup_to_folder(source: Path, folder: Path, prefix: str = "备份") -> Path
         n += 1
         target = folder / backup_name(f"{prefix}{n}")
     return copy_database(source, target)
+
+
+AUTO_PREFIX = "每日"
+KEEP_DAILY, KEEP_WEEKLY = 7, 4
+
+
+def auto_backup(db_path: Path, folder: Path, today: date | None = None) -> Path | None:
+    """One automatic copy a day (the first start of the day); keep 7 daily and 4 weekly copies."""
+    today = today or date.today()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = f"tuoyu_{AUTO_PREFIX}_{today:%Y%m%d}"
+    made = None
+    if not any(folder.glob(f"{stamp}*.sqlite3")):
+        made = copy_database(db_path, folder / f"{stamp}.sqlite3")
+    prune_auto_backups(folder, today)
+    return made
+
+
+def prune_auto_backups(folder: Path, today: date) -> list[Path]:
+    dated = []
+    for path in folder.glob(f"tuoyu_{AUTO_PREFIX}_*.sqlite3"):
+        try:
+            day = datetime.strptime(path.stem.split("_")[2], "%Y%m%d").date()
+        except (IndexError, ValueError):
+            continue
+        dated.append((day, path))
+    dated.sort(reverse=True)
+    keep = {p for _, p in dated[:KEEP_DAILY]}
+    weeks_seen: list[tuple[int, int]] = []
+    for day, path in dated:
+        week = day.isocalendar()[:2]
+        if week not in weeks_seen:
+            weeks_seen.append(week)
+            if len(weeks_seen) <= KEEP_WEEKLY:
+                keep.add(path)
+    removed = []
+    for _, path in dated:
+        if path not in keep:
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed

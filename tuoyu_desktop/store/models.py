@@ -225,3 +225,25 @@ class ReturnEvent(SQLModel, table=True):
     at: datetime
     reason: str = ""
     checksum: str = ""
+
+
+class AuditEntry(SQLModel, table=True):
+    """操作日志: who changed which record when, with old and new values, chained by hashes.
+
+    ``hash`` is SHA-256 over the previous entry's hash and this entry's fields, so an edit to
+    the history itself breaks the chain from that entry on.
+    """
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime
+    user: str = ""
+    action: str  # 新增 / 修改 / 删除
+    table_name: str
+    record_id: str = ""
+    summary: str = ""
+    old_json: str = ""
+    new_json: str = ""
+    prev_hash: str = ""
+    hash: str = ""

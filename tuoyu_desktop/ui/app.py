@@ -30,8 +30,33 @@ def run_gui(db_path: Path) -> int:
         root.destroy()
         return 2
     try:
-        MainWindow(root, workspace)
+        from .. import paths
+        from ..store.backup import BackupError, auto_backup
+
+        note = ""
+        try:
+            made = auto_backup(db_path, paths.backups_dir_for(db_path))
+            note = f"今天的自动备份：{made}" if made else ""
+        except BackupError as exc:
+            note = f"今天的自动备份没有完成：{exc}"
+        if not _unlock(root, workspace):
+            root.destroy()
+            return 2
+        window = MainWindow(root, workspace)
+        if note:
+            window.set_status(note)
         root.mainloop()
     finally:
         workspace.close()
     return 0
+
+
+def _unlock(root, workspace) -> bool:
+    """The optional start-up password (设置 → 安全); three tries."""
+    from ..services.security import has_password
+    from .password_dialog import ask_password
+
+    with workspace.session() as s:
+        if not has_password(s):
+            return True
+    return ask_password(root, workspace)

@@ -158,10 +158,14 @@ class ChildKind(RecordKind):
         stored = ctx.session.exec(
             select(Placement, Child).join(Child, Child.id == Placement.child_id)
             .where(Placement.class_id.in_(list(by_class)))).all()
+        stored_spans: dict[int, list[tuple]] = defaultdict(list)
+        for p, ch in stored:
+            if ch.id not in updated_ids:
+                ends = [d for d in (p.end_on, ch.left_on) if d]
+                stored_spans[p.class_id].append((p.start_on, min(ends) if ends else None))
         for class_id, members in by_class.items():
             klass = members[0].extra["class"]
-            spans = [(p.start_on, min(d for d in (p.end_on, ch.left_on) if d) if (p.end_on or ch.left_on) else None)
-                     for p, ch in stored if p.class_id == class_id and ch.id not in updated_ids]
+            spans = list(stored_spans[class_id])
             spans += [(m.values["enrolled_on"], m.values["left_on"]) for m in members]
             for m in members:
                 day = m.values["enrolled_on"]

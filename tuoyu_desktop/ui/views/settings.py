@@ -7,18 +7,27 @@ from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
 from ...domain.errors import InputError
 from ...services.centre import CentreForm, centre_form, get_centre, update_centre, validate_centre
 from ..widgets.form import FieldSpec, Form
+from ...services.audit_log import recent_entries
+from ...services.security import MIN_LENGTH, has_password, set_password
+from ...store.audit import verify_chain
 from .base import View
 
 
 class SettingsView(View):
     key = "settings"
     title = "设置"
-    depends_on = ("centre",)
+    depends_on = ("centre", "settings")
 
     def __init__(self, master, app):
         super().__init__(master, app)
-        ttk.Label(self, text="机构信息", style="Title.TLabel").pack(anchor="w")
-        ttk.Label(self, text="这些信息印在月报封面上，并用于区县汇总；政策方案决定班额、师幼比、体验券和补助标准。带 * 的为必填。",
+        self.tabs = ttk.Notebook(self)
+        self.tabs.pack(fill="both", expand=True)
+        page = ttk.Frame(self.tabs, padding=(8, 8))
+        self.tabs.add(page, text="机构信息")
+        self._build_security()
+        self._build_audit()
+        ttk.Label(page, text="机构信息", style="Title.TLabel").pack(anchor="w")
+        ttk.Label(page, text="这些信息印在月报封面上，并用于区县汇总；政策方案决定班额、师幼比、体验券和补助标准。带 * 的为必填。",
                   style="Hint.TLabel").pack(anchor="w", pady=(2, 8))
         profiles = tuple(app.workspace.profiles)
         fields = [
@@ -40,7 +49,7 @@ class SettingsView(View):
             FieldSpec("填报人", hint="月报封面署名"),
             FieldSpec("填报人电话"),
         ]
-        self.form = Form(self, fields, validate=self._validate, save=self._save, cancel=self.refresh,
+        self.form = Form(page, fields, validate=self._validate, save=self._save, cancel=self.refresh,
                          columns=2)
         self.form.pack(anchor="nw", fill="x")
         self.refresh()
@@ -56,4 +65,65 @@ class SettingsView(View):
     def refresh(self) -> None:
         with self.app.workspace.session() as s:
             form = centre_form(get_centre(s))
+            has = has_password(s)
         self.form.set_values(vars(form))
+        self.password_state.configure(text="已设置启动密码。" if has else "未设置启动密码。")
+        self.refresh_audit()
+
+    # 安全 -----------------------------------------------------------------------------------
+    def _build_security(self) -> None:
+        page = ttk.Frame(self.tabs, padding=(8, 8))
+        self.tabs.add(page, text="安全")
+        ttk.Label(page, text="启动密码", style="Title.TLabel").pack(anchor="w")
+        ttk.Label(page, text="设置后，每次打开程序都要输入密码（只保存加密后的摘要，不保存密码本身）。"
+                             "两个新密码都留空并保存即取消密码。", style="Hint.TLabel").pack(anchor="w", pady=(2, 8))
+        self.password_state = ttk.Label(page, text="")
+        self.password_state.pack(anchor="w")
+        fields = [FieldSpec("当前密码", kind="password", hint="没有设置过可不填"),
+                  FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"), FieldSpec("再次输入", kind="password")]
+        self.password_form = Form(page, fields, validate=lambda v: None, save=self._save_password,
+                                  cancel=lambda: self.password_form.set_values({k: "" for k in ("当前密码", "新密码", "再次输入")}))
+        self.password_form.pack(anchor="nw")
+
+    def _save_password(self, values: dict) -> None:
+        with self.app.workspace.session() as s:
+            changes = set_password(s, values["当前密码"], values["新密码"], values["再次输入"])
+        self.password_form.set_values({k: "" for k in ("当前密码", "新密码", "再次输入")})
+        self.app.apply(changes)
+
+    # 操作日志 ---------------------------------------------------------------------------------
+    def _build_audit(self) -> None:
+        from ..widgets.table import Table, TableColumn
+
+        page = ttk.Frame(self.tabs, padding=(8, 8))
+        self.tabs.add(page, text="操作日志")
+        bar = ttk.Frame(page)
+        bar.pack(fill="x", pady=(0, 6))
+        self.verify_button = ttk.Button(bar, text="检查日志是否被改动", command=self.verify_audit)
+        self.verify_button.pack(side="left")
+        self.audit_state = ttk.Label(bar, text="", style="Hint.TLabel")
+        self.audit_state.pack(side="left", padx=8)
+        self.audit = Table(page, [TableColumn("at", "时间", 150), TableColumn("user", "用户", 80),
+                                  TableColumn("action", "操作", 50), TableColumn("table", "记录", 90),
+                                  TableColumn("summary", "名称", 120), TableColumn("change", "变更内容", 520)])
+        self.audit.pack(fill="both", expand=True)
+
+    def refresh_audit(self) -> None:
+        with self.app.workspace.session() as s:
+            entries = recent_entries(s)
+        self.audit.set_rows([(str(e.id), (e.at_text, e.user, e.action, e.table, e.summary, e.change), e.change, ())
+                             for e in entries])
+
+    def verify_audit(self) -> bool:
+        with self.app.workspace.session() as s:
+            broken = verify_chain(s)
+        if broken is None:
+            self.audit_state.configure(text="日志完整，没有被改动。", style="Hint.TLabel")
+            return True
+        self.audit_state.configure(text=f"第{broken}条日志及之后的记录被改动过（哈希链断开）！", style="Error.TLabel")
+        return False
+
+    def changed(self, changes) -> None:
+        super().changed(changes)
+        if not changes.touches(*self.depends_on):
+            self.refresh_audit()

@@ -13,7 +13,7 @@ from ...domain.errors import InputError
 @dataclass(frozen=True)
 class FieldSpec:
     key: str  # the Chinese field name; also what InputError problems name
-    kind: str = "text"  # text | choice (pick one) | combo (pick or type) | check | date
+    kind: str = "text"  # text | password | choice (pick one) | combo (pick or type) | check
     required: bool = False
     choices: tuple[str, ...] = ()
     width: int = 30
@@ -69,7 +69,7 @@ class Form(ttk.Frame):
             widget.bind("<<ComboboxSelected>>", lambda _e, k=spec.key: self._left(k))
         else:
             var = tk.StringVar(self)
-            widget = ttk.Entry(body, textvariable=var, width=spec.width)
+            widget = ttk.Entry(body, textvariable=var, width=spec.width, show="●" if spec.kind == "password" else "")
         widget.grid(row=row, column=col + 1, sticky="w", pady=(6, 0))
         if spec.hint and spec.kind != "check":
             ttk.Label(body, text=spec.hint, style="Hint.TLabel").grid(row=row, column=col + 2, sticky="w",
