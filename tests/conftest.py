@@ -1,4 +1,5 @@
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,31 @@ def importer(workspace, tmp_path):
         with workspace.session() as s:
             return import_file(s, kind, path, workspace.profiles, today=today or TODAY)
     return run
+
+
+@pytest.fixture(scope="session")
+def display():
+    if os.environ.get("DISPLAY"):
+        yield os.environ["DISPLAY"]
+        return
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        if os.environ.get("CI"):
+            pytest.fail("GUI tests need Xvfb in CI (apt-get install xvfb)")
+        pytest.skip("no display and no Xvfb on this machine")
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(read_fd)
+    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    yield os.environ["DISPLAY"]
+    proc.terminate()
+    proc.wait(timeout=10)
+    del os.environ["DISPLAY"]

@@ -23,6 +23,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{APP_NAME}：托育机构日常办公与月报。不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--selftest", action="store_true", help="自检：不打开窗口，检查数据库、导入、月报等各部分能否正常工作")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：环境变量 TUOYU_DB，或程序旁的 db/tuoyu.sqlite3）")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
     sub.add_parser("init", help="创建数据库，或把旧版本数据库升级到当前结构")
@@ -66,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.selftest:
+        from .selftest import run
+
+        return run()
     db_path = paths.resolve_db_path(args.db)
     if args.command is None:
         from .ui.app import run_gui

@@ -40,8 +40,33 @@ def migrations_dir() -> Path:
     return Path(__file__).resolve().parent / "store" / "migrations"
 
 
+def user_data_dir() -> Path:
+    """The user's application-data folder (where a frozen program keeps data it cannot keep beside itself)."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+    else:
+        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "tuoyu"
+
+
+def _writable(folder: Path) -> bool:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe = folder / ".write_test"
+        probe.write_bytes(b"")
+        probe.unlink()
+        return True
+    except OSError:
+        return False
+
+
 def default_db_path() -> Path:
-    return install_dir() / "db" / DB_FILENAME
+    """``db/`` beside main.py or the executable (portable, e.g. on a USB drive) when that is
+    writable; for a frozen program installed read-only, the user's application-data folder."""
+    beside = install_dir() / "db"
+    if not getattr(sys, "frozen", False) or _writable(beside):
+        return beside / DB_FILENAME
+    return user_data_dir() / "db" / DB_FILENAME
 
 
 def resolve_db_path(cli_value: str | None) -> Path:

@@ -22,6 +22,7 @@ def run_gui(db_path: Path) -> int:
               file=sys.stderr)
         return 2
     setup_fonts(root)
+    _set_icon(root)
     try:
         workspace = open_workspace(db_path)
     except USER_ERRORS as exc:
@@ -60,3 +61,16 @@ def _unlock(root, workspace) -> bool:
         if not has_password(s):
             return True
     return ask_password(root, workspace)
+
+
+def _set_icon(root) -> None:
+    import tkinter as tk
+
+    from .. import paths
+
+    try:
+        icon = tk.PhotoImage(master=root, file=str(paths.assets_dir() / "tuoyu.png"))
+        root.iconphoto(True, icon)
+        root._tuoyu_icon = icon  # keep a reference: Tk drops images whose Python object is gone
+    except tk.TclError:
+        pass  # no icon is no reason not to start

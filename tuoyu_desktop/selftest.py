@@ -1,0 +1,104 @@
+"""`--selftest`: exercise every lazily imported path without a display (the packaged build's smoke test).
+
+Temporary database → migrations → demo data → a filled template imported → the monthly return
+as PDF and xlsx, read back and checked. Exit 0 only if every step worked.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from datetime import date
+from pathlib import Path
+
+
+def run() -> int:
+    steps: list[tuple[str, bool, str]] = []
+
+    def step(name, fn):
+        try:
+            detail = fn() or ""
+            steps.append((name, True, str(detail)))
+            return True
+        except Exception as exc:  # report every failing step, then fail as a whole
+            steps.append((name, False, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=4)}"))
+            return False
+
+    with tempfile.TemporaryDirectory(prefix="tuoyu-selftest-") as tmp:
+        tmp = Path(tmp)
+        db = tmp / "自检 数据" / "tuoyu.sqlite3"
+        state: dict = {}
+
+        def migrate():
+            from .store.migrate import head_revision, inspect_file, upgrade
+
+            upgrade(db)
+            assert inspect_file(db).revision == head_revision()
+            return f"结构版本 {head_revision()}"
+
+        def demo():
+            from .services.demo import fill_demo
+            from .services.workspace import open_workspace
+
+            ws = open_workspace(db)
+            state["ws"] = ws
+            with ws.session() as s:
+                return fill_demo(s, ws.profiles, date.today()).message
+
+        def template_and_import():
+            from openpyxl import load_workbook
+
+            from .exchange.importer import import_file
+            from .exchange.templates import write_template
+
+            path = write_template("classes", tmp / "班级模板.xlsx")
+            wb = load_workbook(path)
+            ws = wb.worksheets[0]
+            headers = [c.value for c in ws[1]]
+            for header, value in (("班级名称", "自检新班"), ("班型", "托大班"), ("核定人数", 12), ("是否普惠", "否")):
+                ws.cell(2, headers.index(header) + 1, value)
+            wb.save(path)
+            workspace = state["ws"]
+            with workspace.session() as s:
+                result = import_file(s, "classes", path, workspace.profiles)
+            assert result.added == 1, result.summary
+            return result.summary
+
+        def monthly_return():
+            from .exchange.return_reader import read_return
+            from .exchange.return_workbook import write_return_xlsx
+            from .reports.fonts import chinese_fonts
+            from .reports.monthly_pdf import write_return_pdf
+            from .services.returns import get_return
+
+            workspace = state["ws"]
+            month = f"{date.today():%Y-%m}"
+            with workspace.session() as s:
+                snapshot = get_return(s, workspace.profiles, month)
+            xlsx = write_return_xlsx(snapshot, tmp / "月报.xlsx")
+            pdf = write_return_pdf(snapshot, tmp / "月报.pdf")
+            assert read_return(xlsx).checksum_ok, "数据校验码不符"
+            data = pdf.read_bytes()
+            assert data.startswith(b"%PDF") and len(data) > 10_000, "PDF 不完整"
+            fonts = chinese_fonts()
+            return f"{month}：在托{snapshot['figures']['E01']}人；PDF字体 {fonts.source}" + (
+                f"（{fonts.warning}）" if fonts.warning else "")
+
+        def alerts():
+            from .services.alerts import collect_alerts
+
+            workspace = state["ws"]
+            with workspace.session() as s:
+                return f"{len(collect_alerts(s, workspace.profiles, date.today()))} 条提醒"
+
+        for name, fn in (("数据库与迁移", migrate), ("演示数据", demo), ("模板与导入", template_and_import),
+                         ("月报 PDF 和 Excel", monthly_return), ("提醒", alerts)):
+            if not step(name, fn):
+                break
+        if "ws" in state:
+            state["ws"].close()
+    for name, ok, detail in steps:
+        print(f"{'通过' if ok else '失败'}：{name}  {detail}")
+    ok = len(steps) == 5 and all(ok for _, ok, _ in steps)
+    print("自检通过" if ok else "自检失败", file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
