@@ -44,7 +44,7 @@ def test_upgrading_a_database_that_has_data_keeps_it_and_backs_it_up_first(db_pa
     con.commit()
     con.close()
     monkeypatch.setattr("tuoyu_desktop.store.migrate.head_revision", lambda: "0000_pretend_newer")
-    monkeypatch.setattr("tuoyu_desktop.store.migrate.command.upgrade", lambda cfg, rev: None)
+    monkeypatch.setattr("alembic.command.upgrade", lambda cfg, rev: None)
     backup = upgrade(db_path)
     assert backup is not None and backup.exists()
     assert backup.parent == paths.backups_dir_for(db_path)
@@ -68,7 +68,7 @@ def test_a_failed_upgrade_puts_the_backup_back(db_path, monkeypatch):
         conn.exec_driver_sql("DELETE FROM children")
         raise RuntimeError("migration bug")
 
-    monkeypatch.setattr("tuoyu_desktop.store.migrate.command.upgrade", broken_upgrade)
+    monkeypatch.setattr("alembic.command.upgrade", broken_upgrade)
     with pytest.raises(RuntimeError):
         upgrade(db_path)
     monkeypatch.undo()

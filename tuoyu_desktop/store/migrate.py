@@ -10,9 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
-from alembic import command
+import re
+
 from sqlalchemy import Engine, text
 
 from .. import paths
@@ -34,18 +33,37 @@ class FileState:
     has_tables: bool
 
 
-def alembic_config() -> Config:
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(paths.migrations_dir()))
     return cfg
 
 
+_REVISION = re.compile(r"^(revision|down_revision)\s*=\s*(None|['\"]([^'\"]+)['\"])", re.MULTILINE)
+
+
+def _revision_graph() -> dict[str, str | None]:
+    """revision → down_revision, read from the revision files' text (Alembic is imported only to upgrade)."""
+    graph = {}
+    for path in (paths.migrations_dir() / "versions").glob("*.py"):
+        found = {m.group(1): m.group(3) for m in _REVISION.finditer(path.read_text(encoding="utf-8"))}
+        if "revision" in found:
+            graph[found["revision"]] = found.get("down_revision")
+    return graph
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down}
+    if len(heads) != 1:
+        raise RuntimeError(f"migrations must have exactly one head, found {sorted(heads)}")
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return set(_revision_graph())
 
 
 def inspect_file(path: Path) -> FileState:
@@ -102,6 +120,8 @@ def upgrade(path: Path) -> Path | None:
     except OSError as exc:
         raise DatabaseFileError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror or exc}") from exc
     # Foreign keys off while tables are rebuilt (a DROP would otherwise cascade); checked after.
+    from alembic import command
+
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as conn:

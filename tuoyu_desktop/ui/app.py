@@ -31,21 +31,11 @@ def run_gui(db_path: Path) -> int:
         root.destroy()
         return 2
     try:
-        from .. import paths
-        from ..store.backup import BackupError, auto_backup
-
-        note = ""
-        try:
-            made = auto_backup(db_path, paths.backups_dir_for(db_path))
-            note = f"今天的自动备份：{made}" if made else ""
-        except BackupError as exc:
-            note = f"今天的自动备份没有完成：{exc}"
         if not _unlock(root, workspace):
             root.destroy()
             return 2
         window = MainWindow(root, workspace)
-        if note:
-            window.set_status(note)
+        root.after(300, lambda: _daily_backup(window, db_path))
         root.mainloop()
     finally:
         workspace.close()
@@ -74,3 +64,16 @@ def _set_icon(root) -> None:
         root._tuoyu_icon = icon  # keep a reference: Tk drops images whose Python object is gone
     except tk.TclError:
         pass  # no icon is no reason not to start
+
+
+def _daily_backup(window, db_path) -> None:
+    """The day's automatic backup, once the window is up."""
+    from .. import paths
+    from ..store.backup import BackupError, auto_backup
+
+    try:
+        made = auto_backup(db_path, paths.backups_dir_for(db_path))
+        if made:
+            window.set_status(f"今天的自动备份：{made}")
+    except BackupError as exc:
+        window.set_status(f"今天的自动备份没有完成：{exc}")

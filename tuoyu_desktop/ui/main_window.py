@@ -16,22 +16,36 @@ from ..services.settings import get_setting, set_setting
 from ..services.workspace import Workspace
 from . import dialogs
 from .views.base import View
-from .views.children import ChildrenView
-from .views.classes import ClassesView
-from .views.district import DistrictView
-from .views.home import HomeView
-from .views.medical import MedicalView
-from .views.report import ReportView
-from .views.settings import SettingsView
-from .views.staff import StaffView
-from .views.training import TrainingView
-from .views.vouchers import VouchersView
 
 log = logging.getLogger(__name__)
 
-#: The navigation, in order. An area appears here only once it is built.
-VIEWS: tuple[type[View], ...] = (HomeView, ChildrenView, ClassesView, StaffView, TrainingView, MedicalView,
-                                     VouchersView, ReportView, DistrictView, SettingsView)
+#: The navigation, in order: (key, title, module in views/, class). A page's module is imported
+#: the first time the page is shown, so the window opens without loading every page.
+VIEWS: tuple[tuple[str, str, str, str], ...] = (
+    ("home", "首页", "home", "HomeView"), ("children", "幼儿", "children", "ChildrenView"),
+    ("classes", "班级", "classes", "ClassesView"), ("staff", "从业人员", "staff", "StaffView"),
+    ("training", "培训", "training", "TrainingView"), ("medical", "医育结合", "medical", "MedicalView"),
+    ("vouchers", "体验券", "vouchers", "VouchersView"), ("report", "月报", "report", "ReportView"),
+    ("district", "区县汇总", "district", "DistrictView"), ("settings", "设置", "settings", "SettingsView"),
+)
+
+
+class _LazyViews(dict):
+    """A page is built the first time it is wanted, so the window opens fast."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window = window
+        self.classes = {key: (module, name) for key, _, module, name in VIEWS}
+
+    def __missing__(self, key: str) -> View:
+        import importlib
+
+        module, name = self.classes[key]
+        view_class = getattr(importlib.import_module(f"{__package__}.views.{module}"), name)
+        view = view_class(self.window.content, self.window)
+        self[key] = view
+        return view
 
 
 class MainWindow:
@@ -53,16 +67,15 @@ class MainWindow:
         ttk.Separator(root, orient="horizontal").pack(fill="x")
         self.status = ttk.Label(root, text="", style="Status.TLabel", anchor="w")
         self.status.pack(fill="x", side="bottom")
-        self.views: dict[str, View] = {}
+        self.views = _LazyViews(self)
         self.nav_buttons: dict[str, ttk.Button] = {}
-        for view_class in VIEWS:
-            button = ttk.Button(self.nav, text=view_class.title, style="Nav.TButton", width=12,
-                                command=lambda k=view_class.key: self.show(k))
+        for key, title, _, _ in VIEWS:
+            button = ttk.Button(self.nav, text=title, style="Nav.TButton", width=12,
+                                command=lambda k=key: self.show(k))
             button.pack(fill="x", pady=1)
-            self.nav_buttons[view_class.key] = button
-            self.views[view_class.key] = view_class(self.content, self)
+            self.nav_buttons[key] = button
         self.current: str | None = None
-        self.show(VIEWS[0].key)
+        self.show(VIEWS[0][0])
         self.update_title()
         self.set_status(f"数据文件：{workspace.db_path}")
         root.protocol("WM_DELETE_WINDOW", self.quit)
@@ -80,8 +93,8 @@ class MainWindow:
         return view
 
     def apply(self, changes: Changes) -> None:
-        """After a change: tell every view, update the title, say what happened."""
-        for view in self.views.values():
+        """After a change: tell every view built so far, update the title, say what happened."""
+        for view in list(self.views.values()):
             view.changed(changes)
         if changes.touches("centre"):
             self.update_title()

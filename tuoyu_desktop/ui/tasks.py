@@ -1,9 +1,30 @@
 """Long work off the Tk thread: the worker never touches a widget; the Tk thread polls."""
 from __future__ import annotations
 
+import gc
 import queue
 import threading
 from typing import Any, Callable
+
+# Tk objects must only ever be freed on the Tk thread. Reference counting does that (widgets are
+# dropped there), but the cyclic garbage collector runs in whichever thread allocates, so while
+# a worker runs it is switched off, after a collection on the Tk thread.
+_running = 0
+
+
+def _worker_started() -> None:
+    global _running
+    if _running == 0:
+        gc.collect()
+        gc.disable()
+    _running += 1
+
+
+def _worker_finished() -> None:
+    global _running
+    _running -= 1
+    if _running == 0:
+        gc.enable()
 
 
 class Cancelled(Exception):
@@ -21,6 +42,7 @@ class BackgroundTask:
         self._cancel = threading.Event()
         self.on_done, self.on_error, self.on_progress = on_done, on_error, on_progress
         self.finished = False
+        _worker_started()
         self._thread = threading.Thread(target=self._run, args=(work,), daemon=True)
         self._thread.start()
         widget.after(self.POLL_MS, self._poll)
@@ -48,6 +70,7 @@ class BackgroundTask:
                         self.on_progress(*payload)
                     continue
                 self.finished = True
+                _worker_finished()
                 (self.on_done if kind == "done" else self.on_error)(payload)
                 return
         except queue.Empty:
@@ -56,3 +79,6 @@ class BackgroundTask:
             self.widget.after(self.POLL_MS, self._poll)
         except Exception:  # the window was closed meanwhile
             self._cancel.set()
+            if not self.finished:
+                self.finished = True
+                _worker_finished()

@@ -20,12 +20,24 @@ class View(ttk.Frame):
         super().__init__(master, padding=(16, 12))
         self.app = app
 
-    def on_show(self) -> None:
-        """Called each time the view is brought to the front."""
-
     def refresh(self) -> None:
         """Reload what the view shows from the database."""
 
+    stale = False
+
+    def is_shown(self) -> bool:
+        return self.app.current == self.key
+
     def changed(self, changes: Changes) -> None:
+        """Refresh now if on screen; otherwise when next shown (a hidden page costs nothing)."""
         if changes.touches(*self.depends_on):
+            if self.is_shown():
+                self.refresh()
+            else:
+                self.stale = True
+
+    def on_show(self) -> None:
+        """Called each time the view is brought to the front."""
+        if self.stale:
+            self.stale = False
             self.refresh()

@@ -53,6 +53,7 @@ class HomeView(View):
         self.details = ttk.Label(self, text="", justify="left", style="Hint.TLabel")
         self.details.pack(anchor="w", pady=(8, 0))
         self.targets: dict[str, tuple[str, int | None]] = {}
+        self._first_done = False
         self.refresh()
 
     def refresh(self) -> None:
@@ -65,6 +66,13 @@ class HomeView(View):
                            ("classes", o.classes_open), ("staff", o.staff_employed)):
             self.figures[key].configure(text=str(value))
         self.details.configure(text=f"数据文件：{self.app.workspace.db_path}")
+        if not self._first_done:  # the window appears first; the alerts follow a moment later
+            self._first_done = True
+            self.after_idle(self.refresh_alerts)
+            return
+        self.refresh_alerts()
+
+    def refresh_alerts(self) -> None:
         with self.app.workspace.session() as s:
             alerts = collect_alerts(s, self.app.workspace.profiles, self.app.today())
         self.alerts.delete(*self.alerts.get_children())
@@ -99,6 +107,6 @@ class HomeView(View):
             return ClassDialog(self.app.show("classes"), target_id)
         if target == "agreement":
             return self.app.show("medical")
-        if target and target in self.app.views:
+        if target and target in self.app.views.classes:
             return self.app.show(target)
         return None

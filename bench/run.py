@@ -1,0 +1,343 @@
+"""Benchmark: builds large synthetic histories through the program's own services and measures.
+
+    python bench/run.py           # full workloads, medians of 5 runs (a few minutes)
+    python bench/run.py --quick   # smaller workloads, 3 runs (under a minute)
+
+The last line printed is one JSON object with the figures (seconds, milliseconds, MB) and the
+targets of issue 11. Each workload runs in its own process so that its peak memory is its own.
+Never used as a test: timings vary between machines.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TODAY = date(2026, 11, 25)
+TARGETS = {"startup_s": 1.0, "report_s": 1.5, "report_scaling": 3.0, "import_s": 5.0, "roster_filter_ms": 50.0,
+           "district_s": 20.0, "peak_rss_mb": 300.0}
+
+
+def make_id(birth: date, seq: int, region: str = "320402") -> str:
+    from tuoyu_desktop.domain.idnumbers import id_check_char
+
+    first17 = f"{region}{birth:%Y%m%d}{seq % 1000:03d}"
+    return first17 + id_check_char(first17)
+
+
+def write_rows(path: Path, headers: list[str], rows) -> Path:
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("数据")
+    ws.append(headers)
+    for row in rows:
+        ws.append([row.get(h) for h in headers])
+    wb.save(path)
+    return path
+
+
+def import_rows(ws, kind: str, rows: list[dict], folder: Path):
+    from tuoyu_desktop.exchange.importer import import_file
+
+    headers = sorted({h for r in rows for h in r})
+    path = write_rows(folder / f"{kind}.xlsx", headers, rows)
+    with ws.session() as s:
+        return import_file(s, kind, path, ws.profiles, TODAY)
+
+
+def build_big_centre(db: Path, scale: float = 1.0) -> None:
+    """10 years: 3,000 children (150 enrolled now), 120 staff (60 employed), 20,000 training records,
+    3,000 certificates, 5,000 voucher redemptions, 500 visits — all through the importers."""
+    from tuoyu_desktop.services.centre import CentreForm, update_centre
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    n = lambda x: max(1, int(x * scale))
+    rng = random.Random(7)
+    folder = db.parent
+    ws = open_workspace(db)
+    with ws.session() as s:
+        update_centre(s, CentreForm(机构名称="大型托育中心", 统一社会信用代码="91350100M000100Y43", 政策方案="渝北区",
+                                    是否普惠机构=True, 所属镇街="茶山街道", 月租金="20000"), ws.profiles)
+    start = TODAY - timedelta(days=3650)
+    classes = 10
+    import_rows(ws, "classes", [{"班级名称": f"混龄{i}班", "班型": "混龄班", "核定人数": 18, "是否普惠": "是",
+                                 "开班日期": start.isoformat()} for i in range(classes)], folder)
+    total = n(3000)
+    spacing = 3650 / total
+    children = []
+    for i in range(total):
+        enrolled = start + timedelta(days=int(i * spacing))
+        birth = enrolled - timedelta(days=int(30.5 * 19) + rng.randrange(0, 20))
+        left = enrolled + timedelta(days=180)
+        row = {"姓名": f"幼儿{i}", "性别": "男" if i % 2 else "女", "出生日期": birth.isoformat(),
+               "身份证号": make_id(birth, 2 * (i % 500) + (1 if i % 2 else 0)), "班级": f"混龄{i % classes}班",
+               "入托日期": enrolled.isoformat(), "托育形式": "全日托", "月收费": 2800,
+               "入托体检日期": (enrolled - timedelta(days=5)).isoformat(), "接种证查验日期": enrolled.isoformat()}
+        if left <= TODAY:
+            row.update({"离托日期": left.isoformat(), "离托原因": "毕业转入幼儿园"})
+        children.append(row)
+    import_rows(ws, "children", children, folder)
+    staff_n, staff_rows = n(120), []
+    for i in range(staff_n):
+        hired = start + timedelta(days=int(i * 3650 / staff_n / 2))
+        row = {"姓名": f"员工{i}", "身份证号": make_id(date(1985, 1, 1) + timedelta(days=i), i, "320411"),
+               "岗位": "保育人员" if i % 3 else "炊事人员", "入职日期": hired.isoformat()}
+        if i % 2:
+            row["离职日期"] = (hired + timedelta(days=900)).isoformat()
+        staff_rows.append(row)
+    import_rows(ws, "staff", staff_rows, folder)
+    certs, training = [], []
+    for i, st in enumerate(staff_rows):
+        hired = date.fromisoformat(st["入职日期"])
+        for k in range(n(3000) // staff_n):
+            certs.append({"身份证号": st["身份证号"], "证书类型": "健康证", "证书编号": f"JK{i:03d}-{k:03d}",
+                          "发证日期": min(hired + timedelta(days=365 * k // 3), TODAY).isoformat()})
+        for k in range(n(20000) // staff_n):
+            day = min(hired + timedelta(days=k * 9), TODAY)
+            training.append({"身份证号": st["身份证号"], "培训日期": day.isoformat(), "课程名称": f"课程{k}",
+                             "类别": "专业" if k % 3 else "职业道德", "课时": 4})
+    import_rows(ws, "certificates", certs, folder)
+    import_rows(ws, "training", training, folder)
+    vouchers = []
+    for i in range(n(5000)):
+        day = start + timedelta(days=int(i * 3650 / n(5000)))
+        kid = i // 5
+        vouchers.append({"券号": f"TN{i:06d}", "幼儿姓名": f"访客{kid}",
+                         "身份证号": make_id(day - timedelta(days=400 + kid % 50), kid, "320404"), "兑换日期": day.isoformat()})
+    import_rows(ws, "vouchers", vouchers, folder)
+    import_rows(ws, "agreements", [{"医疗机构名称": "社区卫生服务中心", "协议编号": f"YY-{y}",
+                                    "签订日期": date(TODAY.year - 10 + y, 1, 1).isoformat(),
+                                    "生效日期": date(TODAY.year - 10 + y, 1, 1).isoformat(),
+                                    "到期日期": date(TODAY.year - 10 + y, 12, 31).isoformat()} for y in range(11)], folder)
+    import_rows(ws, "visits", [{"日期": (start + timedelta(days=int(i * 3650 / n(500)))).isoformat(), "内容": f"指导{i}"}
+                               for i in range(n(500))], folder)
+    ws.close()
+
+
+def build_demo(db: Path) -> None:
+    from tuoyu_desktop.services.demo import fill_demo
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(db)
+    with ws.session() as s:
+        fill_demo(s, ws.profiles, TODAY)
+    ws.close()
+
+
+def time_report(db: Path, runs: int) -> float:
+    from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
+    from tuoyu_desktop.reports.monthly_pdf import write_return_pdf
+    from tuoyu_desktop.services import returns
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(db)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        with ws.session() as s:
+            snap = returns.build_snapshot(s, ws.profiles, "2026-10")
+        write_return_pdf(snap, db.parent / "r.pdf")
+        write_return_xlsx(snap, db.parent / "r.xlsx")
+        times.append(time.perf_counter() - t)
+    ws.close()
+    return statistics.median(times)
+
+
+def time_import(folder: Path, rows: int, runs: int) -> float:
+    from tuoyu_desktop.exchange.importer import import_file
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    classes = [{"班级名称": f"托大{i}班", "班型": "托大班", "核定人数": 20, "是否普惠": "否", "开班日期": "2025-01-01"}
+               for i in range(rows // 20 + 1)]
+    children = [{"姓名": f"幼儿{i}", "性别": "男" if (i % 999 + 1) % 2 else "女",
+                 "出生日期": (date(2024, 1, 1) + timedelta(days=i % 200)).isoformat(),
+                 "身份证号": make_id(date(2024, 1, 1) + timedelta(days=i % 200), i % 999 + 1), "班级": f"托大{i // 20}班",
+                 "入托日期": "2026-09-01", "托育形式": "全日托", "月收费": 2800} for i in range(rows)]
+    class_file = write_rows(folder / "classes.xlsx", list(classes[0]), classes)
+    child_file = write_rows(folder / "children.xlsx", list(children[0]), children)
+    times = []
+    for run in range(runs):
+        ws = open_workspace(folder / f"import{run}.sqlite3")
+        with ws.session() as s:
+            import_file(s, "classes", class_file, ws.profiles, TODAY)
+        t = time.perf_counter()
+        with ws.session() as s:
+            result = import_file(s, "children", child_file, ws.profiles, TODAY)
+        times.append(time.perf_counter() - t)
+        assert result.added == rows
+        ws.close()
+    return statistics.median(times)
+
+
+def time_roster_filter(db: Path, runs: int) -> float:
+    """Search-as-you-type over every child ever enrolled (含已离托) in the real 幼儿 page."""
+    import tkinter as tk
+
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui.fonts import setup_fonts
+    from tuoyu_desktop.ui.main_window import MainWindow
+
+    root = tk.Tk()
+    setup_fonts(root)
+    ws = open_workspace(db)
+    window = MainWindow(root, ws, today=lambda: TODAY)
+    page = window.show("children")
+    page.include_left.set(True)
+    page.refresh()
+    root.update()
+    times = []
+    for _ in range(runs):
+        for text in ("幼", "幼儿", "幼儿1", "幼儿12", "幼儿123", "幼儿12", "幼儿1", "幼儿", "幼", "", "1381", "3204"):
+            t = time.perf_counter()
+            page.search_var.set(text)
+            root.update_idletasks()
+            times.append((time.perf_counter() - t) * 1000)
+    shown = len(page.table._order)
+    root.destroy()
+    ws.close()
+    assert shown >= 100
+    return statistics.median(times)
+
+
+def make_district_folder(folder: Path, count: int, demo_db: Path) -> Path:
+    from tuoyu_desktop.domain.indicators import checksum
+    from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
+    from tuoyu_desktop.services import returns
+    from tuoyu_desktop.services.demo import make_uscc
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(demo_db)
+    with ws.session() as s:
+        base = returns.build_snapshot(s, ws.profiles, "2026-10")
+    ws.close()
+    rng = random.Random(3)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        snap = json.loads(json.dumps(base))
+        snap["cover"].update({"机构名称": f"第{i}托育中心", "统一社会信用代码": make_uscc(f"91320402MA{i:07d}"),
+                              "所属镇街": f"{i % 12}号街道"})
+        f = snap["figures"]
+        f["E01"] = max(0, f["E01"] - rng.randrange(0, 20))
+        f["R01"] = str(round(f["E01"] * 100 / f["T01"], 1)) if f["T01"] else None
+        snap["checksum"] = checksum(returns.indicator_rows(f))
+        write_return_xlsx(snap, folder / f"{i // 50}" / f"centre{i:03d}.xlsx")
+    return folder
+
+
+def time_district(folder: Path, runs: int) -> float:
+    from tuoyu_desktop import paths
+    from tuoyu_desktop.domain.policy import load_profiles
+    from tuoyu_desktop.services.district import summarise
+
+    profile = load_profiles(paths.policies_dir())["通用"]
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        summary = summarise(folder, "2026-10", profile)
+        times.append(time.perf_counter() - t)
+    assert not summary.problems, summary.problems[:3]
+    return statistics.median(times)
+
+
+def startup(runs: int) -> dict:
+    """`main.py --version`, and the time until the main window exists on the X screen."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    version, window = [], []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, str(ROOT / "main.py"), "--version"], capture_output=True, check=True, env=env)
+        version.append(time.perf_counter() - t)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "t.sqlite3"
+        build_demo(db)
+        for _ in range(runs):
+            t = time.perf_counter()
+            proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--db", str(db)], env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while time.perf_counter() - t < 30:
+                tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+                if "托育机构办公系统" in tree:
+                    break
+                time.sleep(0.02)
+            window.append(time.perf_counter() - t)
+            proc.kill()
+            proc.wait()
+    lazy = subprocess.run([sys.executable, "-c", "import sys; import tuoyu_desktop.ui.main_window, tuoyu_desktop.cli;"
+                           "print(any(m in sys.modules for m in ('reportlab', 'openpyxl')))"],
+                          capture_output=True, text=True, cwd=ROOT, env=env).stdout.strip()
+    return {"version_s": statistics.median(version), "window_s": statistics.median(window),
+            "heavy_imports_at_start": lazy == "True"}
+
+
+def workload(name: str, quick: bool, workdir: Path) -> dict:
+    runs = 3 if quick else 5
+    scale = 0.2 if quick else 1.0
+    if name == "report":
+        big, demo = workdir / "big.sqlite3", workdir / "demo.sqlite3"
+        build_big_centre(big, scale)
+        build_demo(demo)
+        big_s, demo_s = time_report(big, runs), time_report(demo, runs)
+        return {"report_s": big_s, "report_demo_s": demo_s, "report_scaling": big_s / demo_s}
+    if name == "import":
+        return {"import_s": time_import(workdir, 1000 if quick else 5000, runs)}
+    if name == "roster":
+        big = workdir / "big.sqlite3"
+        build_big_centre(big, scale)
+        return {"roster_filter_ms": time_roster_filter(big, runs)}
+    if name == "district":
+        demo = workdir / "demo.sqlite3"
+        build_demo(demo)
+        folder = make_district_folder(workdir / "inbox", 30 if quick else 300, demo)
+        return {"district_s": time_district(folder, runs)}
+    if name == "startup":
+        return startup(runs)
+    raise SystemExit(f"unknown workload {name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--workload", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.workload:  # a child process: one workload, its figures and its own peak memory
+        with tempfile.TemporaryDirectory(prefix="tuoyu-bench-") as tmp:
+            out = workload(args.workload, args.quick, Path(tmp))
+        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(out))
+        return 0
+    figures: dict = {"quick": args.quick, "peak_rss_mb": {}}
+    for name in ("startup", "import", "report", "roster", "district"):
+        t = time.perf_counter()
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        result = subprocess.run([sys.executable, __file__, "--workload", name] + (["--quick"] if args.quick else []),
+                                capture_output=True, text=True, env=env)
+        if result.returncode != 0:
+            print(result.stderr, file=sys.stderr)
+            raise SystemExit(f"workload {name} failed")
+        out = json.loads(result.stdout.strip().splitlines()[-1])
+        figures["peak_rss_mb"][name] = round(out.pop("peak_rss_mb"), 1)
+        figures.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()})
+        print(f"{name}: {out}（{time.perf_counter() - t:.0f} 秒）", file=sys.stderr)
+    figures["startup_s"] = figures.get("window_s")
+    met = {k: (figures[k] <= v if k != "peak_rss_mb" else max(figures[k].values()) <= v)
+           for k, v in TARGETS.items() if k in figures and figures[k] is not None}
+    figures["targets"] = TARGETS
+    figures["targets_met"] = met
+    print(json.dumps(figures, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
