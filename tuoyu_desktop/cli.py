@@ -124,17 +124,23 @@ def _cmd_init(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_demo(args, db_path: Path) -> int:
-    from .services.demo import fill_demo
+def _in_workspace(db_path: Path, work):
+    """Open the database, run ``work(session, profiles)`` in one transaction, close it again."""
     from .services.workspace import open_workspace
 
-    today = _parse_cli_date(args.date, "--date")
     ws = open_workspace(db_path)
     try:
         with ws.session() as session:
-            changes = fill_demo(session, ws.profiles, today)
+            return work(session, ws.profiles)
     finally:
         ws.close()
+
+
+def _cmd_demo(args, db_path: Path) -> int:
+    from .services.demo import fill_demo
+
+    today = _parse_cli_date(args.date, "--date")
+    changes = _in_workspace(db_path, lambda session, profiles: fill_demo(session, profiles, today))
     print(f"{changes.message}（{db_path}）")
     return EXIT_OK
 
@@ -212,15 +218,9 @@ def _cmd_import(args, db_path: Path) -> int:
 
 def _cmd_alerts(args, db_path: Path) -> int:
     from .services.alerts import collect_alerts
-    from .services.workspace import open_workspace
 
     day = _parse_cli_date(args.date, "--date")
-    ws = open_workspace(db_path)
-    try:
-        with ws.session() as session:
-            alerts = collect_alerts(session, ws.profiles, day)
-    finally:
-        ws.close()
+    alerts = _in_workspace(db_path, lambda session, profiles: collect_alerts(session, profiles, day))
     for alert in alerts:
         print(alert.line())
     print(f"{day.isoformat()} 共{len(alerts)}条提醒" if alerts else f"{day.isoformat()} 没有提醒")

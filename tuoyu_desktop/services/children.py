@@ -19,6 +19,7 @@ from .centre import centre_profile
 from .changes import Changes
 from .records import Context
 from .records.children import ChildKind
+from .records.base import form_values
 from .records.classes import enrolled_in_class
 
 KIND = ChildKind()
@@ -75,7 +76,7 @@ def check_child_form(session: Session, values: dict, profiles: dict[str, PolicyP
                      child_id: int | None = None):
     """Every problem of the form (raises InputError), or the checked record ready to save."""
     ctx = context(session, profiles, today)
-    values = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
+    values = form_values(values)
     errors = Collector()
     checked = KIND.check(RowReader(values, errors, None, today), ctx)
     if child_id is not None:

@@ -15,6 +15,7 @@ from .changes import Changes
 from .children import context, roster
 from .overview import employed_on
 from .records.classes import ClassKind, enrolled_in_class
+from .records.base import form_values
 
 KIND = ClassKind()
 
@@ -71,7 +72,7 @@ def class_form_values(klass: SchoolClass) -> dict:
 def check_class_form(session: Session, values: dict, profiles, today: date, class_id: int | None = None):
     ctx = context(session, profiles, today)
     errors = Collector()
-    values = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
+    values = form_values(values)
     current = session.get(SchoolClass, class_id) if class_id else None
     if current is not None:
         # checks about the class itself (enrolled now, type change) must see it under its stored name

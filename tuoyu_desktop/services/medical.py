@@ -14,6 +14,7 @@ from ..domain.reader import RowReader
 from ..store.models import Agreement, Visit
 from .changes import Changes
 from .records.medical import AgreementKind, VisitKind
+from .records.base import form_values
 
 if TYPE_CHECKING:  # pragma: no cover
     from .alerts import Alert
@@ -95,7 +96,7 @@ def _check(kind, session, values, profiles, today, record_id, model):
     ctx = context(session, profiles, today)
     ctx.editing_id = record_id  # an edit: the record itself is no overlapping other one
     errors = Collector()
-    values = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
+    values = form_values(values)
     if record_id is not None:
         current = session.get(model, record_id)
         checked = kind.check(RowReader(values, errors, None, today), ctx)

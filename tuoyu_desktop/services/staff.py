@@ -14,14 +14,11 @@ from ..store.models import Certificate, SchoolClass, Staff
 from .changes import Changes
 from .children import context
 from .overview import employed_on
+from .records.base import form_values
 from .records.staff import CertificateKind, StaffKind
 
 STAFF = StaffKind()
 CERT = CertificateKind()
-
-
-def _yes_no_values(values: dict) -> dict:
-    return {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ def staff_form_values(session: Session, staff: Staff) -> dict:
 def check_staff_form(session: Session, values: dict, profiles, today: date, staff_id: int | None = None):
     ctx = context(session, profiles, today)
     errors = Collector()
-    checked = STAFF.check(RowReader(_yes_no_values(values), errors, None, today), ctx)
+    checked = STAFF.check(RowReader(form_values(values), errors, None, today), ctx)
     if staff_id is not None:
         current = session.get(Staff, staff_id)
         if checked.existing is not None and checked.existing.id != staff_id:
@@ -137,7 +134,7 @@ def cert_form_values(cert: Certificate, staff: Staff) -> dict:
 def check_cert_form(session: Session, values: dict, profiles, today: date, cert_id: int | None = None):
     ctx = context(session, profiles, today)
     errors = Collector()
-    checked = CERT.check(RowReader(_yes_no_values(values), errors, None, today), ctx)
+    checked = CERT.check(RowReader(form_values(values), errors, None, today), ctx)
     if cert_id is not None:
         checked.existing = session.get(Certificate, cert_id)
     elif checked.existing is not None:

@@ -14,6 +14,7 @@ from ..store.models import Staff, TrainingRecord
 from .changes import Changes
 from .children import context
 from .overview import employed_on
+from .records.base import form_values
 from .records.training import TrainingKind
 
 KIND = TrainingKind()
@@ -75,7 +76,7 @@ def add_course_for_many(session: Session, staff_ids: list[int], values: dict, pr
     checked_rows = []
     for staff_id in staff_ids:
         staff = session.get(Staff, staff_id)
-        raw = {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items() if k in COURSE_FIELDS}
+        raw = {k: v for k, v in form_values(values).items() if k in COURSE_FIELDS}
         raw["身份证号"] = staff.id_number
         row_errors = Collector()
         checked = KIND.check(RowReader(raw, row_errors, None, today), ctx)

@@ -1,7 +1,7 @@
 """Every kind of record the program keeps, by the KIND name of the command line."""
 from __future__ import annotations
 
-from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKind
+from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKind, form_values
 from .centre import CentreKind
 from .children import ChildKind
 from .classes import ClassKind
@@ -15,4 +15,4 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
 )}
 
-__all__ = ["ADDED", "UPDATED", "UNCHANGED", "Checked", "Column", "Context", "RecordKind", "KINDS"]
+__all__ = ["ADDED", "UPDATED", "UNCHANGED", "Checked", "Column", "Context", "RecordKind", "KINDS", "form_values"]

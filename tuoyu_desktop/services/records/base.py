@@ -130,6 +130,11 @@ class RecordKind:
         return tuple(c.header for c in self.columns if c.required)
 
 
+def form_values(values: dict[str, Any]) -> dict[str, Any]:
+    """A form's values as a spreadsheet row would hold them (ticked boxes as 是/否)."""
+    return {k: ("是" if v is True else "否" if v is False else v) for k, v in values.items()}
+
+
 def upsert(session: Session, model_class, existing, values: dict[str, Any]):
     """Add a record, or change ``existing`` to ``values``; return (record, action)."""
     if existing is None:

@@ -63,6 +63,8 @@ class ChildrenView(ListPage):
         self.rows: dict[str, svc.RosterRow] = {}
         self.refresh()
 
+    select_hint = "请先在列表中选中一名幼儿"
+
     def main_table(self):
         return self.table
 
@@ -107,12 +109,6 @@ class ChildrenView(ListPage):
             self.table.select(str(child_id))
 
     # actions ------------------------------------------------------------------------------
-    def _with_selected(self, action) -> None:
-        iid = self.table.selected()
-        if iid is None:
-            self.app.set_status("请先在列表中选中一名幼儿")
-            return
-        action(iid)
 
     @staticmethod
     def _child_id(iid: str) -> int:

@@ -83,6 +83,8 @@ class ClassesView(ListPage):
         self.rows = {}
         self.refresh()
 
+    select_hint = "请先在列表中选中一个班级"
+
     def main_table(self):
         return self.table
 
@@ -116,12 +118,6 @@ class ClassesView(ListPage):
         self.members.set_rows([(str(k.id), (k.name, k.sex, k.months, k.care_type, date_iso(k.enrolled_on)), k.name, ())
                                for k in kids])
 
-    def _with_selected(self, action) -> None:
-        iid = self.table.selected()
-        if iid is None:
-            self.app.set_status("请先在列表中选中一个班级")
-            return
-        action(iid)
 
     def edit(self, iid: str):
         return ClassDialog(self, int(iid))

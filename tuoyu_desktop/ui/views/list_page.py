@@ -39,6 +39,20 @@ class ListPage(View):
     def main_table(self):
         raise NotImplementedError
 
+    #: what the status bar says when an action needs a selected row and there is none
+    select_hint = "请先在列表中选中一行"
+
+    def selected_table(self):
+        """The table whose selection the toolbar acts on (the main one unless a page says otherwise)."""
+        return self.main_table()
+
+    def _with_selected(self, action) -> None:
+        iid = self.selected_table().selected()
+        if iid is None:
+            self.app.set_status(self.select_hint)
+            return
+        action(iid)
+
     def dry_run(self, work: Callable) -> None:
         """Run a service's checks without keeping anything (for a form's as-you-go checks)."""
         with self.app.workspace.session() as session:

@@ -86,13 +86,10 @@ class StaffView(ListPage):
         self.tabs.tab(2, text=f"未持证保育人员（{len(missing)}）")
         self.apply_filter()
 
-    def _with_selected(self, action) -> None:
-        table = {0: self.table, 1: self.cert_table, 2: self.uncertified}[self.tabs.index("current")]
-        iid = table.selected()
-        if iid is None:
-            self.app.set_status("请先在列表中选中一名员工")
-            return
-        action(iid)
+    select_hint = "请先在列表中选中一名员工"
+
+    def selected_table(self):
+        return {0: self.table, 1: self.cert_table, 2: self.uncertified}[self.tabs.index("current")]
 
     @staticmethod
     def _staff_id(iid: str) -> int:
