@@ -113,3 +113,13 @@ def test_report_command_writes_both_files_and_locks(tmp_path):
     assert "已锁定" in again.stdout
     bad = run_cli("--db", str(db), "report", "monthly", "--month", "2026-13")
     assert bad.returncode == 2 and "不是有效的月份" in bad.stderr
+
+
+def test_the_trend_chart_uses_the_same_figures_as_each_months_return(demo):
+    from tuoyu_desktop.services.monthly import month_figures, trend
+
+    with demo.session() as s:
+        rows = trend(s, "2026-10", 12)
+        for month, e01, r01 in rows[-4:]:
+            f = month_figures(s, demo.profiles, month)
+            assert (e01, r01) == (f["E01"], f["R01"]), month

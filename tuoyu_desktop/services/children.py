@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from ..domain.ages import add_months, completed_months
@@ -229,12 +230,19 @@ class RosterRow:
 def roster(session: Session, today: date, include_left: bool = False) -> list[RosterRow]:
     """Children enrolled today (and, if asked, those who left), with their class today."""
     classes = {c.id: c for c in session.exec(select(SchoolClass))}
+    query = select(Child).order_by(Child.name)
+    if not include_left:
+        query = query.where(or_(Child.left_on.is_(None), Child.left_on > today))
+    children = list(session.exec(query))
+    placements = select(Placement).order_by(Placement.start_on)
+    if not include_left:
+        placements = placements.where(Placement.child_id.in_([c.id for c in children]))
     current: dict[int, Placement] = {}
-    for p in session.exec(select(Placement).order_by(Placement.start_on)):
+    for p in session.exec(placements):
         if p.start_on <= today or p.child_id not in current:
             current[p.child_id] = p
     rows = []
-    for c in session.exec(select(Child).order_by(Child.name)):
+    for c in children:
         enrolled_now = c.enrolled_on <= today and (c.left_on is None or c.left_on > today)
         future = c.enrolled_on > today
         if not (enrolled_now or future or include_left):
@@ -287,8 +295,9 @@ class HealthRow:
 def health_follow_up(session: Session, today: date) -> list[HealthRow]:
     """Enrolled children missing the admission check, the 接种证查验 within 30 days, or a 补种 re-check."""
     out = []
-    children = {c.id: c for c in session.exec(select(Child))}
-    for row in roster(session, today):
+    rows = roster(session, today)
+    children = {c.id: c for c in session.exec(select(Child).where(Child.id.in_([r.id for r in rows])))}
+    for row in rows:
         child = children[row.id]
         if child.enrolled_on > today:
             continue

@@ -20,7 +20,7 @@ from ..domain.staffing import cert_valid_on, hours_text
 from ..store.models import LockedReturn, ReturnEvent
 from .alerts import collect_alerts
 from .changes import Changes
-from .monthly import class_figures, compute, load_month, previous_months, staff_training
+from .monthly import class_figures, compute, load_month, staff_training, trend
 
 FORMAT_VERSION = 1
 TREND_MONTHS = 12
@@ -87,10 +87,7 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
     vouchers = [[v.serial, v.child_name, v.child_id_number, v.guardian, v.phone, v.redeemed_on.isoformat(), v.days,
                  v.days * value] for v in d.vouchers_month]
     alerts = [[a.group, a.text] for a in collect_alerts(session, profiles, d.end)]
-    trend = []
-    for m in previous_months(month, TREND_MONTHS):
-        f = figures if m == month else compute(load_month(session, profiles, m))
-        trend.append([m, f["E01"], _plain(f["R01"])])
+    trend_rows = [[m, e01, _plain(r01)] for m, e01, r01 in trend(session, month, TREND_MONTHS)]
     return {
         "format_version": FORMAT_VERSION, "month": month, "generated_at": now.strftime("%Y-%m-%d %H:%M:%S"),
         "software_version": __version__, "profile": d.profile.name, "month_end": d.end.isoformat(),
@@ -100,7 +97,7 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
         "figures": {k: _plain(v) for k, v in figures.items()},
         "checksum": checksum(rows),
         "classes": classes, "staff": staff, "training": training, "medical": medical, "vouchers": vouchers,
-        "alerts": alerts, "trend": trend,
+        "alerts": alerts, "trend": trend_rows,
     }
 
 

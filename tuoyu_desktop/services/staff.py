@@ -103,6 +103,9 @@ def certificate_rows(session: Session, today: date, warn_days: int = 30, staff_i
     query = select(Certificate)
     if staff_id is not None:
         query = query.where(Certificate.staff_id == staff_id)
+    elif employed_only:
+        query = query.where(Certificate.staff_id.in_(
+            [s.id for s in staff.values() if s.hired_on <= today and (s.left_on is None or s.left_on > today)]))
     certs = list(session.exec(query))
     current = {id(c) for c in current_certificates(certs)}
     out = []
