@@ -120,3 +120,13 @@ def test_a_database_from_a_newer_program_version_is_refused_and_left_untouched(d
     with pytest.raises(DatabaseFileError, match="更新版本"):
         upgrade(db_path)
     assert db_path.read_bytes() == before
+
+
+def test_a_database_in_a_folder_with_hash_question_mark_and_percent_signs_opens_and_backs_up(tmp_path):
+    from tuoyu_desktop.store.backup import backup_to_folder
+
+    path = tmp_path / "托育#1 资料?%20" / "tuoyu.sqlite3"
+    upgrade(path)
+    assert inspect_file(path).revision == head_revision()
+    copy = backup_to_folder(path, tmp_path / "备份 #2")
+    assert inspect_file(copy).has_tables

@@ -6,6 +6,12 @@ from datetime import date, datetime
 from pathlib import Path
 
 
+def read_only_uri(path: Path) -> str:
+    """A read-only SQLite URI for ``path``, percent-encoded so that Chinese letters, spaces, ``#``
+    or ``?`` in a Windows folder name cannot be misread."""
+    return Path(path).resolve().as_uri() + "?mode=ro"
+
+
 class BackupError(Exception):
     """A backup or restore that could not be made; the message is for the user."""
 
@@ -16,7 +22,7 @@ def copy_database(source: Path, target: Path) -> Path:
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:

@@ -1,12 +1,13 @@
 """The SQLite engine: foreign keys on, WAL, a busy timeout, real transactions (DDL included)."""
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 5000
@@ -19,9 +20,12 @@ def make_engine(path: Path | None, *, foreign_keys: bool = True) -> Engine:
             "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
         )
     else:
+        # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
+        # Windows) would otherwise be misread as part of the URL.
+        target = str(path)
         engine = create_engine(
-            f"sqlite:///{path}",
-            connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+            "sqlite+pysqlite://", poolclass=QueuePool,
+            creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
         )
 
     @event.listens_for(engine, "connect")

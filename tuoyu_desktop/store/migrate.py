@@ -15,7 +15,7 @@ import re
 from sqlalchemy import Engine, text
 
 from .. import paths
-from .backup import BackupError, backup_to_folder, copy_database
+from .backup import BackupError, backup_to_folder, copy_database, read_only_uri
 from .engine import make_engine
 from .models import SCHEMA_APP_ID
 
@@ -80,7 +80,7 @@ def inspect_file(path: Path) -> FileState:
     if header != SQLITE_HEADER:
         raise DatabaseFileError(f"文件 {path} 不是数据库文件（可能已损坏或选错了文件），文件未被改动")
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
