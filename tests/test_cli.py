@@ -114,3 +114,21 @@ def test_alerts_command_prints_one_line_per_alert_in_chinese(tmp_path):
     assert any(line.startswith("【培训】") for line in lines)
     assert lines[-1].startswith("2026-11-25 共")
     assert run_cli("--db", str(db), "alerts", "--date", "2026-13-01").returncode == 2
+
+
+def test_with_a_start_up_password_commands_need_it_in_the_environment(tmp_path):
+    from tuoyu_desktop.services.security import set_password
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    db = tmp_path / "t.sqlite3"
+    run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    ws = open_workspace(db)
+    with ws.session() as s:
+        set_password(s, "", "托育2026", "托育2026")
+    ws.close()
+    refused = run_cli("--db", str(db), "alerts")
+    assert refused.returncode == 2 and "TUOYU_PASSWORD" in refused.stderr
+    wrong = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", env={"TUOYU_PASSWORD": "错"})
+    assert wrong.returncode == 2 and "密码不对" in wrong.stderr
+    ok = run_cli("--db", str(db), "alerts", env={"TUOYU_PASSWORD": "托育2026"})
+    assert ok.returncode == 0, ok.stderr

@@ -124,11 +124,32 @@ def _cmd_init(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-def _in_workspace(db_path: Path, work):
-    """Open the database, run ``work(session, profiles)`` in one transaction, close it again."""
+PASSWORD_ENV = "TUOYU_PASSWORD"
+
+
+def _open(db_path: Path):
+    """Open the database; if a start-up password is set, TUOYU_PASSWORD must hold it."""
+    import os
+
+    from .services.security import check_password, has_password
     from .services.workspace import open_workspace
 
     ws = open_workspace(db_path)
+    try:
+        with ws.session() as session:
+            if has_password(session) and not check_password(session, os.environ.get(PASSWORD_ENV, "")):
+                given = PASSWORD_ENV in os.environ
+                raise InputError(f"环境变量 {PASSWORD_ENV} 中的密码不对" if given else
+                                 f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+    except BaseException:
+        ws.close()
+        raise
+    return ws
+
+
+def _in_workspace(db_path: Path, work):
+    """Open the database, run ``work(session, profiles)`` in one transaction, close it again."""
+    ws = _open(db_path)
     try:
         with ws.session() as session:
             return work(session, ws.profiles)
@@ -191,10 +212,8 @@ def _cmd_template(args, db_path: Path) -> int:
 
 def _cmd_import(args, db_path: Path) -> int:
     from .exchange.importer import ImportFailed, import_file, kind_named
-    from .services.workspace import open_workspace
-
     kind_named(args.kind)
-    ws = open_workspace(db_path)
+    ws = _open(db_path)
     try:
         with ws.session() as session:
             result = import_file(session, args.kind, Path(args.file).expanduser(), ws.profiles)
@@ -230,11 +249,10 @@ def _cmd_alerts(args, db_path: Path) -> int:
 def _cmd_report(args, db_path: Path) -> int:
     from .services import returns
     from .services.vouchers import month_bounds
-    from .services.workspace import open_workspace
 
     month_bounds(args.month)
     month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
-    ws = open_workspace(db_path)
+    ws = _open(db_path)
     try:
         with ws.session() as session:
             if args.report_kind == "unlock":
