@@ -243,3 +243,20 @@ def test_classes_page_shows_the_children_of_the_selected_class(two_children, win
     page.update()
     assert page.table.values(iid)[3] == 2  # 在托
     assert sorted(page.members.values(i)[0] for i in page.members.visible_ids()) == ["李欣怡", "王子涵"]
+
+
+def test_answering_yes_opens_the_already_registered_childs_record(page, workspace, dialogs):
+    with workspace.session() as s:
+        svc.save_child(s, {"姓名": "王子涵", "性别": "男", "出生日期": "2025-06-10", "身份证号": ID, "班级": "托小一班",
+                           "入托日期": "2026-09-01", "托育形式": "全日托"}, workspace.profiles, date(2026, 11, 25))
+    dialogs.answers["ask_yes_no"] = True
+    dialog = page.new_child()
+    f = _fill_child(dialog, 姓名="王子寒")
+    f.vars["班级"].set("托小一班")
+    f.save_button.invoke()
+    page.update()
+    opened = last_dialog(page.app.root)
+    assert opened is not dialog and opened.form.vars["姓名"].get() == "王子涵"
+    assert not dialog.winfo_exists()
+    with workspace.session() as s:
+        assert len(s.exec(select(Child)).all()) == 1

@@ -105,7 +105,8 @@ class ChildDialog(FormDialog):
             except svc.DuplicateChild as dup:
                 if dup.certain:
                     if dialogs.ask_yes_no(self, "已经登记过", f"{dup.problems[0].message}。\n\n打开该幼儿的档案吗？"):
-                        self.after_idle(lambda: ChildDialog(self.page, dup.existing_id))
+                        existing = dup.existing_id  # `dup` itself is gone once the except block ends
+                        self.after_idle(lambda: ChildDialog(self.page, existing))
                         self.after_idle(self.destroy)
                     raise
                 if not dialogs.ask_yes_no(self, "可能重复", f"{dup.problems[0].message}。\n\n仍然登记为另一名幼儿吗？"):
