@@ -1,6 +1,6 @@
 import sqlite3
 
-from tests.conftest import ROOT, run_cli
+from tests.conftest import run_cli
 from tuoyu_desktop import __version__
 
 

@@ -6,7 +6,6 @@ machine without a build they are skipped.
 import os
 import subprocess
 import time
-from pathlib import Path
 
 import pytest
 

@@ -12,7 +12,7 @@ from tuoyu_desktop.exchange.district_workbook import write_district_xlsx
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.reports.district_pdf import write_district_pdf
 from tuoyu_desktop.services import returns
-from tuoyu_desktop.services.centre import CentreForm, centre_form, get_centre, update_centre
+from tuoyu_desktop.services.centre import centre_form, get_centre, update_centre
 from tuoyu_desktop.services.demo import fill_demo, make_uscc
 from tuoyu_desktop.services.district import summarise
 

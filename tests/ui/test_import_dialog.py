@@ -1,5 +1,3 @@
-from datetime import date
-
 import pytest
 from openpyxl import load_workbook
 from sqlmodel import select
@@ -7,7 +5,7 @@ from sqlmodel import select
 from tests.exchange.conftest import CLASSES, child_row
 from tests.exchange.helpers import dump, filled
 from tests.ui.conftest import wait_until
-from tuoyu_desktop.store.models import Child, SchoolClass
+from tuoyu_desktop.store.models import SchoolClass
 
 pytestmark = pytest.mark.gui
 

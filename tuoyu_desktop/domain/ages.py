@@ -27,10 +27,5 @@ def add_months(d: date, months: int) -> date:
     return date(year, month + 1, day)
 
 
-def date_reaching_months(birth: date, months: int) -> date:
-    """The first day on which a child born on ``birth`` is ``months`` months old."""
-    return add_months(birth, months)
-
-
 def month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])

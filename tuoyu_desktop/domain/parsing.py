@@ -79,11 +79,6 @@ def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = D
     return number
 
 
-def parse_int(value: object, *, minimum: int = 0) -> int | None:
-    number = parse_decimal(value, places=0, minimum=Decimal(minimum))
-    return None if number is None else int(number)
-
-
 def parse_yes_no(value: object) -> bool | None:
     """是/否 (also Y/N, 1/0, TRUE/FALSE); empty → None."""
     if value is None:

@@ -12,7 +12,6 @@ from ..domain.choices import LEAVE_REASONS
 from ..domain.classes import MAX_MONTHS, fits_class
 from ..domain.errors import Collector, InputError, Problem
 from ..domain.formatting import fen_to_yuan
-from ..domain.idnumbers import mask_id
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..store.models import Child, Placement, SchoolClass
@@ -314,9 +313,3 @@ def health_follow_up(session: Session, today: date) -> list[HealthRow]:
             out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on,
                                  f"需补种，应在{today.year}-12-31前复查"))
     return out
-
-
-def masked_roster_row(row: RosterRow, full: bool) -> tuple[str, str]:
-    from ..domain.idnumbers import mask_phone
-
-    return (row.id_number if full else mask_id(row.id_number), row.guardian_phone if full else mask_phone(row.guardian_phone))

@@ -29,10 +29,6 @@ def _enrolled(c: Child, day: date) -> bool:
     return c.enrolled_on <= day and (c.left_on is None or c.left_on > day)
 
 
-def _employed(s: Staff, day: date) -> bool:
-    return s.hired_on <= day and (s.left_on is None or s.left_on > day)
-
-
 def _open(k: SchoolClass, day: date) -> bool:
     return (k.opened_on is None or k.opened_on <= day) and (k.closed_on is None or k.closed_on > day)
 
@@ -258,5 +254,3 @@ def previous_months(month: str, count: int) -> list[str]:
         if mon == 0:
             year, mon = year - 1, 12
     return list(reversed(out))
-
-

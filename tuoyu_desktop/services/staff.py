@@ -7,7 +7,6 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ..domain.errors import Collector
-from ..domain.idnumbers import normalize_code
 from ..domain.reader import RowReader
 from ..domain.staffing import cert_status, current_certificates, has_valid_caregiver_cert
 from ..store.models import Certificate, SchoolClass, Staff
@@ -156,8 +155,3 @@ def delete_certificate(session: Session, cert_id: int) -> Changes:
     cert = session.get(Certificate, cert_id)
     session.delete(cert)
     return Changes(message=f"已删除证书 {cert.cert_type} {cert.number}", staff=True)
-
-
-def find_staff_id(session: Session, id_number: str) -> int | None:
-    staff = session.exec(select(Staff).where(Staff.id_number == normalize_code(id_number))).first()
-    return staff.id if staff else None

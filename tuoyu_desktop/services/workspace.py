@@ -12,7 +12,7 @@ from sqlmodel import Session
 from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
 from ..store import audit
-from ..store.engine import make_engine, transaction
+from ..store.engine import transaction
 from ..store.lock import DatabaseLock
 from ..store.migrate import open_database
 
@@ -54,17 +54,3 @@ def open_workspace(db_path: Path, policies: Path | None = None) -> Workspace:
     except BaseException:
         lock.release()
         raise
-
-
-def memory_workspace(policies: Path | None = None) -> Workspace:
-    """A private in-memory database with the newest schema (tests, self-checks)."""
-    from sqlmodel import SQLModel
-
-    from ..store.models import SCHEMA_APP_ID
-
-    audit.install()
-    engine = make_engine(None)
-    SQLModel.metadata.create_all(engine)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(f"PRAGMA application_id={SCHEMA_APP_ID}")
-    return Workspace(None, engine, load_profiles(policies or paths.policies_dir()))

@@ -7,26 +7,21 @@ from pathlib import Path
 from typing import Iterator
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool, StaticPool
+from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(path: Path | None, *, foreign_keys: bool = True) -> Engine:
-    """An engine on the file ``path``, or on a private in-memory database when ``None``."""
-    if path is None:
-        engine = create_engine(
-            "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
-        )
-    else:
-        # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
-        # Windows) would otherwise be misread as part of the URL.
-        target = str(path)
-        engine = create_engine(
-            "sqlite+pysqlite://", poolclass=QueuePool,
-            creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
-        )
+def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
+    """An engine on the database file ``path``."""
+    # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
+    # Windows) would otherwise be misread as part of the URL.
+    target = str(path)
+    engine = create_engine(
+        "sqlite+pysqlite://", poolclass=QueuePool,
+        creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
@@ -36,9 +31,8 @@ def make_engine(path: Path | None, *, foreign_keys: bool = True) -> Engine:
         cur = dbapi_conn.cursor()
         cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        if path is not None:
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
         cur.close()
 
     @event.listens_for(engine, "begin")

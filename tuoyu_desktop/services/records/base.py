@@ -73,9 +73,6 @@ class Context:
             return out
         return self.cached("placements", build)
 
-    def forget(self) -> None:
-        self._cache.clear()
-
 
 @dataclass
 class Checked:

@@ -20,10 +20,6 @@ from .base import ADDED, UPDATED, Checked, Column, Context, RecordKind, upsert
 MAX_AHEAD_DAYS = 31  # an enrolment or leaving may be registered up to a month ahead
 
 
-def placements_of(session: Session, child_id: int) -> list[Placement]:
-    return list(session.exec(select(Placement).where(Placement.child_id == child_id).order_by(Placement.start_on)))
-
-
 def find_child(ctx: Context, id_number: str | None, name: str, birth, phone: str) -> Child | None:
     """The stored child with this ID number; without one, the same name + birth date + phone."""
     if id_number:

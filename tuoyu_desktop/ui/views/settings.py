@@ -4,7 +4,6 @@ from __future__ import annotations
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
-from ...domain.errors import InputError
 from ...services.centre import CentreForm, centre_form, get_centre, update_centre, validate_centre
 from ..widgets.form import FieldSpec, Form
 from ...services.audit_log import recent_entries

@@ -8,7 +8,7 @@ from __future__ import annotations
 import tkinter as tk
 from dataclasses import dataclass
 from tkinter import ttk
-from typing import Any, Callable
+from typing import Callable
 
 
 @dataclass(frozen=True)
