@@ -59,7 +59,7 @@ def test_frozen_window_opens_under_xvfb(exe, tmp_path, display):
         found = False
         while time.monotonic() < deadline and proc.poll() is None:
             tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
-            if "托育机构办公系统" in tree:
+            if "托育机构办公系统 — 天宁区小星星托育中心" in tree:  # the frame, then the data opened into it
                 found = True
                 break
             time.sleep(0.5)

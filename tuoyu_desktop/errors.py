@@ -7,10 +7,8 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from .domain.errors import InputError
-from .domain.policy import ProfileError
-from .store.backup import BackupError
-from .store.migrate import DatabaseFileError
+from .domain.errors import InputError, ProfileError
+from .store.errors import BackupError, DatabaseFileError
 
 #: Errors whose message is meant for the user as it is (exit code 2).
 USER_ERRORS = (InputError, DatabaseFileError, BackupError, ProfileError)

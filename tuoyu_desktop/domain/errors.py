@@ -48,3 +48,7 @@ class Collector:
     def raise_if_any(self) -> None:
         if self.problems:
             raise InputError(self.problems)
+
+
+class ProfileError(Exception):
+    """A policy profile file that cannot be used; the message names the file and field."""

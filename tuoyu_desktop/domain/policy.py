@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .choices import CLASS_TYPES
+from .errors import ProfileError
 
 DEFAULT_PROFILE = "通用"
 
@@ -107,10 +108,6 @@ class PolicyProfile(_Strict):
         if unknown:
             raise ValueError(f"operating_per_child_year 中有未知班型：{'、'.join(unknown)}")
         return self
-
-
-class ProfileError(Exception):
-    """A policy profile file that cannot be used; the message names the file and field."""
 
 
 def load_profile(path: Path) -> PolicyProfile:

@@ -5,15 +5,13 @@ import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
+from .errors import BackupError
+
 
 def read_only_uri(path: Path) -> str:
     """A read-only SQLite URI for ``path``, percent-encoded so that Chinese letters, spaces, ``#``
     or ``?`` in a Windows folder name cannot be misread."""
     return Path(path).resolve().as_uri() + "?mode=ro"
-
-
-class BackupError(Exception):
-    """A backup or restore that could not be made; the message is for the user."""
 
 
 def copy_database(source: Path, target: Path) -> Path:

@@ -11,7 +11,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .migrate import DatabaseFileError
+from .errors import DatabaseFileError
 
 
 class DatabaseLock:

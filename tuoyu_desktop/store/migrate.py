@@ -17,13 +17,10 @@ from sqlalchemy import Engine, text
 from .. import paths
 from .backup import BackupError, backup_to_folder, copy_database, read_only_uri
 from .engine import make_engine
+from .errors import DatabaseFileError
 from .models import SCHEMA_APP_ID
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-class DatabaseFileError(Exception):
-    """The file cannot be used as this program's database; it has been left untouched."""
 
 
 @dataclass(frozen=True)

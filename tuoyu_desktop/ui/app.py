@@ -1,19 +1,32 @@
-"""Start the window: fonts, the database, the main window."""
+"""Start the window: the frame first, then the data.
+
+The database libraries (SQLAlchemy, SQLModel, pydantic) take most of a second to import on an old
+PC. So the window's frame is put on the screen first, while a background thread imports them; the
+database is opened, the password asked for and 首页 shown as soon as they are loaded.
+"""
 from __future__ import annotations
 
+import gc
 import sys
+import threading
+from datetime import date
 from pathlib import Path
+from typing import Callable
+
+#: What opening the data and showing 首页 needs; imported in the background while the frame shows.
+PRELOAD = ("tuoyu_desktop.services.workspace", "tuoyu_desktop.services.security", "tuoyu_desktop.services.settings",
+           "tuoyu_desktop.services.centre", "tuoyu_desktop.ui.views.home")
 
 
 def run_gui(db_path: Path) -> int:
     import tkinter as tk
 
-    from ..errors import USER_ERRORS
-    from ..services.workspace import open_workspace
-    from . import dialogs
     from .fonts import enable_dpi_awareness, setup_fonts
-    from .main_window import MainWindow
+    from .main_window import MainWindow  # noqa: F401  (the frame's modules, before the thread starts)
 
+    gc.disable()  # start-up makes many objects and frees few; collecting them only slows it down
+    preload = threading.Thread(target=_preload, name="preload", daemon=True)
+    preload.start()
     enable_dpi_awareness()
     try:
         root = tk.Tk(className="tuoyu")
@@ -23,34 +36,103 @@ def run_gui(db_path: Path) -> int:
         return 2
     setup_fonts(root)
     _set_icon(root)
+    opening = open_window(root, db_path, preload=preload)
     try:
-        workspace = open_workspace(db_path)
-    except USER_ERRORS as exc:
-        root.withdraw()
-        dialogs.show_error(root, "无法打开数据", str(exc))
-        root.destroy()
-        return 2
-    try:
-        if not _unlock(root, workspace):
-            root.destroy()
-            return 2
-        window = MainWindow(root, workspace)
-        root.after(300, lambda: _daily_backup(window, db_path))
         root.mainloop()
     finally:
-        workspace.close()
-    return 0
+        opening.close()
+    return opening.exit_code or 0
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the window's own import repeats it and reports what is wrong
+            return
+
+
+class Opening:
+    """The window's frame, and the data being opened into it."""
+
+    def __init__(self, window):
+        self.window = window
+        self.workspace = None
+        #: None while opening and once open; 2 when the data could not be opened or the password was refused
+        self.exit_code: int | None = None
+
+    def close(self) -> None:
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+
+
+def open_window(root, db_path: Path, today: Callable[[], date] = date.today,
+                preload: threading.Thread | None = None) -> Opening:
+    """Put the window's frame on the screen now; open the data once ``preload`` is done and the
+    frame has been drawn. Returns at once."""
+    from ..store.peek import read_setting
+    from .main_window import MainWindow
+
+    window = MainWindow(root, today=today, db_path=db_path, geometry=read_setting(db_path, "window.geometry"))
+    opening = Opening(window)
+
+    def when_loaded() -> None:
+        if preload is not None and preload.is_alive():
+            root.after(15, when_loaded)
+            return
+        _open_data(root, db_path, opening)
+        gc.enable()
+
+    root.after_idle(lambda: root.after(1, when_loaded))
+    return opening
+
+
+def _open_data(root, db_path: Path, opening: Opening) -> None:
+    from .. import paths
+    from ..errors import USER_ERRORS, write_crash_log
+    from ..services.workspace import open_workspace
+
+    try:
+        opening.workspace = open_workspace(db_path)
+        unlocked = _unlock(root, opening.workspace)
+    except USER_ERRORS as exc:
+        _give_up(root, opening, "无法打开数据", str(exc))
+        return
+    except Exception as exc:  # a fault of the program: the log gets the traceback
+        log = write_crash_log(paths.log_path_for(db_path), exc)
+        _give_up(root, opening, "程序出错", f"无法打开数据：{exc}", str(log), code=1)
+        return
+    if not unlocked:
+        opening.close()
+        opening.exit_code = 2
+        root.destroy()
+        return
+    opening.window.attach(opening.workspace)
+    root.after(300, lambda: _daily_backup(opening.window, db_path))
+
+
+def _give_up(root, opening: Opening, title: str, message: str, *details: str, code: int = 2) -> None:
+    from . import dialogs
+
+    opening.close()
+    opening.exit_code = code
+    root.withdraw()
+    dialogs.show_error(root, title, message, *details)
+    root.destroy()
 
 
 def _unlock(root, workspace) -> bool:
     """The optional start-up password (设置 → 安全); three tries."""
     from ..services.security import has_password
-    from .password_dialog import ask_password
+    from . import password_dialog
 
     with workspace.session() as s:
         if not has_password(s):
             return True
-    return ask_password(root, workspace)
+    return password_dialog.ask_password(root, workspace)
 
 
 def _set_icon(root) -> None:

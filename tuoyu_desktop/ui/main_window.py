@@ -6,18 +6,20 @@ import tkinter as tk
 from datetime import date
 from pathlib import Path
 from tkinter import ttk
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .. import APP_NAME, __version__, paths
 from ..errors import USER_ERRORS, write_crash_log
-from ..services.centre import get_centre
 from ..services.changes import Changes
-from ..services.settings import get_setting, set_setting
-from ..services.workspace import Workspace
 from . import dialogs
 from .views.base import View
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..services.workspace import Workspace
+
 log = logging.getLogger(__name__)
+
+DEFAULT_GEOMETRY = "1180x760"
 
 #: The navigation, in order: (key, title, module in views/, class). A page's module is imported
 #: the first time the page is shown, so the window opens without loading every page.
@@ -49,13 +51,23 @@ class _LazyViews(dict):
 
 
 class MainWindow:
-    def __init__(self, root: tk.Tk, workspace: Workspace, today: Callable[[], date] = date.today):
+    """Built in two steps so that it is on the screen at once: the frame (menu, navigation, status
+    bar) needs no database; :meth:`attach` fills it in once the data is open. Given a workspace,
+    both happen here."""
+
+    #: the file-menu entries that need the data
+    DATA_MENU_ENTRIES = ("导入…", "备份…", "恢复…")
+
+    def __init__(self, root: tk.Tk, workspace: "Workspace | None" = None, today: Callable[[], date] = date.today,
+                 *, db_path: Path | None = None, geometry: str = ""):
         self.root = root
-        self.workspace = workspace
+        self.workspace: "Workspace | None" = None
+        self.db_path = workspace.db_path if workspace is not None else db_path
         self.today = today
         root.report_callback_exception = self._report_exception
         root.minsize(960, 600)
-        self._restore_geometry()
+        self._geometry = self._apply_geometry(geometry)
+        root.title(APP_NAME)
         self._build_menu()
         outer = ttk.Frame(root)
         outer.pack(fill="both", expand=True)
@@ -70,15 +82,31 @@ class MainWindow:
         self.views = _LazyViews(self)
         self.nav_buttons: dict[str, ttk.Button] = {}
         for key, title, _, _ in VIEWS:
-            button = ttk.Button(self.nav, text=title, style="Nav.TButton", width=12,
+            button = ttk.Button(self.nav, text=title, style="Nav.TButton", width=12, state="disabled",
                                 command=lambda k=key: self.show(k))
             button.pack(fill="x", pady=1)
             self.nav_buttons[key] = button
         self.current: str | None = None
+        root.protocol("WM_DELETE_WINDOW", self.quit)
+        if workspace is not None:
+            self.attach(workspace)
+        else:
+            self.set_status("正在打开数据……")
+
+    def attach(self, workspace: "Workspace") -> None:
+        """The data is open: enable the navigation and the menu, show 首页 and the centre's name."""
+        self.workspace = workspace
+        self.db_path = workspace.db_path
+        saved = self.setting("window.geometry")
+        if saved and saved != self._geometry:
+            self._geometry = self._apply_geometry(saved)
+        for button in self.nav_buttons.values():
+            button.configure(state="normal")
+        for label in self.DATA_MENU_ENTRIES:
+            self.file_menu.entryconfigure(label, state="normal")
         self.show(VIEWS[0][0])
         self.update_title()
         self.set_status(f"数据文件：{workspace.db_path}")
-        root.protocol("WM_DELETE_WINDOW", self.quit)
 
     # navigation ---------------------------------------------------------------------------
     def show(self, key: str) -> View:
@@ -102,6 +130,8 @@ class MainWindow:
             self.set_status(changes.message)
 
     def update_title(self) -> None:
+        from ..services.centre import get_centre
+
         with self.workspace.session() as s:
             name = get_centre(s).name
         self.root.title(f"{APP_NAME} — {name or '未填写机构名称'}")
@@ -113,10 +143,10 @@ class MainWindow:
     def _build_menu(self) -> None:
         menubar = tk.Menu(self.root)
         self.file_menu = tk.Menu(menubar, tearoff=False)
-        self.file_menu.add_command(label="导入…", command=self.open_import)
+        self.file_menu.add_command(label="导入…", command=self.open_import, state="disabled")
         self.file_menu.add_separator()
-        self.file_menu.add_command(label="备份…", command=self.backup)
-        self.file_menu.add_command(label="恢复…", command=self.restore)
+        self.file_menu.add_command(label="备份…", command=self.backup, state="disabled")
+        self.file_menu.add_command(label="恢复…", command=self.restore, state="disabled")
         self.file_menu.add_separator()
         self.file_menu.add_command(label="退出", command=self.quit)
         menubar.add_cascade(label="文件", menu=self.file_menu)
@@ -164,30 +194,37 @@ class MainWindow:
 
     def about(self) -> None:
         dialogs.show_info(self.root, "关于", f"{APP_NAME}\n版本 {__version__}\n\n托育机构日常办公与月报报送。\n"
-                                            f"全部数据保存在本机：\n{self.workspace.db_path}")
+                                            f"全部数据保存在本机：\n{self.db_path}")
 
     def quit(self) -> None:
         try:
-            self.remember("window.geometry", self.root.geometry())
+            if self.workspace is not None:
+                self.remember("window.geometry", self.root.geometry())
         except Exception:  # never keep the user from closing the window
             log.exception("could not save the window size")
         self.root.destroy()
 
     # settings and errors ------------------------------------------------------------------
     def setting(self, key: str) -> str:
+        from ..services.settings import get_setting
+
         with self.workspace.session() as s:
             return get_setting(s, key)
 
     def remember(self, key: str, value: str) -> None:
+        from ..services.settings import set_setting
+
         with self.workspace.session() as s:
             set_setting(s, key, value)
 
-    def _restore_geometry(self) -> None:
-        geometry = self.setting("window.geometry")
+    def _apply_geometry(self, geometry: str) -> str:
+        """The saved size and place, or the default; returns what was applied."""
         try:
-            self.root.geometry(geometry or "1180x760")
+            self.root.geometry(geometry or DEFAULT_GEOMETRY)
+            return geometry or DEFAULT_GEOMETRY
         except tk.TclError:
-            self.root.geometry("1180x760")
+            self.root.geometry(DEFAULT_GEOMETRY)
+            return DEFAULT_GEOMETRY
 
     def _report_exception(self, exc_type, exc, tb) -> None:
         self.report_exception(exc)
@@ -197,5 +234,5 @@ class MainWindow:
         if isinstance(exc, USER_ERRORS):
             dialogs.show_error(self.root, "无法完成", str(exc))
             return
-        log_path = write_crash_log(paths.log_path_for(self.workspace.db_path), exc)
+        log_path = write_crash_log(paths.log_path_for(self.db_path), exc)
         dialogs.show_error(self.root, "程序出错", f"操作没有完成：{exc}", str(log_path))

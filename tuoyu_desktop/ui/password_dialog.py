@@ -1,4 +1,4 @@
-"""Asking for the start-up password before the main window opens."""
+"""Asking for the start-up password before any of the data is shown."""
 from __future__ import annotations
 
 import tkinter as tk
@@ -56,8 +56,11 @@ class PasswordDialog(tk.Toplevel):
 
 
 def ask_password(root, workspace) -> bool:
-    root.withdraw()
+    """Over the window's empty frame: nothing of the data is shown until the password is right."""
     dialog = PasswordDialog(root, workspace)
+    dialog.transient(root)
+    dialog.tk.call("tk::PlaceWindow", str(dialog), "widget", str(root))  # Tk's own centring, as for message boxes
+    dialog.wait_visibility()
+    dialog.grab_set()
     root.wait_window(dialog)
-    root.deiconify()
     return bool(dialog.result)

@@ -1,0 +1,159 @@
+"""Start-up: the window is on the screen at once, and the data follows as soon as it is open."""
+import subprocess
+import sys
+
+import pytest
+
+from tests.ui.conftest import TODAY, wait_until
+from tuoyu_desktop.ui import app
+
+pytestmark = pytest.mark.gui
+
+HEAVY = ("sqlalchemy", "sqlmodel", "pydantic", "alembic", "reportlab", "openpyxl", "babel")
+
+
+def test_the_window_shell_needs_no_database_or_report_library():
+    code = ("import sys, tuoyu_desktop.cli, tuoyu_desktop.ui.app, tuoyu_desktop.ui.main_window, tuoyu_desktop.errors;"
+            f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def _demo_file(db_path):
+    from tuoyu_desktop.services.demo import fill_demo
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(db_path)
+    with ws.session() as s:
+        fill_demo(s, ws.profiles, TODAY)
+    ws.close()
+
+
+def _opened(opening):
+    return opening.exit_code is not None or opening.window.workspace is not None
+
+
+def test_manager_sees_the_window_at_once_and_the_centre_as_soon_as_the_data_is_open(root, db_path, dialogs):
+    _demo_file(db_path)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    window = opening.window
+    assert root.title() == "托育机构办公系统"
+    assert window.status.cget("text") == "正在打开数据……"
+    assert all(str(b.cget("state")) == "disabled" for b in window.nav_buttons.values())
+    assert window.file_menu.entrycget("导入…", "state") == "disabled"
+    wait_until(root, lambda: _opened(opening))
+    try:
+        assert opening.exit_code is None
+        assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
+        assert all(str(b.cget("state")) == "normal" for b in window.nav_buttons.values())
+        assert window.file_menu.entrycget("导入…", "state") == "normal"
+        root.update()
+        assert window.views["home"].winfo_ismapped()
+        assert window.views["home"].heading.cget("text") == "天宁区小星星托育中心"
+    finally:
+        opening.close()
+
+
+def test_the_saved_window_size_is_used_from_the_first_moment(root, db_path, dialogs):
+    from tuoyu_desktop.services.settings import set_setting
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    ws = open_workspace(db_path)
+    with ws.session() as s:
+        set_setting(s, "window.geometry", "1000x700+20+30")
+    ws.close()
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    root.update_idletasks()
+    assert root.geometry().startswith("1000x700")
+    wait_until(root, lambda: _opened(opening))
+    opening.close()
+
+
+def test_a_second_copy_is_told_the_data_is_open_elsewhere_and_closes(root, db_path, dialogs):
+    from tuoyu_desktop.store.lock import DatabaseLock
+
+    _demo_file(db_path)
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    try:
+        opening = app.open_window(root, db_path, today=lambda: TODAY)
+        wait_until(root, lambda: _opened(opening))
+    finally:
+        lock.release()
+    assert opening.exit_code == 2
+    (call,) = dialogs.named("show_error")
+    assert call[1] == "无法打开数据" and "已在另一个窗口或程序中打开" in call[2][0]
+    assert opening.window.workspace is None
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_a_message(root, db_path, dialogs):
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    db_path.write_bytes(b"\xd0\xcf\x11\xe0 this is an old Word file" * 100)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
+    assert opening.exit_code == 2
+    assert dialogs.named("show_error")[0][1] == "无法打开数据"
+    assert db_path.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # left as it was
+
+
+@pytest.mark.parametrize("answer, code", [(True, None), (False, 2)])
+def test_with_a_start_up_password_nothing_is_shown_until_it_is_given(root, db_path, dialogs, monkeypatch,
+                                                                       answer, code):
+    from tuoyu_desktop.services.security import set_password
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui import password_dialog
+
+    _demo_file(db_path)
+    ws = open_workspace(db_path)
+    with ws.session() as s:
+        set_password(s, "", "托育2026", "托育2026")
+    ws.close()
+    seen = []
+
+    def ask(parent, workspace):
+        seen.append((parent.title(), opening.window.views.copy()))
+        return answer
+
+    monkeypatch.setattr(password_dialog, "ask_password", ask)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
+    try:
+        assert seen == [("托育机构办公系统", {})]  # no page and no centre name before the password
+        assert opening.exit_code == code
+        if answer:
+            assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
+    finally:
+        opening.close()
+
+
+def test_the_password_is_typed_into_a_dialog_over_the_empty_window(root, db_path, dialogs):
+    from tuoyu_desktop.services.security import set_password
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui.password_dialog import PasswordDialog
+
+    _demo_file(db_path)
+    ws = open_workspace(db_path)
+    with ws.session() as s:
+        set_password(s, "", "托育2026", "托育2026")
+    ws.close()
+    typed = []
+
+    def type_password():
+        found = [w for w in root.winfo_children() if isinstance(w, PasswordDialog)]
+        if not found:
+            root.after(20, type_password)
+            return
+        dialog = found[0]
+        typed.append((dialog.winfo_ismapped(), root.title(), str(opening.window.nav_buttons["home"].cget("state"))))
+        dialog.var.set("托育2026")
+        dialog.ok_button.invoke()
+
+    root.after(20, type_password)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
+    try:
+        assert typed == [(True, "托育机构办公系统", "disabled")]
+        assert opening.exit_code is None
+        assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
+    finally:
+        opening.close()
