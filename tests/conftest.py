@@ -2,6 +2,7 @@ import os
 import shutil
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,20 @@ def workspace(db_path):
     ws = open_workspace(db_path)
     yield ws
     ws.close()
+
+
+#: the day the demo centre is filled in for, in every test that uses it
+DEMO_TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def demo(workspace):
+    """The workspace holding the demo centre (services.demo) as on DEMO_TODAY."""
+    from tuoyu_desktop.services.demo import fill_demo
+
+    with workspace.session() as s:
+        fill_demo(s, workspace.profiles, DEMO_TODAY)
+    return workspace
 
 
 def run_cli(*args: str, env: dict | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

@@ -15,13 +15,6 @@ from tuoyu_desktop.store.models import (Agreement, Certificate, Child, Placement
 TODAY = date(2026, 11, 25)
 
 
-@pytest.fixture
-def demo(workspace):
-    with workspace.session() as s:
-        fill_demo(s, workspace.profiles, TODAY)
-    return workspace
-
-
 def test_demo_centre_has_five_classes_of_every_type_and_about_sixty_children(demo):
     with demo.session() as s:
         classes = s.exec(select(SchoolClass)).all()

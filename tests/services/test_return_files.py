@@ -12,17 +12,9 @@ from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.reports.monthly_pdf import write_return_pdf
 from tuoyu_desktop.services import returns
-from tuoyu_desktop.services.demo import fill_demo
 from tuoyu_desktop.store.models import Child, ReturnEvent
 
 TODAY = date(2026, 11, 25)
-
-
-@pytest.fixture
-def demo(workspace):
-    with workspace.session() as s:
-        fill_demo(s, workspace.profiles, TODAY)
-    return workspace
 
 
 @pytest.fixture

@@ -69,13 +69,10 @@ def window(root, workspace, dialogs):
 
 
 @pytest.fixture
-def demo_window(root, workspace, dialogs):
-    from tuoyu_desktop.services.demo import fill_demo
+def demo_window(root, demo, dialogs):
     from tuoyu_desktop.ui.main_window import MainWindow
 
-    with workspace.session() as s:
-        fill_demo(s, workspace.profiles, TODAY)
-    win = MainWindow(root, workspace, today=lambda: TODAY)
+    win = MainWindow(root, demo, today=lambda: TODAY)
     root.update()
     return win
 

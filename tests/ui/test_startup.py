@@ -19,22 +19,12 @@ def test_the_window_shell_needs_no_database_or_report_library():
     assert out.stdout.strip() == "[]"
 
 
-def _demo_file(db_path):
-    from tuoyu_desktop.services.demo import fill_demo
-    from tuoyu_desktop.services.workspace import open_workspace
-
-    ws = open_workspace(db_path)
-    with ws.session() as s:
-        fill_demo(s, ws.profiles, TODAY)
-    ws.close()
-
-
 def _opened(opening):
     return opening.exit_code is not None or opening.window.workspace is not None
 
 
-def test_manager_sees_the_window_at_once_and_the_centre_as_soon_as_the_data_is_open(root, db_path, dialogs):
-    _demo_file(db_path)
+def test_manager_sees_the_window_at_once_and_the_centre_as_soon_as_the_data_is_open(root, db_path, demo, dialogs):
+    demo.close()  # the window opens the file itself
     opening = app.open_window(root, db_path, today=lambda: TODAY)
     window = opening.window
     assert root.title() == "托育机构办公系统"
@@ -69,17 +59,10 @@ def test_the_saved_window_size_is_used_from_the_first_moment(root, db_path, dial
     opening.close()
 
 
-def test_a_second_copy_is_told_the_data_is_open_elsewhere_and_closes(root, db_path, dialogs):
-    from tuoyu_desktop.store.lock import DatabaseLock
-
-    _demo_file(db_path)
-    lock = DatabaseLock(db_path)
-    lock.acquire()
-    try:
-        opening = app.open_window(root, db_path, today=lambda: TODAY)
-        wait_until(root, lambda: _opened(opening))
-    finally:
-        lock.release()
+def test_a_second_copy_is_told_the_data_is_open_elsewhere_and_closes(root, db_path, workspace, dialogs):
+    # ``workspace`` is the first copy, still open
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
     assert opening.exit_code == 2
     (call,) = dialogs.named("show_error")
     assert call[1] == "无法打开数据" and "已在另一个窗口或程序中打开" in call[2][0]
@@ -96,18 +79,20 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_message(root, db_path, 
     assert db_path.read_bytes().startswith(b"\xd0\xcf\x11\xe0")  # left as it was
 
 
-@pytest.mark.parametrize("answer, code", [(True, None), (False, 2)])
-def test_with_a_start_up_password_nothing_is_shown_until_it_is_given(root, db_path, dialogs, monkeypatch,
-                                                                       answer, code):
+def _with_password(demo):
     from tuoyu_desktop.services.security import set_password
-    from tuoyu_desktop.services.workspace import open_workspace
+
+    with demo.session() as s:
+        set_password(s, "", "托育2026", "托育2026")
+    demo.close()  # the window opens the file itself
+
+
+@pytest.mark.parametrize("answer, code", [(True, None), (False, 2)])
+def test_with_a_start_up_password_nothing_is_shown_until_it_is_given(root, db_path, demo, dialogs, monkeypatch,
+                                                                       answer, code):
     from tuoyu_desktop.ui import password_dialog
 
-    _demo_file(db_path)
-    ws = open_workspace(db_path)
-    with ws.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
-    ws.close()
+    _with_password(demo)
     seen = []
 
     def ask(parent, workspace):
@@ -126,16 +111,10 @@ def test_with_a_start_up_password_nothing_is_shown_until_it_is_given(root, db_pa
         opening.close()
 
 
-def test_the_password_is_typed_into_a_dialog_over_the_empty_window(root, db_path, dialogs):
-    from tuoyu_desktop.services.security import set_password
-    from tuoyu_desktop.services.workspace import open_workspace
+def test_the_password_is_typed_into_a_dialog_over_the_empty_window(root, db_path, demo, dialogs):
     from tuoyu_desktop.ui.password_dialog import PasswordDialog
 
-    _demo_file(db_path)
-    ws = open_workspace(db_path)
-    with ws.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
-    ws.close()
+    _with_password(demo)
     typed = []
 
     def type_password():

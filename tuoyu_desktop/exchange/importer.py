@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from sqlmodel import Session
 
+from .. import gcpause
 from ..domain.errors import Collector, InputError, Problem
 from ..domain.idnumbers import mask_id, mask_phone
 from ..domain.parsing import clean_text, folded
@@ -158,9 +159,13 @@ def _summary(kind: RecordKind, values: dict[str, Any]) -> str:
 def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str, PolicyProfile],
                 today: date | None = None, progress: Progress | None = None) -> ImportResult:
     """Check every row of ``path`` and, if all are good, store them in ``session``."""
-    kind = kind_named(kind_key)
-    today = today or date.today()
-    data = read_sheet(Path(path), kind)
+    with gcpause.paused():
+        return _import_file(session, kind_named(kind_key), Path(path), profiles, today or date.today(), progress)
+
+
+def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[str, PolicyProfile], today: date,
+                 progress: Progress | None) -> ImportResult:
+    data = read_sheet(path, kind)
     if kind.single_row and len(data.rows) > 1:
         raise ImportFailed([Problem("", f"{kind.title}只能有一行数据（现有{len(data.rows)}行）", data.rows[1][0])],
                            data, kind)

@@ -6,12 +6,13 @@ database is opened, the password asked for and 首页 shown as soon as they are 
 """
 from __future__ import annotations
 
-import gc
 import sys
 import threading
 from datetime import date
 from pathlib import Path
 from typing import Callable
+
+from .. import gcpause
 
 #: What opening the data and showing 首页 needs; imported in the background while the frame shows.
 PRELOAD = ("tuoyu_desktop.services.workspace", "tuoyu_desktop.services.security", "tuoyu_desktop.services.settings",
@@ -24,7 +25,6 @@ def run_gui(db_path: Path) -> int:
     from .fonts import enable_dpi_awareness, setup_fonts
     from .main_window import MainWindow  # noqa: F401  (the frame's modules, before the thread starts)
 
-    gc.disable()  # start-up makes many objects and frees few; collecting them only slows it down
     preload = threading.Thread(target=_preload, name="preload", daemon=True)
     preload.start()
     enable_dpi_awareness()
@@ -47,11 +47,12 @@ def run_gui(db_path: Path) -> int:
 def _preload() -> None:
     import importlib
 
-    for name in PRELOAD:
-        try:
-            importlib.import_module(name)
-        except Exception:  # the window's own import repeats it and reports what is wrong
-            return
+    with gcpause.paused():  # imports make many objects and free few
+        for name in PRELOAD:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the window's own import repeats it and reports what is wrong
+                return
 
 
 class Opening:
@@ -83,8 +84,8 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today,
         if preload is not None and preload.is_alive():
             root.after(15, when_loaded)
             return
-        _open_data(root, db_path, opening)
-        gc.enable()
+        with gcpause.paused():
+            _open_data(root, db_path, opening)
 
     root.after_idle(lambda: root.after(1, when_loaded))
     return opening

@@ -6,9 +6,11 @@ import queue
 import threading
 from typing import Any, Callable
 
+from .. import gcpause
+
 # Tk objects must only ever be freed on the Tk thread. Reference counting does that (widgets are
 # dropped there), but the cyclic garbage collector runs in whichever thread allocates, so while
-# a worker runs it is switched off, after a collection on the Tk thread.
+# a worker runs it is paused, after a collection on the Tk thread.
 _running = 0
 
 
@@ -16,15 +18,14 @@ def _worker_started() -> None:
     global _running
     if _running == 0:
         gc.collect()
-        gc.disable()
+    gcpause.pause()
     _running += 1
 
 
 def _worker_finished() -> None:
     global _running
     _running -= 1
-    if _running == 0:
-        gc.enable()
+    gcpause.resume()
 
 
 class Cancelled(Exception):
