@@ -37,3 +37,13 @@ def test_yes_no():
 def test_dates_and_money_are_shown_in_chinese_form():
     assert date_cn(date(2026, 10, 31)) == "2026年10月31日"
     assert money_cn(1234) == "¥1,234.00"
+
+
+@pytest.mark.parametrize("text", ["100000000000000000000000000", "1e30", "１２３４５６７８９０１２３４５"])
+def test_a_number_far_too_large_is_refused_with_a_message_not_a_crash(text):
+    with pytest.raises(ValueError, match="数字太大"):
+        parse_decimal(text)
+
+
+def test_a_large_but_real_amount_is_kept():
+    assert parse_decimal("999999999999.99") == Decimal("999999999999.99")

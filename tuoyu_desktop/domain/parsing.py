@@ -52,6 +52,10 @@ def parse_date(value: object) -> date | None:
     raise ValueError(f"“{text}”不是可识别的日期（应如2025-03-01、2025/3/1或2025年3月1日）")
 
 
+#: No fee, rent, place count or hour count comes near this; anything above is a mistyped cell.
+LARGEST = Decimal(10) ** 12
+
+
 def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = Decimal(0),
                   unit: str = "") -> Decimal | None:
     """A number (empty → None) with at most ``places`` decimals and not below ``minimum``."""
@@ -72,6 +76,8 @@ def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = D
         raise ValueError(f"“{clean_text(value)}”不是数字") from None
     if not number.is_finite():
         raise ValueError("应为数字")
+    if abs(number) >= LARGEST:
+        raise ValueError(f"数字太大（应小于{LARGEST:,}）")
     if minimum is not None and number < minimum:
         raise ValueError(f"不能小于{minimum}{unit}")
     if number != number.quantize(Decimal(1).scaleb(-places)):
