@@ -19,8 +19,8 @@ from ..domain.classes import band_for_age, caregivers_needed
 from ..domain.indicators import CODES, percent, rounded
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, current_certificates, has_valid_caregiver_cert, training_progress
-from ..store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff, TrainingRecord, Visit,
-                            VoucherRedemption)
+from ..store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff, StaffAssignment,
+                            TrainingRecord, Visit, VoucherRedemption)
 from .centre import centre_profile, get_centre
 from .vouchers import month_bounds
 
@@ -46,6 +46,7 @@ class MonthData:
     children: list[Child]
     class_of: dict[int, SchoolClass]  # child id → class on the last day
     staff: list[Staff]  # employed on the last day
+    staff_class: dict[int, int | None]  # staff id → 所在班级 (class id) on the last day
     certs: dict[int, list[Certificate]]  # staff id → certificates issued by the last day
     training: list[TrainingRecord]  # 本年, employed staff
     preservice: set[int]
@@ -72,6 +73,14 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
     staff = list(session.exec(select(Staff).where(
         Staff.hired_on <= end, or_(Staff.left_on.is_(None), Staff.left_on > end)).order_by(Staff.name)))
     ids = [s.id for s in staff]
+    staff_class = {s.id: s.class_id for s in staff}  # no history kept: the current class
+    history: dict[int, list[StaffAssignment]] = {}
+    for a in session.exec(select(StaffAssignment).where(StaffAssignment.staff_id.in_(ids))
+                          .order_by(StaffAssignment.start_on, StaffAssignment.id)):
+        history.setdefault(a.staff_id, []).append(a)
+    for staff_id, rows in history.items():
+        held = [a for a in rows if a.start_on <= end]
+        staff_class[staff_id] = (held[-1] if held else rows[0]).class_id
     certs: dict[int, list[Certificate]] = {}
     for c in session.exec(select(Certificate).where(
             Certificate.staff_id.in_(ids), or_(Certificate.issued_on.is_(None), Certificate.issued_on <= end))):
@@ -91,7 +100,7 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
         .order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
     vouchers_month = [v for v in vouchers_year if v.redeemed_on >= start]
     return MonthData(month, start, end, get_centre(session), centre_profile(session, profiles), classes, children,
-                     class_of, staff, certs, training, preservice, agreement, visits, vouchers_month, vouchers_year)
+                     class_of, staff, staff_class, certs, training, preservice, agreement, visits, vouchers_month, vouchers_year)
 
 
 @dataclass(frozen=True)
@@ -117,7 +126,7 @@ def class_figures(d: MonthData) -> list[ClassFigures]:
         if not _open(k, d.end):
             continue
         n = sum(1 for c in enrolled if d.class_of.get(c.id) is k)
-        carers = sum(1 for s in d.staff if s.role == "保育人员" and s.class_id == k.id)
+        carers = sum(1 for s in d.staff if s.role == "保育人员" and d.staff_class[s.id] == k.id)
         out.append(ClassFigures(k, n, carers, caregivers_needed(n, k.class_type, d.profile)))
     return out
 

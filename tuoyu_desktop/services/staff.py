@@ -75,6 +75,7 @@ def check_staff_form(session: Session, values: dict, profiles, today: date, staf
 def save_staff(session: Session, values: dict, profiles, today: date, staff_id: int | None = None) -> Changes:
     checked, ctx = check_staff_form(session, values, profiles, today, staff_id)
     STAFF.save(session, checked, ctx)
+    STAFF.finish(session, ctx)
     verb = "已保存" if staff_id else "已新增员工"
     return Changes(message=f"{verb} {checked.values['name']}", staff=True, classes=True)
 

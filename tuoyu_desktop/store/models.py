@@ -104,6 +104,20 @@ class Staff(SQLModel, table=True):
     notes: str = ""
 
 
+class StaffAssignment(SQLModel, table=True):
+    """A caregiver's class (所在班级) from ``start_on`` until the next assignment's start: the history
+    behind ``Staff.class_id`` (which is always the latest), so that a past month's 师幼比 uses the
+    class she was in then. Staff stored before the history was kept have no rows: their current
+    class counts for every day."""
+
+    __tablename__ = "staff_assignments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    class_id: int | None = Field(default=None, foreign_key="classes.id", ondelete="SET NULL")
+    start_on: date
+
+
 class Certificate(SQLModel, table=True):
     __tablename__ = "certificates"
 

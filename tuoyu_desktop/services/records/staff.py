@@ -9,7 +9,7 @@ from ...domain.ages import add_months
 from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, SEXES, STAFF_ROLES
 from ...domain.idnumbers import check_id_against, mask_id
 from ...domain.reader import RowReader
-from ...store.models import BlacklistEntry, Certificate, Staff
+from ...store.models import BlacklistEntry, Certificate, Staff, StaffAssignment
 from .base import Checked, Column, Context, RecordKind, upsert
 
 ID_NOTE = "18位；请把该列设为文本，避免Excel改成科学计数法"
@@ -88,9 +88,41 @@ class StaffKind(RecordKind):
         return checked.values["id_number"]
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
-        record, action = upsert(session, Staff, checked.existing, self.values_to_store(checked))
+        existing = checked.existing
+        old_class = existing.class_id if existing is not None else None
+        record, action = upsert(session, Staff, existing, self.values_to_store(checked))
         ctx.staff_by_id()[record.id_number] = record
+        if existing is None:  # the first assignment is added once the new id is known (finish)
+            ctx.cached("new_staff", list).append(record)
+        elif record.class_id != old_class:
+            change_class(session, record, old_class, ctx.today)
         return action
+
+    def finish(self, session: Session, ctx: Context) -> None:
+        pending = ctx.cached("new_staff", list)
+        if not pending:
+            return
+        session.flush()
+        session.add_all([StaffAssignment(staff_id=st.id, class_id=st.class_id, start_on=st.hired_on) for st in pending])
+        pending.clear()
+
+
+def change_class(session: Session, staff: Staff, old_class: int | None, today: date) -> None:
+    """Record that ``staff`` is in ``staff.class_id`` from ``today`` (or from hiring, if later) on,
+    having been in ``old_class`` before. Changes on the same day replace each other."""
+    history = list(session.exec(select(StaffAssignment).where(StaffAssignment.staff_id == staff.id)
+                                .order_by(StaffAssignment.start_on, StaffAssignment.id)))
+    start = max(today, staff.hired_on)
+    if not history:  # stored before the history was kept: the old class held from hiring
+        if start > staff.hired_on:
+            session.add(StaffAssignment(staff_id=staff.id, class_id=old_class, start_on=staff.hired_on))
+        session.add(StaffAssignment(staff_id=staff.id, class_id=staff.class_id, start_on=start))
+        return
+    for later in [h for h in history if h.start_on >= start]:
+        session.delete(later)
+    before = [h for h in history if h.start_on < start]
+    if not before or before[-1].class_id != staff.class_id:
+        session.add(StaffAssignment(staff_id=staff.id, class_id=staff.class_id, start_on=start))
 
 
 def default_expiry(cert_type: str, issued: date | None) -> date | None:
