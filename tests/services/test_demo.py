@@ -56,3 +56,13 @@ def test_demo_refuses_to_fill_a_database_that_already_has_data(demo):
     with pytest.raises(InputError, match="已有"):
         with demo.session() as s:
             fill_demo(s, demo.profiles, TODAY)
+
+
+def test_every_demo_staff_member_has_a_class_history_from_the_day_of_hiring(demo):
+    from tuoyu_desktop.store.models import StaffAssignment
+
+    with demo.session() as s:
+        staff = s.exec(select(Staff)).all()
+        history = {a.staff_id: a for a in s.exec(select(StaffAssignment))}
+    assert len(history) == len(staff)
+    assert all((history[st.id].class_id, history[st.id].start_on) == (st.class_id, st.hired_on) for st in staff)

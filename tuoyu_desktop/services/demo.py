@@ -16,7 +16,7 @@ from ..domain.idnumbers import id_check_char, uscc_check_char
 from ..domain.errors import InputError
 from ..domain.policy import PolicyProfile
 from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Placement, SchoolClass,
-                            Staff, TrainingRecord, Visit, VoucherRedemption)
+                            Staff, StaffAssignment, TrainingRecord, Visit, VoucherRedemption)
 from .centre import CentreForm, update_centre
 from .changes import Changes
 
@@ -217,6 +217,7 @@ def _add_staff(session, rng, names, classes, today):
     session.add(gone)
     staff_rows.append(gone)
     session.flush()
+    session.add_all([StaffAssignment(staff_id=s.id, class_id=s.class_id, start_on=s.hired_on) for s in staff_rows])
 
     for i, s in enumerate(staff_rows):
         # 健康证: renewed yearly; two expire within 30 days, one has expired
