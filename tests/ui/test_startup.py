@@ -136,3 +136,65 @@ def test_the_password_is_typed_into_a_dialog_over_the_empty_window(root, db_path
         assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
     finally:
         opening.close()
+
+
+def _close_window(root):
+    """What the window's close button does: the WM_DELETE_WINDOW protocol."""
+    root.tk.call(root.protocol("WM_DELETE_WINDOW"))
+
+
+def test_closing_the_window_while_the_password_is_asked_quits_quietly(root, db_path, demo, dialogs):
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui.password_dialog import PasswordDialog
+
+    _with_password(demo)
+
+    def close_when_asked():
+        if not any(isinstance(w, PasswordDialog) for w in root.winfo_children()):
+            root.after(20, close_when_asked)
+            return
+        _close_window(root)
+
+    root.after(20, close_when_asked)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
+    assert opening.exit_code == 2 and opening.window.workspace is None
+    assert not dialogs.named("show_error")
+    open_workspace(db_path).close()  # the data is not left locked
+
+
+def test_the_data_is_loaded_in_the_background_and_the_collector_is_resumed_on_the_window_thread(
+        root, db_path, demo, dialogs, monkeypatch):
+    import gc
+    import threading
+
+    from tuoyu_desktop import gcpause
+
+    demo.close()
+    resumed_on = []
+    real_resume = gcpause.resume
+    monkeypatch.setattr(gcpause, "resume", lambda: (resumed_on.append(threading.current_thread()), real_resume()))
+    opening = app.open_window(root, db_path, today=lambda: TODAY, preload=True)
+    assert not gc.isenabled()
+    wait_until(root, lambda: _opened(opening))
+    try:
+        assert opening.exit_code is None and root.title().endswith("天宁区小星星托育中心")
+        assert gc.isenabled()
+        assert resumed_on and set(resumed_on) == {threading.main_thread()}
+    finally:
+        opening.close()
+    assert gc.isenabled()
+
+
+def test_closing_the_window_while_the_data_is_still_loading_leaves_nothing_open(root, db_path, demo, dialogs):
+    import gc
+
+    from tuoyu_desktop.services.workspace import open_workspace
+
+    demo.close()
+    opening = app.open_window(root, db_path, today=lambda: TODAY, preload=True)
+    _close_window(root)
+    opening.close()  # what run_gui does once the main loop has ended
+    assert gc.isenabled()
+    assert opening.workspace is None and opening.exit_code is None
+    open_workspace(db_path).close()

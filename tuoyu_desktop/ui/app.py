@@ -23,10 +23,7 @@ def run_gui(db_path: Path) -> int:
     import tkinter as tk
 
     from .fonts import enable_dpi_awareness, setup_fonts
-    from .main_window import MainWindow  # noqa: F401  (the frame's modules, before the thread starts)
 
-    preload = threading.Thread(target=_preload, name="preload", daemon=True)
-    preload.start()
     enable_dpi_awareness()
     try:
         root = tk.Tk(className="tuoyu")
@@ -36,7 +33,7 @@ def run_gui(db_path: Path) -> int:
         return 2
     setup_fonts(root)
     _set_icon(root)
-    opening = open_window(root, db_path, preload=preload)
+    opening = open_window(root, db_path, preload=True)
     try:
         root.mainloop()
     finally:
@@ -47,12 +44,11 @@ def run_gui(db_path: Path) -> int:
 def _preload() -> None:
     import importlib
 
-    with gcpause.paused():  # imports make many objects and free few
-        for name in PRELOAD:
-            try:
-                importlib.import_module(name)
-            except Exception:  # the window's own import repeats it and reports what is wrong
-                return
+    for name in PRELOAD:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the window's own import repeats it and reports what is wrong
+            return
 
 
 class Opening:
@@ -63,29 +59,49 @@ class Opening:
         self.workspace = None
         #: None while opening and once open; 2 when the data could not be opened or the password was refused
         self.exit_code: int | None = None
+        self._gc_paused = False
+
+    def pause_gc(self) -> None:
+        gcpause.pause()
+        self._gc_paused = True
+
+    def resume_gc(self) -> None:
+        """On the Tk thread only: the collector may free Tk objects, which must not happen elsewhere."""
+        if self._gc_paused:
+            self._gc_paused = False
+            gcpause.resume()
 
     def close(self) -> None:
+        self.resume_gc()
         if self.workspace is not None:
             self.workspace.close()
             self.workspace = None
 
 
-def open_window(root, db_path: Path, today: Callable[[], date] = date.today,
-                preload: threading.Thread | None = None) -> Opening:
-    """Put the window's frame on the screen now; open the data once ``preload`` is done and the
-    frame has been drawn. Returns at once."""
+def open_window(root, db_path: Path, today: Callable[[], date] = date.today, preload: bool = False) -> Opening:
+    """Put the window's frame on the screen now and open the data into it once the frame has been
+    drawn. With ``preload`` the database libraries are first imported by a background thread, the
+    window staying responsive meanwhile. Returns at once."""
     from ..store.peek import read_setting
     from .main_window import MainWindow
 
     window = MainWindow(root, today=today, db_path=db_path, geometry=read_setting(db_path, "window.geometry"))
     opening = Opening(window)
+    thread = None
+    if preload:  # after the frame's own modules are imported, so that no module is imported by both threads
+        opening.pause_gc()  # imports make many objects and free few; paused and resumed on this thread
+        thread = threading.Thread(target=_preload, name="preload", daemon=True)
+        thread.start()
 
     def when_loaded() -> None:
-        if preload is not None and preload.is_alive():
+        if thread is not None and thread.is_alive():
             root.after(15, when_loaded)
             return
-        with gcpause.paused():
-            _open_data(root, db_path, opening)
+        try:
+            with gcpause.paused():
+                _open_data(root, db_path, opening)
+        finally:
+            opening.resume_gc()
 
     root.after_idle(lambda: root.after(1, when_loaded))
     return opening
@@ -107,22 +123,29 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
         _give_up(root, opening, "程序出错", f"无法打开数据：{exc}", str(log), code=1)
         return
     if not unlocked:
-        opening.close()
-        opening.exit_code = 2
-        root.destroy()
+        _give_up(root, opening)
         return
     opening.window.attach(opening.workspace)
     root.after(300, lambda: _daily_backup(opening.window, db_path))
 
 
-def _give_up(root, opening: Opening, title: str, message: str, *details: str, code: int = 2) -> None:
+def _give_up(root, opening: Opening, title: str = "", message: str = "", *details: str, code: int = 2) -> None:
+    """Close the data and the window, saying why (unless the window is already gone)."""
+    import tkinter as tk
+
     from . import dialogs
 
     opening.close()
     opening.exit_code = code
-    root.withdraw()
-    dialogs.show_error(root, title, message, *details)
-    root.destroy()
+    try:
+        if not root.winfo_exists():
+            return
+        root.withdraw()
+        if title:
+            dialogs.show_error(root, title, message, *details)
+        root.destroy()
+    except tk.TclError:  # the user closed the window meanwhile
+        pass
 
 
 def _unlock(root, workspace) -> bool:

@@ -60,7 +60,13 @@ def ask_password(root, workspace) -> bool:
     dialog = PasswordDialog(root, workspace)
     dialog.transient(root)
     dialog.tk.call("tk::PlaceWindow", str(dialog), "widget", str(root))  # Tk's own centring, as for message boxes
-    dialog.wait_visibility()
-    dialog.grab_set()
-    root.wait_window(dialog)
+    close_window = root.protocol("WM_DELETE_WINDOW")
+    root.protocol("WM_DELETE_WINDOW", dialog.cancel)  # closing the window while asked means 退出
+    try:
+        dialog.wait_visibility()
+        dialog.grab_set()
+        root.wait_window(dialog)
+    finally:
+        if root.winfo_exists():
+            root.protocol("WM_DELETE_WINDOW", close_window)
     return bool(dialog.result)

@@ -82,4 +82,7 @@ class BackgroundTask:
             self._cancel.set()
             if not self.finished:
                 self.finished = True
+                # the worker stops at its next progress report; only then may the collector come back
+                # on, and it must do so here, on the Tk thread
+                self._thread.join(timeout=60)
                 _worker_finished()
