@@ -104,3 +104,53 @@ def test_an_import_that_changes_the_class_adds_to_the_history(workspace, importe
                          .order_by(StaffAssignment.start_on)).all()
     assert [h.start_on for h in history] == [D(2025, 6, 1), D(2026, 11, 10)]
     assert october.staff_class[li.id] == history[0].class_id
+
+
+def test_correcting_a_new_caregivers_class_on_the_day_she_was_entered_changes_it_from_her_first_day(workspace):
+    _centre(workspace)
+    with workspace.session() as s:
+        save_staff(s, {"姓名": "周琳", "身份证号": make_id(D(1991, 2, 2), 77, "320411"), "岗位": "保育人员",
+                       "所在班级": "托大甲班", "入职日期": "2025-06-01"}, workspace.profiles, D(2026, 11, 10))
+    _move(workspace, "周琳", "托大乙班", D(2026, 11, 10))  # a typing mistake put right the same day
+    with workspace.session() as s:
+        zhou = s.exec(select(Staff).where(Staff.name == "周琳")).one()
+        october = load_month(s, workspace.profiles, "2026-10")
+        history = s.exec(select(StaffAssignment).where(StaffAssignment.staff_id == zhou.id)).all()
+    assert [(h.start_on, h.class_id) for h in history] == [(D(2025, 6, 1), zhou.class_id)]
+    assert october.staff_class[zhou.id] == zhou.class_id
+    assert [(cf.klass.name, cf.caregivers) for cf in class_figures(october)] == [("托大乙班", 2), ("托大甲班", 2)]
+
+
+def test_a_rehired_caregivers_class_starts_on_her_new_hiring_date(workspace):
+    _centre(workspace)
+    with workspace.session() as s:
+        zhao = s.exec(select(Staff).where(Staff.name == "赵敏")).one()
+        values = staff_form_values(s, zhao)
+        values["离职日期"] = "2025-12-31"
+        save_staff(s, values, workspace.profiles, D(2026, 1, 5), zhao.id)
+    with workspace.session() as s:
+        values = staff_form_values(s, zhao := s.get(Staff, zhao.id))
+        values.update({"离职日期": "", "入职日期": "2026-11-01", "所在班级": "托大甲班"})
+        save_staff(s, values, workspace.profiles, D(2026, 12, 3), zhao.id)
+    with workspace.session() as s:
+        november = load_month(s, workspace.profiles, "2026-11")
+        names = {k.id: k.name for k in november.classes}
+        assert names[november.staff_class[zhao.id]] == "托大甲班"
+
+
+def test_a_past_month_counts_a_caregiver_by_the_post_she_held_then(workspace):
+    _centre(workspace)
+    with workspace.session() as s:
+        li = s.exec(select(Staff).where(Staff.name == "李静")).one()
+        values = staff_form_values(s, li)
+        values.update({"岗位": "保健人员", "所在班级": ""})
+        save_staff(s, values, workspace.profiles, D(2026, 11, 10), li.id)
+    with workspace.session() as s:
+        october = load_month(s, workspace.profiles, "2026-10")
+        assert month_figures(s, workspace.profiles, "2026-10")["C02"] == 1
+        assert month_figures(s, workspace.profiles, "2026-11")["C02"] == 2
+        assert october.staff_role[li.id] == "保育人员"
+        from tuoyu_desktop.services.returns import build_snapshot
+
+        sheet = build_snapshot(s, workspace.profiles, "2026-10")["staff"]
+    assert [row[:3] for row in sheet if row[0] == "李静"] == [["李静", "保育人员", "托大甲班"]]

@@ -217,7 +217,8 @@ def _add_staff(session, rng, names, classes, today):
     session.add(gone)
     staff_rows.append(gone)
     session.flush()
-    session.add_all([StaffAssignment(staff_id=s.id, class_id=s.class_id, start_on=s.hired_on) for s in staff_rows])
+    session.add_all([StaffAssignment(staff_id=s.id, role=s.role, class_id=s.class_id, start_on=s.hired_on,
+                                     recorded_on=s.hired_on) for s in staff_rows])
 
     for i, s in enumerate(staff_rows):
         # 健康证: renewed yearly; two expire within 30 days, one has expired

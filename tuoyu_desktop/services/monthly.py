@@ -6,6 +6,7 @@ right after later changes; a locked month is not recomputed at all (see ``return
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -47,6 +48,7 @@ class MonthData:
     class_of: dict[int, SchoolClass]  # child id → class on the last day
     staff: list[Staff]  # employed on the last day
     staff_class: dict[int, int | None]  # staff id → 所在班级 (class id) on the last day
+    staff_role: dict[int, str]  # staff id → 岗位 on the last day
     certs: dict[int, list[Certificate]]  # staff id → certificates issued by the last day
     training: list[TrainingRecord]  # 本年, employed staff
     preservice: set[int]
@@ -73,14 +75,16 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
     staff = list(session.exec(select(Staff).where(
         Staff.hired_on <= end, or_(Staff.left_on.is_(None), Staff.left_on > end)).order_by(Staff.name)))
     ids = [s.id for s in staff]
-    staff_class = {s.id: s.class_id for s in staff}  # no history kept: the current class
-    history: dict[int, list[StaffAssignment]] = {}
-    for a in session.exec(select(StaffAssignment).where(StaffAssignment.staff_id.in_(ids))
-                          .order_by(StaffAssignment.start_on, StaffAssignment.id)):
-        history.setdefault(a.staff_id, []).append(a)
-    for staff_id, rows in history.items():
-        held = [a for a in rows if a.start_on <= end]
-        staff_class[staff_id] = (held[-1] if held else rows[0]).class_id
+    staff_class = {s.id: s.class_id for s in staff}  # no history kept: the current post
+    staff_role = {s.id: s.role for s in staff}
+    posts: dict[int, list[tuple]] = {}
+    for staff_id, role, class_id, start_on in session.exec(
+            select(StaffAssignment.staff_id, StaffAssignment.role, StaffAssignment.class_id, StaffAssignment.start_on)
+            .where(StaffAssignment.staff_id.in_(ids)).order_by(StaffAssignment.start_on, StaffAssignment.id)):
+        posts.setdefault(staff_id, []).append((role, class_id, start_on))
+    for staff_id, rows in posts.items():
+        held = [r for r in rows if r[2] <= end]
+        staff_role[staff_id], staff_class[staff_id], _ = held[-1] if held else rows[0]
     certs: dict[int, list[Certificate]] = {}
     for c in session.exec(select(Certificate).where(
             Certificate.staff_id.in_(ids), or_(Certificate.issued_on.is_(None), Certificate.issued_on <= end))):
@@ -100,7 +104,8 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
         .order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
     vouchers_month = [v for v in vouchers_year if v.redeemed_on >= start]
     return MonthData(month, start, end, get_centre(session), centre_profile(session, profiles), classes, children,
-                     class_of, staff, staff_class, certs, training, preservice, agreement, visits, vouchers_month, vouchers_year)
+                     class_of, staff, staff_class, staff_role, certs, training, preservice, agreement, visits,
+                     vouchers_month, vouchers_year)
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,13 @@ class ClassFigures:
 
 def class_figures(d: MonthData) -> list[ClassFigures]:
     enrolled = [c for c in d.children if _enrolled(c, d.end)]
+    carers_in = Counter(d.staff_class[s.id] for s in d.staff if d.staff_role[s.id] == "保育人员")
     out = []
     for k in d.classes:
         if not _open(k, d.end):
             continue
         n = sum(1 for c in enrolled if d.class_of.get(c.id) is k)
-        carers = sum(1 for s in d.staff if s.role == "保育人员" and d.staff_class[s.id] == k.id)
-        out.append(ClassFigures(k, n, carers, caregivers_needed(n, k.class_type, d.profile)))
+        out.append(ClassFigures(k, n, carers_in[k.id], caregivers_needed(n, k.class_type, d.profile)))
     return out
 
 
@@ -167,7 +172,7 @@ def compute(d: MonthData) -> dict[str, object]:
     f["F01"] = rounded(Decimal(sum(fees)) / len(fees) / 100, 0) if fees else None
 
     f["S01"] = len(d.staff)
-    carers = [s for s in d.staff if s.role == "保育人员"]
+    carers = [s for s in d.staff if d.staff_role[s.id] == "保育人员"]
     f["S02"] = len(carers)
     f["S03"] = sum(1 for s in carers if has_valid_caregiver_cert(d.certs.get(s.id, []), end))
     f["R04"] = percent(f["S03"], f["S02"])

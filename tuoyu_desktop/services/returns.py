@@ -67,8 +67,9 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
         health = [x for x in certs if x.cert_type == "健康证" and cert_valid_on(x, d.end)]
         p = progress[s.id]
         health_until = max((x.expires_on for x in health if x.expires_on), default=None)
-        staff.append([s.name, s.role, class_names.get(d.staff_class[s.id], ""), s.id_number, s.phone, s.hired_on.isoformat(),
-                      "、".join(f"{x.cert_type}{x.level}" for x in caregiver) or ("未持证" if s.role == "保育人员" else ""),
+        role = d.staff_role[s.id]
+        staff.append([s.name, role, class_names.get(d.staff_class[s.id], ""), s.id_number, s.phone, s.hired_on.isoformat(),
+                      "、".join(f"{x.cert_type}{x.level}" for x in caregiver) or ("未持证" if role == "保育人员" else ""),
                       health_until.isoformat() if health_until else ("长期" if health else "无"),
                       hours_text(p.professional), hours_text(p.professional_target), hours_text(p.ethics),
                       hours_text(p.ethics_target), "达标" if p.met else "未达标",

@@ -105,17 +105,20 @@ class Staff(SQLModel, table=True):
 
 
 class StaffAssignment(SQLModel, table=True):
-    """A caregiver's class (所在班级) from ``start_on`` until the next assignment's start: the history
-    behind ``Staff.class_id`` (which is always the latest), so that a past month's 师幼比 uses the
-    class she was in then. Staff stored before the history was kept have no rows: their current
-    class counts for every day."""
+    """A staff member's post — 岗位 and 所在班级 — from ``start_on`` until the next row's start: the
+    history behind ``Staff.role`` and ``Staff.class_id`` (always the latest), so that a past month's
+    师幼比 counts the caregivers each class had then. ``recorded_on`` is the day the row was saved: a
+    change saved the same day corrects it instead of adding a move. Staff stored before the history
+    was kept have no rows: their current post counts for every day."""
 
     __tablename__ = "staff_assignments"
 
     id: int | None = Field(default=None, primary_key=True)
     staff_id: int = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    role: str
     class_id: int | None = Field(default=None, foreign_key="classes.id", ondelete="SET NULL")
     start_on: date
+    recorded_on: date
 
 
 class Certificate(SQLModel, table=True):

@@ -89,13 +89,14 @@ class StaffKind(RecordKind):
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         existing = checked.existing
-        old_class = existing.class_id if existing is not None else None
+        before = (existing.role, existing.class_id, existing.left_on) if existing is not None else None
         record, action = upsert(session, Staff, existing, self.values_to_store(checked))
         ctx.staff_by_id()[record.id_number] = record
-        if existing is None:  # the first assignment is added once the new id is known (finish)
+        if before is None:  # the first post is added once the new id is known (finish)
             ctx.cached("new_staff", list).append(record)
-        elif record.class_id != old_class:
-            change_class(session, record, old_class, ctx.today)
+        elif (record.role, record.class_id) != before[:2]:
+            rehired = before[2] is not None and record.left_on is None
+            change_post(session, record, before[:2], rehired, ctx)
         return action
 
     def finish(self, session: Session, ctx: Context) -> None:
@@ -103,26 +104,51 @@ class StaffKind(RecordKind):
         if not pending:
             return
         session.flush()
-        session.add_all([StaffAssignment(staff_id=st.id, class_id=st.class_id, start_on=st.hired_on) for st in pending])
+        for st in pending:
+            _add_post(session, ctx, st, st.role, st.class_id, st.hired_on)
         pending.clear()
 
 
-def change_class(session: Session, staff: Staff, old_class: int | None, today: date) -> None:
-    """Record that ``staff`` is in ``staff.class_id`` from ``today`` (or from hiring, if later) on,
-    having been in ``old_class`` before. Changes on the same day replace each other."""
-    history = list(session.exec(select(StaffAssignment).where(StaffAssignment.staff_id == staff.id)
-                                .order_by(StaffAssignment.start_on, StaffAssignment.id)))
-    start = max(today, staff.hired_on)
-    if not history:  # stored before the history was kept: the old class held from hiring
-        if start > staff.hired_on:
-            session.add(StaffAssignment(staff_id=staff.id, class_id=old_class, start_on=staff.hired_on))
-        session.add(StaffAssignment(staff_id=staff.id, class_id=staff.class_id, start_on=start))
-        return
-    for later in [h for h in history if h.start_on >= start]:
-        session.delete(later)
-    before = [h for h in history if h.start_on < start]
-    if not before or before[-1].class_id != staff.class_id:
-        session.add(StaffAssignment(staff_id=staff.id, class_id=staff.class_id, start_on=start))
+def _history(ctx: Context) -> dict[int, list[StaffAssignment]]:
+    def build():
+        out: dict[int, list[StaffAssignment]] = {}
+        for a in ctx.session.exec(select(StaffAssignment).order_by(StaffAssignment.start_on, StaffAssignment.id)):
+            out.setdefault(a.staff_id, []).append(a)
+        return out
+    return ctx.cached("staff_posts", build)
+
+
+def _add_post(session: Session, ctx: Context, staff: Staff, role: str, class_id: int | None, start: date) -> None:
+    row = StaffAssignment(staff_id=staff.id, role=role, class_id=class_id, start_on=start, recorded_on=ctx.today)
+    session.add(row)
+    _history(ctx).setdefault(staff.id, []).append(row)
+
+
+def change_post(session: Session, staff: Staff, old: tuple[str, int | None], rehired: bool, ctx: Context) -> None:
+    """``staff`` now holds ``staff.role`` / ``staff.class_id`` (having held ``old``): a move from
+    today (from the new hiring date for someone re-hired), or, when the latest row was saved today,
+    a correction of that row."""
+    post = (staff.role, staff.class_id)
+    rows = _history(ctx).setdefault(staff.id, [])
+    start = staff.hired_on if rehired else max(ctx.today, staff.hired_on)
+    with session.no_autoflush:
+        if not rows:  # stored before the history was kept: the old post held from hiring
+            if start > staff.hired_on:
+                _add_post(session, ctx, staff, *old, staff.hired_on)
+            _add_post(session, ctx, staff, *post, start)
+            return
+        last = rows[-1]
+        if last.recorded_on == ctx.today and not rehired:
+            last.role, last.class_id = post
+            session.add(last)
+            if len(rows) > 1 and (rows[-2].role, rows[-2].class_id) == post:  # back to what it was
+                session.delete(rows.pop())
+            return
+        for later in [r for r in rows if r.start_on >= start]:
+            rows.remove(later)
+            session.delete(later)
+        if not rows or (rows[-1].role, rows[-1].class_id) != post:
+            _add_post(session, ctx, staff, *post, start)
 
 
 def default_expiry(cert_type: str, issued: date | None) -> date | None:

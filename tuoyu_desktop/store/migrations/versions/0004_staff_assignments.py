@@ -1,4 +1,4 @@
-"""staff class history
+"""staff post history (岗位 and 所在班级)
 
 Revision ID: 0004
 Revises: 0003
@@ -18,8 +18,10 @@ def upgrade() -> None:
     op.create_table('staff_assignments',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('staff_id', sa.Integer(), nullable=False),
+    sa.Column('role', sa.String(), nullable=False),
     sa.Column('class_id', sa.Integer(), nullable=True),
     sa.Column('start_on', sa.Date(), nullable=False),
+    sa.Column('recorded_on', sa.Date(), nullable=False),
     sa.ForeignKeyConstraint(['class_id'], ['classes.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['staff_id'], ['staff.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
