@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from ...domain.errors import Collector
 from ...domain.policy import PolicyProfile
 from ...domain.reader import RowReader
-from ...store.models import BlacklistEntry, Child, Placement, SchoolClass, Staff
+from ...store.models import BlacklistEntry, Child, Placement, SchoolClass, Staff, StaffAssignment
 
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
 
@@ -72,6 +72,14 @@ class Context:
                 out.setdefault(p.child_id, []).append(p)
             return out
         return self.cached("placements", build)
+
+    def posts_by_staff(self) -> dict[int, list[StaffAssignment]]:
+        def build():
+            out: dict[int, list[StaffAssignment]] = {}
+            for a in self.session.exec(select(StaffAssignment).order_by(StaffAssignment.start_on, StaffAssignment.id)):
+                out.setdefault(a.staff_id, []).append(a)
+            return out
+        return self.cached("staff_posts", build)
 
 
 @dataclass

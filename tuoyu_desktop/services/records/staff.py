@@ -109,19 +109,10 @@ class StaffKind(RecordKind):
         pending.clear()
 
 
-def _history(ctx: Context) -> dict[int, list[StaffAssignment]]:
-    def build():
-        out: dict[int, list[StaffAssignment]] = {}
-        for a in ctx.session.exec(select(StaffAssignment).order_by(StaffAssignment.start_on, StaffAssignment.id)):
-            out.setdefault(a.staff_id, []).append(a)
-        return out
-    return ctx.cached("staff_posts", build)
-
-
 def _add_post(session: Session, ctx: Context, staff: Staff, role: str, class_id: int | None, start: date) -> None:
     row = StaffAssignment(staff_id=staff.id, role=role, class_id=class_id, start_on=start, recorded_on=ctx.today)
     session.add(row)
-    _history(ctx).setdefault(staff.id, []).append(row)
+    ctx.posts_by_staff().setdefault(staff.id, []).append(row)
 
 
 def change_post(session: Session, staff: Staff, old: tuple[str, int | None], rehired: bool, ctx: Context) -> None:
@@ -129,7 +120,7 @@ def change_post(session: Session, staff: Staff, old: tuple[str, int | None], reh
     today (from the new hiring date for someone re-hired), or, when the latest row was saved today,
     a correction of that row."""
     post = (staff.role, staff.class_id)
-    rows = _history(ctx).setdefault(staff.id, [])
+    rows = ctx.posts_by_staff().setdefault(staff.id, [])
     start = staff.hired_on if rehired else max(ctx.today, staff.hired_on)
     with session.no_autoflush:
         if not rows:  # stored before the history was kept: the old post held from hiring
