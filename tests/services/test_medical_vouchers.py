@@ -52,6 +52,9 @@ def test_editing_an_agreement_is_not_an_overlap_with_itself(workspace):
         row = medical.agreement_rows(s, TODAY)[0]
         medical.save_agreement(s, {**medical.agreement_form_values(s.get(medical.Agreement, row.id)),
                                    "健康指导员": "王医生"}, workspace.profiles, TODAY, row.id)
+    with workspace.session() as s:
+        rows = medical.agreement_rows(s, TODAY)
+        assert len(rows) == 1 and s.get(medical.Agreement, rows[0].id).health_guide == "王医生"
 
 
 def test_agreement_alerts_no_agreement_expiring_and_no_recent_visit(workspace):

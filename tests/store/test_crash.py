@@ -1,5 +1,6 @@
 """A process killed (kill -9) in the middle of an import or a lock leaves the database intact,
-either fully changed or not at all. Each case is run several times at random moments."""
+either fully changed or not at all. The test waits until the process has begun writing (a marker
+the engine writes under test), kills it then or a random moment later, and checks it died of the signal."""
 import os
 import random
 import signal
@@ -14,6 +15,7 @@ import pytest
 from tests.conftest import ROOT, run_cli
 from tests.exchange.conftest import child_row
 from tests.exchange.helpers import filled
+from tuoyu_desktop.store.engine import WRITE_MARKER_ENV, WRITE_PAUSE_ENV
 
 ROWS = 2000
 
@@ -28,14 +30,23 @@ def files(tmp_path_factory):
     return filled("classes", classes, folder / "classes.xlsx"), filled("children", rows, folder / "children.xlsx")
 
 
-def _kill_after(args, delay):
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+def _kill_while_writing(args, marker, delay, pause=0.0):
+    """Start ``main.py ARGS``, wait until it has begun writing to the database (the engine's test
+    marker), wait ``delay`` more seconds and kill it with SIGKILL; the process must die of it."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", WRITE_MARKER_ENV: str(marker),
+           WRITE_PAUSE_ENV: str(pause)}
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), *args], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=env)
+    deadline = time.monotonic() + 120
+    while not marker.exists():
+        assert proc.poll() is None, f"the process ended ({proc.returncode}) before it began writing"
+        assert time.monotonic() < deadline, "the process never began writing"
+        time.sleep(0.005)
     time.sleep(delay)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
-    return proc.returncode
+    assert proc.returncode == -signal.SIGKILL, f"the process was not killed while writing ({proc.returncode})"
+    return marker.read_text(encoding="utf-8")
 
 
 def _check(db, query):
@@ -48,27 +59,35 @@ def _check(db, query):
 
 
 @pytest.mark.parametrize("attempt", range(3))
-def test_killing_an_import_leaves_all_or_nothing(files, tmp_path, attempt):
+def test_killing_an_import_while_it_writes_leaves_all_or_nothing(files, tmp_path, attempt):
     classes, children = files
     db = tmp_path / "t.sqlite3"
     assert run_cli("--db", str(db), "import", "classes", str(classes)).returncode == 0
-    delay = random.Random(attempt).uniform(0.5, 3.5)
-    _kill_after(["--db", str(db), "import", "children", str(children)], delay)
+    # attempt 0 kills at the first INSERT (held there), the others at a random moment of the writing
+    pause, delay = (5.0, 0.2) if attempt == 0 else (0.0, random.Random(attempt).uniform(0.0, 0.15))
+    first = _kill_while_writing(["--db", str(db), "import", "children", str(children)], tmp_path / "marker",
+                                delay, pause)
     count = _check(db, "select count(*) from children")
+    if attempt == 0:
+        assert count == 0, f"killed at “{first}” yet {count} children were stored"
     assert count in (0, ROWS), f"half an import after {delay:.2f}s: {count}"
     placements = _check(db, "select count(*) from placements")
     assert placements == count
     again = run_cli("--db", str(db), "import", "children", str(children))  # not locked out by the dead process
     assert again.returncode == 0, again.stderr
+    assert _check(db, "select count(*) from children") == ROWS
 
 
 @pytest.mark.parametrize("attempt", range(2))
-def test_killing_a_report_with_lock_leaves_the_month_locked_or_not(tmp_path, attempt):
+def test_killing_a_report_while_it_locks_leaves_the_month_locked_or_not(tmp_path, attempt):
     db = tmp_path / "t.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
-    delay = random.Random(10 + attempt).uniform(0.8, 2.5)
-    _kill_after(["--db", str(db), "report", "monthly", "--month", "2026-10", "--xlsx", str(tmp_path / "r.xlsx"),
-                 "--pdf", str(tmp_path / "r.pdf"), "--lock"], delay)
+    first = _kill_while_writing(["--db", str(db), "report", "monthly", "--month", "2026-10",
+                                 "--xlsx", str(tmp_path / "r.xlsx"), "--pdf", str(tmp_path / "r.pdf"), "--lock"],
+                                tmp_path / "marker", delay=0.2 if attempt == 0 else 0.0, pause=5.0 if attempt == 0 else 0.0)
+    assert "locked_returns" in first or "return_events" in first, first
     locked = _check(db, "select count(*) from locked_returns")
     events = _check(db, "select count(*) from return_events")
     assert (locked, events) in ((0, 0), (1, 1))
+    if attempt == 0:
+        assert (locked, events) == (0, 0), "killed inside the lock's transaction, yet the month was locked"

@@ -101,3 +101,23 @@ def test_a_database_from_every_released_schema_opens_and_keeps_every_record(tmp_
     assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
     con.close()
     assert counts["children"] > 0
+
+
+def test_the_migrations_build_exactly_the_tables_of_the_models(db_path):
+    """A column, index or table added to store/models.py without a migration (or the other way
+    round) would work in tests on a new database and break every centre's existing one."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    import tuoyu_desktop.store.models  # noqa: F401  (registers the tables)
+
+    upgrade(db_path)
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as conn:
+            ctx = MigrationContext.configure(conn, opts={"compare_type": True, "compare_server_default": False})
+            diff = compare_metadata(ctx, SQLModel.metadata)
+    finally:
+        engine.dispose()
+    assert diff == [], "store/models.py and the migrations differ:\n" + "\n".join(map(str, diff))

@@ -31,6 +31,24 @@ def test_adding_an_agreement_and_a_visit_clears_the_alerts(window, workspace):
     assert page.status.cget("text") == ""
 
 
+
+def test_editing_a_visit_saves_the_new_content(demo_window, workspace):
+    demo_window.nav_buttons["medical"].invoke()
+    page = demo_window.views["medical"]
+    iid = page.visits.visible_ids()[0]
+    page.visits.select(iid)
+    page.visits.tree.focus_set()
+    page.visits.tree.event_generate("<FocusIn>")
+    page.buttons["edit"].invoke()
+    f = last_dialog(demo_window.root).form
+    type_into(f.widgets["内容"], "午睡巡查指导")
+    type_into(f.widgets["发现问题"], "寝室通风不足")
+    f.save_button.invoke()
+    with workspace.session() as s:
+        visit = s.get(Visit, int(iid))
+        assert (visit.content, visit.findings) == ("午睡巡查指导", "寝室通风不足")
+    assert "午睡巡查指导" in page.visits.values(iid)
+
 def test_redeeming_a_voucher_and_refusing_a_reused_serial(window, workspace):
     window.nav_buttons["vouchers"].invoke()
     page = window.views["vouchers"]

@@ -1,7 +1,9 @@
 """The SQLite engine: foreign keys on, WAL, a busy timeout, real transactions (DDL included)."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -11,6 +13,10 @@ from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
 BUSY_TIMEOUT_MS = 5000
+#: crash tests: a file created when the process first writes to the database, and a pause after it
+WRITE_MARKER_ENV = "TUOYU_TEST_WRITE_MARKER"
+WRITE_PAUSE_ENV = "TUOYU_TEST_WRITE_PAUSE"
+_WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
@@ -39,7 +45,23 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     def _on_begin(conn):
         conn.exec_driver_sql("BEGIN")
 
+    if os.environ.get(WRITE_MARKER_ENV):
+        _mark_first_write(engine, Path(os.environ[WRITE_MARKER_ENV]), float(os.environ.get(WRITE_PAUSE_ENV) or 0))
     return engine
+
+
+def _mark_first_write(engine: Engine, marker: Path, pause: float) -> None:
+    """Create ``marker`` when the first data-changing statement is about to run, then pause.
+
+    Only for the kill -9 tests, which must kill a process while it is writing; it is switched on
+    by an environment variable and costs nothing otherwise.
+    """
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn, cursor, statement, parameters, context, executemany):
+        if marker.exists() or not statement.lstrip().upper().startswith(_WRITES):
+            return
+        marker.write_text(" ".join(statement.split()[:3]), encoding="utf-8")
+        time.sleep(pause)
 
 
 @contextmanager
