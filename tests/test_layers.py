@@ -1,0 +1,60 @@
+"""The layers' import directions (STYLE.md): everything below ui/ runs without a screen, and the
+business core never reaches up into the window or the command line."""
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "tuoyu_desktop"
+BELOW_UI = ("domain", "store", "services", "exchange", "reports")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Absolute names of every module ``path`` imports, at the top or inside a function."""
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    package = parts[:-1] if parts[-1] != "__init__" else parts
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            out.add(module)
+            out.update(f"{module}.{a.name}" for a in node.names)
+    return out
+
+
+def files_of(layer: str) -> list[Path]:
+    return sorted((PACKAGE / layer).rglob("*.py"))
+
+
+@pytest.mark.parametrize("layer", BELOW_UI)
+def test_nothing_below_the_window_imports_tkinter(layer):
+    bad = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f) if m.split(".")[0] == "tkinter")
+           for f in files_of(layer)}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+@pytest.mark.parametrize("layer", BELOW_UI)
+def test_the_core_never_imports_the_window_or_the_command_line(layer):
+    up = ("tuoyu_desktop.ui", "tuoyu_desktop.cli")
+    bad = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f) if m.startswith(up))
+           for f in files_of(layer)}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+def test_domain_rules_need_no_database_and_no_file_format():
+    low = ("sqlmodel", "sqlalchemy", "openpyxl", "reportlab", "tuoyu_desktop.store", "tuoyu_desktop.services",
+           "tuoyu_desktop.exchange", "tuoyu_desktop.reports")
+    bad = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f) if m.startswith(low))
+           for f in files_of("domain")}
+    assert not {k: v for k, v in bad.items() if v}
+
+
+def test_the_import_reader_sees_function_level_and_relative_imports(tmp_path):
+    """The checks above would pass vacuously if the reader missed an import: prove it sees them."""
+    sample = PACKAGE / "services" / "alerts.py"
+    names = imported_modules(sample)
+    assert "tuoyu_desktop.services.medical" in names            # imported inside a function
+    assert "tuoyu_desktop.domain.policy.PolicyProfile" in names  # relative, two levels
