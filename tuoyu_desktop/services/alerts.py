@@ -1,31 +1,21 @@
 """Every alert of every area, as one list: the `alerts` command and the 首页 show the same."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session
 
+from ..domain.alert import Alert
 from ..domain.staffing import EXPIRED, EXPIRING, PRORATION_RULE, TRAINING_SOURCE, hours_text
 from ..domain.policy import PolicyProfile
 from .centre import centre_profile
 from .children import due_to_move, health_follow_up
 from .classes import class_rows
+from .medical import agreement_alerts
 from .staff import certificate_rows, uncertified_caregivers
 from .training import year_view
 
 STANDARD = "托育机构设置标准（试行）"
-
-
-@dataclass(frozen=True)
-class Alert:
-    group: str  # 证书 / 持证 / 培训 / 班级 / 幼儿 / 入托健康 …
-    text: str
-    target: str = ""  # child / staff / class / agreement …
-    target_id: int | None = None
-
-    def line(self) -> str:
-        return f"【{self.group}】{self.text}"
 
 
 def collect_alerts(session: Session, profiles: dict[str, PolicyProfile], day: date) -> list[Alert]:
@@ -37,8 +27,6 @@ def collect_alerts(session: Session, profiles: dict[str, PolicyProfile], day: da
     alerts += [Alert("持证", f"{s.name}（保育人员）没有有效的保育师或育婴员证书，按未持证统计", "staff", s.id)
                for s in uncertified_caregivers(session, day)]
     alerts += _training_alerts(session, profile, day)
-    from .medical import agreement_alerts  # the medical-care area adds its own
-
     alerts += agreement_alerts(session, profile, day)
     return alerts
 

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
 from sqlmodel import Session, select
 
 from ..domain.ages import add_months
+from ..domain.alert import Alert
 from ..domain.errors import Collector
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
@@ -16,18 +16,13 @@ from .changes import Changes
 from .records.medical import AgreementKind, VisitKind
 from .records.base import form_values
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .alerts import Alert
-
 
 def agreement_valid_on(session: Session, day: date) -> Agreement | None:
     return session.exec(select(Agreement).where(Agreement.valid_from <= day, Agreement.valid_to >= day)
                         .order_by(Agreement.valid_from.desc())).first()
 
 
-def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list["Alert"]:
-    from .alerts import Alert
-
+def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
     source = "（医育结合签约率100%）"
     out = []
     current = agreement_valid_on(session, day)
