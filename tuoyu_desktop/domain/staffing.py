@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Iterable, Protocol
 
 from .choices import CAREGIVER_CERTS
+from .periods import CERTIFICATE
 
 VALID, EXPIRING, EXPIRED, NOT_YET = "有效", "即将到期", "已过期", "未生效"
 TRAINING_SOURCE = "天宁区普惠托育服务三年行动实施方案（2023-2025年）"
@@ -23,7 +24,7 @@ class CertLike(Protocol):
 
 def cert_valid_on(cert: CertLike, day: date) -> bool:
     """Valid on D: issued on or before D (or no issue date) and no expiry or expiry ≥ D."""
-    return (cert.issued_on is None or cert.issued_on <= day) and (cert.expires_on is None or cert.expires_on >= day)
+    return CERTIFICATE.holds_on(cert, day)
 
 
 def cert_status(cert: CertLike, day: date, warn_days: int = 30) -> str:

@@ -14,7 +14,9 @@ from ..domain.errors import Collector, InputError, Problem
 from ..domain.formatting import fen_to_yuan
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
+from ..domain.periods import enrolled_on
 from ..store.models import Child, Placement, SchoolClass
+from ..store.periods import placed_on
 from .centre import centre_profile
 from .changes import Changes
 from .records import Context
@@ -49,16 +51,15 @@ def context(session: Session, profiles: dict[str, PolicyProfile], today: date) -
 
 def class_on(session: Session, child_id: int, day: date) -> SchoolClass | None:
     placement = session.exec(select(Placement).where(
-        Placement.child_id == child_id, Placement.start_on <= day,
-        (Placement.end_on.is_(None)) | (Placement.end_on > day)).order_by(Placement.start_on.desc())).first()
+        Placement.child_id == child_id, placed_on(day)).order_by(Placement.start_on.desc())).first()
     if placement is None:  # after leaving: the last class the child was in
         placement = session.exec(select(Placement).where(Placement.child_id == child_id)
                                  .order_by(Placement.start_on.desc())).first()
     return session.get(SchoolClass, placement.class_id) if placement else None
 
 
-def child_form_values(session: Session, child: Child) -> dict:
-    klass = class_on(session, child.id, date.today())
+def child_form_values(session: Session, child: Child, today: date) -> dict:
+    klass = class_on(session, child.id, today)
     fee = fen_to_yuan(child.monthly_fee_fen)
     iso = lambda d: d.isoformat() if d else ""
     return {
@@ -242,7 +243,7 @@ def roster(session: Session, today: date, include_left: bool = False) -> list[Ro
             current[p.child_id] = p
     rows = []
     for c in children:
-        enrolled_now = c.enrolled_on <= today and (c.left_on is None or c.left_on > today)
+        enrolled_now = enrolled_on(c, today)
         future = c.enrolled_on > today
         if not (enrolled_now or future or include_left):
             continue

@@ -13,7 +13,8 @@ from ..domain.reader import RowReader
 from ..store.models import SchoolClass, Staff
 from .changes import Changes
 from .children import context, roster
-from .overview import employed_on
+from ..domain.periods import class_open_on
+from ..store.periods import employed_on
 from .records.classes import ClassKind, enrolled_in_class
 from .records.base import form_values
 
@@ -51,7 +52,7 @@ def class_rows(session: Session, profile: PolicyProfile, today: date) -> list[Cl
     for c in session.exec(select(SchoolClass).order_by(SchoolClass.name)):
         enrolled = enrolled_in_class(session, c.id, today)
         needed = caregivers_needed(enrolled, c.class_type, profile)
-        is_open = (c.opened_on is None or c.opened_on <= today) and (c.closed_on is None or c.closed_on > today)
+        is_open = class_open_on(c, today)
         rows.append(ClassRow(c.id, c.name, c.class_type, c.capacity, enrolled, c.capacity - enrolled,
                              carers.get(c.id, 0), needed, ratio_text(c.class_type, profile),
                              carers.get(c.id, 0) >= needed, c.is_puhui, is_open, c.opened_on, c.closed_on))

@@ -13,19 +13,14 @@ from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..store.models import Agreement, Visit
 from .changes import Changes
-from .records.medical import AgreementKind, VisitKind
+from .records.medical import AgreementKind, VisitKind, agreement_on
 from .records.base import form_values
-
-
-def agreement_valid_on(session: Session, day: date) -> Agreement | None:
-    return session.exec(select(Agreement).where(Agreement.valid_from <= day, Agreement.valid_to >= day)
-                        .order_by(Agreement.valid_from.desc())).first()
 
 
 def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
     source = "（医育结合签约率100%）"
     out = []
-    current = agreement_valid_on(session, day)
+    current = agreement_on(session, day)
     if current is None:
         out.append(Alert("医育结合", f"{day.isoformat()}没有有效的医育结合服务协议{source}", "agreement", None))
     else:

@@ -17,21 +17,15 @@ from sqlmodel import Session, select
 
 from ..domain.ages import completed_months
 from ..domain.classes import band_for_age, caregivers_needed
+from ..domain.periods import ENROLMENT, class_open_on, enrolled_on
 from ..domain.indicators import CODES, percent, rounded
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, current_certificates, has_valid_caregiver_cert, training_progress
+from ..store import periods as sql_periods
 from ..store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff, StaffAssignment,
                             TrainingRecord, Visit, VoucherRedemption)
 from .centre import centre_profile, get_centre
 from .vouchers import month_bounds
-
-
-def _enrolled(c: Child, day: date) -> bool:
-    return c.enrolled_on <= day and (c.left_on is None or c.left_on > day)
-
-
-def _open(k: SchoolClass, day: date) -> bool:
-    return (k.opened_on is None or k.opened_on <= day) and (k.closed_on is None or k.closed_on > day)
 
 
 @dataclass
@@ -65,15 +59,11 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
     classes = list(session.exec(select(SchoolClass).order_by(SchoolClass.name)))
     by_id = {k.id: k for k in classes}
     # only the children the month can concern: enrolled by its end and not gone before it began
-    children = list(session.exec(select(Child).where(
-        Child.enrolled_on <= end, or_(Child.left_on.is_(None), Child.left_on >= start))))
+    children = list(session.exec(select(Child).where(sql_periods.touches(ENROLMENT, Child, start, end))))
     class_of: dict[int, SchoolClass] = {}
-    for p in session.exec(select(Placement).where(
-            Placement.start_on <= end, or_(Placement.end_on.is_(None), Placement.end_on > end))
-            .order_by(Placement.start_on)):
+    for p in session.exec(select(Placement).where(sql_periods.placed_on(end)).order_by(Placement.start_on)):
         class_of[p.child_id] = by_id[p.class_id]
-    staff = list(session.exec(select(Staff).where(
-        Staff.hired_on <= end, or_(Staff.left_on.is_(None), Staff.left_on > end)).order_by(Staff.name)))
+    staff = list(session.exec(select(Staff).where(sql_periods.employed_on(end)).order_by(Staff.name)))
     ids = [s.id for s in staff]
     staff_class = {s.id: s.class_id for s in staff}  # no history kept: the current post
     staff_role = {s.id: s.role for s in staff}
@@ -94,7 +84,7 @@ def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str)
         .order_by(TrainingRecord.trained_on)))
     preservice = {t.staff_id for t in session.exec(select(TrainingRecord).where(TrainingRecord.is_preservice == True))  # noqa: E712
                   if t.trained_on <= end}
-    agreement = session.exec(select(Agreement).where(Agreement.valid_from <= end, Agreement.valid_to >= end)
+    agreement = session.exec(select(Agreement).where(sql_periods.agreement_valid_on(end))
                              .order_by(Agreement.valid_from.desc())).first()
     visits = list(session.exec(select(Visit).where(Visit.visited_on >= start, Visit.visited_on <= end)
                                .order_by(Visit.visited_on)))
@@ -125,11 +115,11 @@ class ClassFigures:
 
 
 def class_figures(d: MonthData) -> list[ClassFigures]:
-    enrolled = [c for c in d.children if _enrolled(c, d.end)]
+    enrolled = [c for c in d.children if enrolled_on(c, d.end)]
     carers_in = Counter(d.staff_class[s.id] for s in d.staff if d.staff_role[s.id] == "保育人员")
     out = []
     for k in d.classes:
-        if not _open(k, d.end):
+        if not class_open_on(k, d.end):
             continue
         n = sum(1 for c in enrolled if d.class_of.get(c.id) is k)
         out.append(ClassFigures(k, n, carers_in[k.id], caregivers_needed(n, k.class_type, d.profile)))
@@ -149,12 +139,12 @@ def compute(d: MonthData) -> dict[str, object]:
     """Every indicator of SPEC §3 for the month (None where a ratio's denominator is 0)."""
     f: dict[str, object] = {}
     end, p = d.end, d.profile
-    open_classes = [k for k in d.classes if _open(k, end)]
+    open_classes = [k for k in d.classes if class_open_on(k, end)]
     f["T01"] = sum(k.capacity for k in open_classes)
     f["T02"] = sum(k.capacity for k in open_classes if k.is_puhui)
     for code, ctype in zip(("T03", "T04", "T05", "T06"), ("乳儿班", "托小班", "托大班", "混龄班")):
         f[code] = sum(k.capacity for k in open_classes if k.class_type == ctype)
-    enrolled = [c for c in d.children if _enrolled(c, end)]
+    enrolled = [c for c in d.children if enrolled_on(c, end)]
     f["E01"] = len(enrolled)
     for code, ctype in zip(("E02", "E03", "E04", "E05"), ("乳儿班", "托小班", "托大班", "混龄班")):
         f[code] = sum(1 for c in enrolled if d.class_of.get(c.id) and d.class_of[c.id].class_type == ctype)
@@ -252,9 +242,8 @@ def trend(session: Session, month: str, count: int) -> list[list]:
     out = []
     for m in previous_months(month, count):
         end = month_bounds(m)[1]
-        e01 = sum(1 for enrolled, left in kids if enrolled <= end and (left is None or left > end))
-        t01 = sum(cap for cap, opened, closed in classes
-                  if (opened is None or opened <= end) and (closed is None or closed > end))
+        e01 = sum(1 for kid in kids if enrolled_on(kid, end))
+        t01 = sum(k.capacity for k in classes if class_open_on(k, end))
         out.append([m, e01, percent(e01, t01)])
     return out
 

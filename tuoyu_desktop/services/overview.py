@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_
 from sqlmodel import Session, func, select
 
+from ..store.periods import class_open_on, employed_on, enrolled_on
 from ..store.models import Child, SchoolClass, Staff
 from .centre import get_centre
 
@@ -20,20 +20,6 @@ class Overview:
     capacity: int
     staff_employed: int
     centre_complete: bool  # name and credit code filled in
-
-
-def enrolled_on(day: date):
-    """SPEC §3: enrolment date ≤ D and no leave date, or a leave date after D."""
-    return (Child.enrolled_on <= day) & or_(Child.left_on.is_(None), Child.left_on > day)
-
-
-def employed_on(day: date):
-    return (Staff.hired_on <= day) & or_(Staff.left_on.is_(None), Staff.left_on > day)
-
-
-def class_open_on(day: date):
-    return or_(SchoolClass.opened_on.is_(None), SchoolClass.opened_on <= day) & or_(
-        SchoolClass.closed_on.is_(None), SchoolClass.closed_on > day)
 
 
 def overview(session: Session, today: date) -> Overview:

@@ -12,7 +12,8 @@ from ..domain.staffing import cert_status, current_certificates, has_valid_careg
 from ..store.models import Certificate, SchoolClass, Staff
 from .changes import Changes
 from .children import context
-from .overview import employed_on
+from ..domain.periods import employed_on as employed
+from ..store.periods import employed_on
 from .records.base import form_values
 from .records.staff import CertificateKind, StaffKind
 
@@ -39,8 +40,7 @@ def staff_rows(session: Session, today: date, include_left: bool = False) -> lis
     classes = {c.id: c.name for c in session.exec(select(SchoolClass))}
     out = []
     for s in session.exec(select(Staff).order_by(Staff.name)):
-        employed = s.hired_on <= today and (s.left_on is None or s.left_on > today)
-        if not (employed or include_left or s.hired_on > today):
+        if not (employed(s, today) or include_left or s.hired_on > today):
             continue
         out.append(StaffRow(s.id, s.name, s.sex, s.id_number, s.role, classes.get(s.class_id, ""), s.hired_on,
                             s.left_on, s.phone, s.education, employed))
@@ -105,13 +105,13 @@ def certificate_rows(session: Session, today: date, warn_days: int = 30, staff_i
         query = query.where(Certificate.staff_id == staff_id)
     elif employed_only:
         query = query.where(Certificate.staff_id.in_(
-            [s.id for s in staff.values() if s.hired_on <= today and (s.left_on is None or s.left_on > today)]))
+            [s.id for s in staff.values() if employed(s, today)]))
     certs = list(session.exec(query))
     current = {id(c) for c in current_certificates(certs)}
     out = []
     for c in certs:
         s = staff[c.staff_id]
-        if employed_only and staff_id is None and not (s.hired_on <= today and (s.left_on is None or s.left_on > today)):
+        if employed_only and staff_id is None and not employed(s, today):
             continue
         out.append(CertRow(c.id, s.id, s.name, s.role, c.cert_type, c.level, c.number, c.issuer, c.issued_on,
                            c.expires_on, cert_status(c, today, warn_days), id(c) not in current))

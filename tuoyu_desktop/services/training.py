@@ -13,7 +13,7 @@ from ..domain.staffing import TrainingProgress, training_progress
 from ..store.models import Staff, TrainingRecord
 from .changes import Changes
 from .children import context
-from .overview import employed_on
+from ..store.periods import employed_on
 from .records.base import form_values
 from .records.training import TrainingKind
 

@@ -7,7 +7,7 @@ from ...domain.choices import CLASS_TYPES, YES_NO
 from ...domain.classes import cap_problem
 from ...domain.reader import RowReader
 from ...store.models import Child, Placement, SchoolClass
-from ..overview import enrolled_on
+from ...store.periods import enrolled_on, placed_on
 from .base import Checked, Column, Context, RecordKind, upsert
 
 
@@ -15,8 +15,7 @@ def enrolled_in_class(session: Session, class_id: int, day) -> int:
     """Children in the class on ``day`` (placement and enrolment both cover the day)."""
     return session.exec(
         select(func.count()).select_from(Placement).join(Child, Child.id == Placement.child_id).where(
-            Placement.class_id == class_id, Placement.start_on <= day,
-            (Placement.end_on.is_(None)) | (Placement.end_on > day), enrolled_on(day))
+            Placement.class_id == class_id, placed_on(day), enrolled_on(day))
     ).one()
 
 

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from ...domain.errors import Collector
 from ...domain.reader import RowReader
 from ...store.models import Agreement, Visit
+from ...store.periods import agreement_valid_on
 from .base import Checked, Column, Context, RecordKind, upsert
 
 
@@ -16,7 +17,7 @@ def _overlaps(a_from: date, a_to: date, b_from: date, b_to: date) -> bool:
 
 
 def agreement_on(session: Session, day: date) -> Agreement | None:
-    return session.exec(select(Agreement).where(Agreement.valid_from <= day, Agreement.valid_to >= day)
+    return session.exec(select(Agreement).where(agreement_valid_on(day))
                         .order_by(Agreement.valid_from.desc())).first()
 
 

@@ -52,7 +52,7 @@ class ChildDialog(FormDialog):
         if child_id is not None:
             with self.app.workspace.session() as s:
                 child = s.get(Child, child_id)
-                values = svc.child_form_values(s, child)
+                values = svc.child_form_values(s, child, self.app.today())
                 title = f"编辑幼儿档案 — {child.name}"
         intro = ("带*的为必填。离开身份证号一栏时自动检查校验位，并在出生日期、性别为空时填好。"
                  "班级只列出符合入托时月龄且有空位的班级。")

@@ -13,7 +13,7 @@ from ...domain.staffing import hours_text
 from ...services import training as svc
 from ...services.alerts import TRAINING_NOTE
 from ...services.centre import centre_profile, get_centre
-from ...services.overview import employed_on
+from ...store.periods import employed_on
 from ...store.models import Staff
 from .. import dialogs
 from ..widgets.form import FieldSpec, Form
