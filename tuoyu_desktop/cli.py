@@ -260,7 +260,7 @@ def _cmd_report(args, db_path: Path) -> int:
                 return EXIT_OK
             was_locked = returns.locked(session, month) is not None
             snapshot = returns.get_return(session, ws.profiles, month)
-        written = []
+        written, notes = [], []
         if args.xlsx:
             from .exchange.return_workbook import write_return_xlsx
 
@@ -268,7 +268,7 @@ def _cmd_report(args, db_path: Path) -> int:
         if args.pdf:
             from .reports.monthly_pdf import write_return_pdf
 
-            written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full))
+            written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full, notes=notes))
         if args.lock and not was_locked:  # only once the files exist
             with ws.session() as session:
                 returns.lock(session, snapshot)
@@ -279,6 +279,8 @@ def _cmd_report(args, db_path: Path) -> int:
           f"数据校验码 {snapshot['checksum']}")
     for path in written:
         print(f"已生成：{path}")
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -312,7 +314,10 @@ def _cmd_district(args, db_path: Path) -> int:
     if args.pdf:
         from .reports.district_pdf import write_district_pdf
 
-        print(f"已生成：{write_district_pdf(summary, _output(args.pdf, '.pdf'))}")
+        notes: list[str] = []
+        print(f"已生成：{write_district_pdf(summary, _output(args.pdf, '.pdf'), notes=notes)}")
+        for note in notes:
+            print(f"注意：{note}", file=sys.stderr)
     t = summary.totals
     print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
           f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")

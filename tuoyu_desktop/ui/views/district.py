@@ -136,7 +136,9 @@ class DistrictView(ListPage):
             from ...reports.district_pdf import write_district_pdf
             from ..open_file import open_with_system
 
-            write_district_pdf(self.summary, Path(path))
+            notes: list[str] = []
+            write_district_pdf(self.summary, Path(path), notes=notes)
+            self.tell_unprintable(notes)
             open_with_system(Path(path))
         self.app.set_status(f"已导出 {path}")
         return Path(path)
