@@ -33,18 +33,24 @@ def display_value(code: str, value, unit: str) -> str:
 
 
 def trend_chart(trend: list[list], fonts):
-    """12 months of 在托人数 (bars) and 托位使用率 (line, right-hand scale)."""
+    """12 months of 在托人数 (bars, each labelled above it) and 托位使用率 (line, 0–100% scale).
+
+    The rates are printed in their own row under the month names, never on the plot, so no
+    label can sit on a bar's label whatever the two figures are.
+    """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.linecharts import HorizontalLineChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
+    red = colors.HexColor("#C0392B")
     months = [m[5:] + "月" for m, _, _ in trend]
     enrolled = [int(e or 0) for _, e, _ in trend]
-    rates = [float(r) if r not in (None, "") else 0.0 for _, _, r in trend]
+    rates = [float(r) if r not in (None, "") else None for _, _, r in trend]
+    x, y, width, height = 40, 45, 420, 115
     drawing = Drawing(500, 190)
     bars = VerticalBarChart()
-    bars.x, bars.y, bars.width, bars.height = 40, 35, 420, 125
+    bars.x, bars.y, bars.width, bars.height = x, y, width, height
     bars.data = [enrolled]
     bars.categoryAxis.categoryNames = months
     bars.categoryAxis.labels.fontName = fonts.regular
@@ -56,12 +62,14 @@ def trend_chart(trend: list[list], fonts):
     bars.bars[0].fillColor = colors.HexColor("#8EB4E3")
     bars.barLabels.fontName = fonts.regular
     bars.barLabels.fontSize = 6
+    bars.barLabels.boxAnchor = "s"  # above the bar's top edge, not across it
+    bars.barLabels.dy = 1.5
     bars.barLabelFormat = "%d"
     line = HorizontalLineChart()
-    line.x, line.y, line.width, line.height = 40, 35, 420, 125
-    line.data = [rates]
+    line.x, line.y, line.width, line.height = x, y, width, height
+    line.data = [[r or 0.0 for r in rates]]
     line.joinedLines = 1
-    line.lines[0].strokeColor = colors.HexColor("#C0392B")
+    line.lines[0].strokeColor = red
     line.lines[0].strokeWidth = 1.5
     line.valueAxis.valueMin, line.valueAxis.valueMax = 0, 100
     line.valueAxis.visible = 0
@@ -71,11 +79,13 @@ def trend_chart(trend: list[list], fonts):
     line.lineLabels.fontName = fonts.regular
     drawing.add(bars)
     drawing.add(line)
-    drawing.add(String(40, 170, "在托人数（柱，人）与托位使用率（线，0–100%）", fontName=fonts.regular, fontSize=8))
+    drawing.add(String(x, 172, "在托人数（柱，人）与托位使用率（线，0–100%，数值见月份下一行）", fontName=fonts.regular,
+                       fontSize=8))
+    row = y - 23  # a row of its own under the month names (drawn at about y - 12)
+    drawing.add(String(x - 4, row, "使用率", fontName=fonts.regular, fontSize=7, fillColor=red, textAnchor="end"))
     for i, rate in enumerate(rates):
-        x = 40 + 420 * (i + 0.5) / len(rates)
-        drawing.add(String(x - 8, 35 + 125 * rate / 100 + 3, f"{rate:.0f}%", fontName=fonts.regular, fontSize=6,
-                           fillColor=colors.HexColor("#C0392B")))
+        drawing.add(String(x + width * (i + 0.5) / len(rates), row, "—" if rate is None else f"{rate:.0f}%",
+                           fontName=fonts.regular, fontSize=7, fillColor=red, textAnchor="middle"))
     return drawing
 
 
