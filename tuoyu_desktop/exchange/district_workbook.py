@@ -6,14 +6,12 @@ from pathlib import Path
 
 from ..domain.indicators import CODES
 from ..services.district import Summary, column_title
-from .cells import put
+from .cells import number, put
 
 
 def _value(v):
     """Figures go in as numbers; text (names, codes) stays text."""
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else float(v)
-    return v
+    return number(v) if isinstance(v, Decimal) else v
 
 
 def write_district_xlsx(summary: Summary, path: Path) -> Path:
