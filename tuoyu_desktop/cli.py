@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     unlock.add_argument("--reason", required=True, help="解锁原因")
     district = sub.add_parser("district", help="区县汇总：汇总一个文件夹里各机构的月报工作簿")
     district.add_argument("--month", required=True, metavar="YYYY-MM")
-    district.add_argument("--in", dest="folder", required=True, metavar="DIR", help="放月报工作簿的文件夹（含子文件夹）")
+    district.add_argument("--in", dest="folder", required=True, metavar="DIR",
+                          help="放月报工作簿的文件夹（含子文件夹），或一个月报工作簿 .xlsx")
     district.add_argument("--profile", default="通用", metavar="NAME", help="对照哪个政策方案的目标（默认：通用）")
     district.add_argument("--pdf", metavar="FILE")
     district.add_argument("--xlsx", metavar="FILE")
@@ -319,9 +320,12 @@ def _cmd_district(args, db_path: Path) -> int:
         for note in notes:
             print(f"注意：{note}", file=sys.stderr)
     t = summary.totals
-    print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
-          f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")
-    for name, value, target, met, gap in summary.targets:
+    if not summary.centres:
+        print(f"{month} 没有一份月报通过检查，未汇总任何机构（问题文件 {len(summary.problems)} 个，原因见下）")
+    else:
+        print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
+              f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")
+    for name, value, target, met, gap in summary.targets if summary.centres else ():
         state = "无数据" if met is None else ("达标" if met else f"未达标（差 {gap} 个百分点）")
         print(f"  {name}：{value if value is not None else '—'}%，目标 {target:g}%，{state}")
     for bad in summary.problems:
