@@ -105,3 +105,29 @@ def test_the_quick_character_map_agrees_with_reportlab(path):
     quick = glyphs.read_cmap(Path(path))
     full = {code for code, glyph in TTFontFile(path, subfontIndex=0).charToGlyph.items() if glyph}
     assert quick and quick <= full and len(full - quick) <= 1  # Zen Hei maps U+FFFF, which no text holds
+
+
+def test_rare_characters_print_in_the_voucher_claim_and_district_pdfs(demo, tmp_path):
+    from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
+    from tuoyu_desktop.reports.district_pdf import write_district_pdf
+    from tuoyu_desktop.reports.voucher_claim import write_claim_pdf
+    from tuoyu_desktop.services.centre import centre_form, get_centre, update_centre
+    from tuoyu_desktop.services.district import summarise
+    from tuoyu_desktop.services.vouchers import monthly_claim
+
+    with demo.session() as s:
+        form = centre_form(get_centre(s))
+        form.机构名称 = "堃宝托育中心"
+        update_centre(s, form, demo.profiles)
+    with demo.session() as s:
+        profile = centre_profile(s, demo.profiles)
+        claim = monthly_claim(s, profile, "2026-10")
+        claim.rows[0].child_name = f"王{YAN}"
+        notes: list[str] = []
+        claim_text = _text(write_claim_pdf(tmp_path / "申领.pdf", "堃宝托育中心", claim, date(2026, 11, 25), notes=notes))
+        s.rollback()
+        write_return_xlsx(returns.build_snapshot(s, demo.profiles, "2026-10"), tmp_path / "U盘" / "a.xlsx")
+    district_text = _text(write_district_pdf(summarise(tmp_path / "U盘", "2026-10", profile), tmp_path / "区县.pdf",
+                                             notes=notes))
+    assert "堃宝托育中心" in claim_text and "堃宝托育中心" in district_text
+    assert (f"王{YAN}" in claim_text and not notes) if _printable_here(YAN) else YAN in notes[0]
