@@ -44,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     unlock.add_argument("--reason", required=True, help="解锁原因")
     district = sub.add_parser("district", help="区县汇总：汇总一个文件夹里各机构的月报工作簿")
     district.add_argument("--month", required=True, metavar="YYYY-MM")
-    district.add_argument("--in", dest="folder", required=True, metavar="DIR", help="放月报工作簿的文件夹（含子文件夹）")
+    district.add_argument("--in", dest="folder", required=True, metavar="DIR",
+                          help="放月报工作簿的文件夹（含子文件夹），或一个月报工作簿 .xlsx")
     district.add_argument("--profile", default="通用", metavar="NAME", help="对照哪个政策方案的目标（默认：通用）")
     district.add_argument("--pdf", metavar="FILE")
     district.add_argument("--xlsx", metavar="FILE")
@@ -260,7 +261,7 @@ def _cmd_report(args, db_path: Path) -> int:
                 return EXIT_OK
             was_locked = returns.locked(session, month) is not None
             snapshot = returns.get_return(session, ws.profiles, month)
-        written = []
+        written, notes = [], []
         if args.xlsx:
             from .exchange.return_workbook import write_return_xlsx
 
@@ -268,7 +269,7 @@ def _cmd_report(args, db_path: Path) -> int:
         if args.pdf:
             from .reports.monthly_pdf import write_return_pdf
 
-            written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full))
+            written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full, notes=notes))
         if args.lock and not was_locked:  # only once the files exist
             with ws.session() as session:
                 returns.lock(session, snapshot)
@@ -279,6 +280,8 @@ def _cmd_report(args, db_path: Path) -> int:
           f"数据校验码 {snapshot['checksum']}")
     for path in written:
         print(f"已生成：{path}")
+    for note in notes:
+        print(f"注意：{note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -312,11 +315,17 @@ def _cmd_district(args, db_path: Path) -> int:
     if args.pdf:
         from .reports.district_pdf import write_district_pdf
 
-        print(f"已生成：{write_district_pdf(summary, _output(args.pdf, '.pdf'))}")
+        notes: list[str] = []
+        print(f"已生成：{write_district_pdf(summary, _output(args.pdf, '.pdf'), notes=notes)}")
+        for note in notes:
+            print(f"注意：{note}", file=sys.stderr)
     t = summary.totals
-    print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
-          f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")
-    for name, value, target, met, gap in summary.targets:
+    if not summary.centres:
+        print(f"{month} 没有一份月报通过检查，未汇总任何机构（问题文件 {len(summary.problems)} 个，原因见下）")
+    else:
+        print(f"{month} 汇总机构 {len(summary.centres)} 家：在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
+              f"托位使用率 {t['R01'] if t['R01'] is not None else '—'}%")
+    for name, value, target, met, gap in summary.targets if summary.centres else ():
         state = "无数据" if met is None else ("达标" if met else f"未达标（差 {gap} 个百分点）")
         print(f"  {name}：{value if value is not None else '—'}%，目标 {target:g}%，{state}")
     for bad in summary.problems:

@@ -135,3 +135,31 @@ def test_district_command_prints_the_summary_and_never_stops_on_a_bad_file(folde
     assert (tmp_path / "d.xlsx").exists() and (tmp_path / "d.pdf").exists()
     bad = run_cli("district", "--month", "2026-10", "--in", str(tmp_path / "nowhere"))
     assert bad.returncode == 2 and "找不到文件夹" in bad.stderr
+
+
+def test_district_town_sheet_has_town_and_count_columns_and_an_aligned_total(summary, tmp_path):
+    wb = load_workbook(write_district_xlsx(summary, tmp_path / "汇总.xlsx"))
+    towns = list(wb["镇街"].iter_rows(values_only=True))
+    assert towns[0][:3] == ("所属镇街", "机构数", "T01 核定托位数")
+    assert [r[:2] for r in towns[1:]] == [("红梅街道", 1), ("茶山街道", 1), ("合计", 2)]
+    assert towns[-1][2] == summary.totals["T01"] == sum(r[2] for r in towns[1:-1])
+    total = list(wb["汇总"].iter_rows(values_only=True))[-1]
+    assert total[:3] == ("合计", None, None) and total[3] == summary.totals["T01"]  # nothing under 统一社会信用代码
+
+
+def test_district_of_an_empty_folder_says_no_return_was_found(tmp_path):
+    (tmp_path / "空的").mkdir()
+    result = run_cli("district", "--month", "2026-10", "--in", str(tmp_path / "空的"))
+    assert result.returncode == 2 and "未找到月报工作簿" in result.stderr
+    assert "—%" not in result.stdout
+
+
+def test_district_of_a_single_return_file_adds_up_that_file(folder, tmp_path):
+    result = run_cli("district", "--month", "2026-10", "--in", str(folder[0] / "甲托育园.xlsx"),
+                     "--xlsx", str(tmp_path / "d.xlsx"))
+    assert result.returncode == 0, result.stderr
+    assert "汇总机构 1 家" in result.stdout and "未报送" not in result.stdout
+    other = tmp_path / "说明.txt"
+    other.write_text("x")
+    bad = run_cli("district", "--month", "2026-10", "--in", str(other))
+    assert bad.returncode == 2 and "不是月报工作簿" in bad.stderr

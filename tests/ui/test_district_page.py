@@ -22,3 +22,22 @@ def test_district_page_reads_a_folder_and_shows_files_totals_and_targets(window,
     assert "汇总 2 家机构" in page.info.cget("text")
     dialogs.answers["ask_save_file"] = str(tmp_path / "汇总.xlsx")
     assert page.export("xlsx").exists()
+
+
+def test_district_count_is_of_the_tab_on_show_and_no_heading_is_cut(window, folder, dialogs):
+    from tkinter import font as tkfont
+
+    window.nav_buttons["district"].invoke()
+    page = window.views["district"]
+    page.month_var.set("2026-10")
+    page.run(folder[0])
+    wait_until(page, lambda: page.summary is not None)
+    shown = len(page.summary.centres) + len(page.summary.problems)
+    assert page.tabs.index("current") == 0 and len(page.files.visible_ids()) == shown == 7
+    assert page.count_label.cget("text") == f"共 {shown} 条"
+    page.tabs.select(1)
+    page.update()
+    assert page.count_label.cget("text") == f"共 {len(page.summary.centres) + 1} 条"  # the centres and 合计
+    heading = tkfont.nametofont("TuoyuBold")
+    for column in page.table.columns:
+        assert page.table.tree.column(column.key, "width") >= heading.measure(column.title), column.title

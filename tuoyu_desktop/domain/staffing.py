@@ -102,6 +102,12 @@ def training_progress(records: Iterable[tuple[str, float]], hired_on: date, year
                             done["职业道德"], prorated_target(ethics_full, hired_on, year))
 
 
+def hours_number(value: Fraction | float) -> int | float:
+    """Hours as a number for a workbook cell: 64, or 6.5 (one decimal, as hours_text shows it)."""
+    number = round(float(value), 1)
+    return int(number) if number == int(number) else number
+
+
 def hours_text(value: Fraction | float) -> str:
     number = float(value)
     return f"{number:.1f}".rstrip("0").rstrip(".") if number != int(number) else str(int(number))

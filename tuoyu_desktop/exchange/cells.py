@@ -1,6 +1,9 @@
-"""Writing cells so that text stays text: a value starting with = + - @ is never a formula."""
+"""Writing cells so that text stays text (a value starting with = + - @ is never a formula), and
+numbers are numbers."""
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -13,3 +16,16 @@ def put(ws, row: int, column: int, value: Any):
     if isinstance(value, str):
         cell.data_type = "s"  # openpyxl would otherwise turn "=..." into a formula
     return cell
+
+
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+
+
+def number(value: Any) -> Any:
+    """A figure for a number column: ``'64'`` (as older snapshots kept it) becomes 64, a Decimal an int
+    or float; anything else (empty, a dash, text) is returned unchanged. Never use it on identifiers."""
+    if isinstance(value, str) and _PLAIN_NUMBER.fullmatch(value.strip()):
+        value = Decimal(value.strip())
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+    return value

@@ -6,14 +6,12 @@ from pathlib import Path
 
 from ..domain.indicators import CODES
 from ..services.district import Summary, column_title
-from .cells import put
+from .cells import number, put
 
 
 def _value(v):
     """Figures go in as numbers; text (names, codes) stays text."""
-    if isinstance(v, Decimal):
-        return int(v) if v == v.to_integral_value() and v.as_tuple().exponent >= 0 else float(v)
-    return v
+    return number(v) if isinstance(v, Decimal) else v
 
 
 def write_district_xlsx(summary: Summary, path: Path) -> Path:
@@ -21,33 +19,34 @@ def write_district_xlsx(summary: Summary, path: Path) -> Path:
     from openpyxl.styles import Font, PatternFill
 
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    headers = ["机构名称", "统一社会信用代码", "所属镇街"] + [column_title(c) for c in CODES]
+    indicators = [column_title(c) for c in CODES]
     wb = Workbook()
 
-    def table(ws, rows, last_bold=False):
+    def table(ws, headers, rows, widths):
+        """A header row, the rows, the last one (合计) in bold; the label columns frozen."""
         for col, h in enumerate(headers, start=1):
             cell = put(ws, 1, col, h)
             cell.font, cell.fill = bold, fill
         for r, row in enumerate(rows, start=2):
             for col, value in enumerate(row, start=1):
                 cell = put(ws, r, col, _value(value))
-                if last_bold and r == len(rows) + 1:
+                if r == len(rows) + 1:
                     cell.font = bold
-        ws.freeze_panes = "D2"
-        ws.column_dimensions["A"].width = 28
-        ws.column_dimensions["B"].width = 22
-        ws.column_dimensions["C"].width = 14
+        ws.freeze_panes = ws.cell(2, len(widths) + 1)
+        for letter, width in zip("ABC", widths):
+            ws.column_dimensions[letter].width = width
 
+    totals = [summary.totals.get(code) for code in CODES]
     ws = wb.active
     ws.title = "汇总"
     rows = [[c.name, c.uscc, c.town] + [c.figures.get(code) for code in CODES] for c in summary.centres]
-    rows.append(["合计", f"{len(summary.centres)}家机构", ""] + [summary.totals.get(code) for code in CODES])
-    table(ws, rows, last_bold=True)
+    rows.append(["合计", "", ""] + totals)
+    table(ws, ["机构名称", "统一社会信用代码", "所属镇街"] + indicators, rows, (28, 22, 14))
 
     towns = wb.create_sheet("镇街")
-    rows = [[f"{summary.town_counts[t]}家机构", "", t] + [f.get(code) for code in CODES] for t, f in summary.towns.items()]
-    rows.append(["合计", f"{len(summary.centres)}家机构", ""] + [summary.totals.get(code) for code in CODES])
-    table(towns, rows, last_bold=True)
+    rows = [[t, summary.town_counts[t]] + [f.get(code) for code in CODES] for t, f in summary.towns.items()]
+    rows.append(["合计", len(summary.centres)] + totals)
+    table(towns, ["所属镇街", "机构数"] + indicators, rows, (16, 8))
 
     targets = wb.create_sheet("达标情况")
     for col, h in enumerate(("指标", "区县值（%）", "目标（%）", "是否达标", "差距（百分点）"), start=1):

@@ -11,7 +11,7 @@ from pathlib import Path
 from ..domain.idnumbers import mask_id, mask_phone
 from ..domain.indicators import checksum
 from ..services.returns import FORMAT_VERSION, indicator_rows
-from .cells import put
+from .cells import number, put
 
 COVER_ROWS = ("机构名称", "统一社会信用代码", "备案编号", "所属区县", "所属镇街", "机构性质", "是否普惠机构", "报告月份",
               "填报人", "联系电话", "生成时间", "软件版本", "格式版本", "数据校验码")
@@ -24,6 +24,13 @@ DETAIL_SHEETS = {
     "医育结合": ("类型", "机构/日期", "编号/指导人员", "有效期/内容", "健康指导员/发现问题", "电话/整改"),
     "体验券明细": ("券号", "幼儿姓名", "身份证号", "监护人", "联系电话", "兑换日期", "天数", "金额（元）"),
     "预警": ("类别", "内容"),
+}
+#: columns of the detail sheets that hold figures: written as number cells, whatever the snapshot kept
+NUMBER_COLUMNS = {
+    "班级": {"核定人数", "在托人数", "保育人员", "应配保育人员"},
+    "从业人员": {"本年专业课时", "专业目标", "本年职业道德课时", "职业道德目标"},
+    "培训": {"课时"},
+    "体验券明细": {"天数", "金额（元）"},
 }
 
 
@@ -88,9 +95,10 @@ def write_return_xlsx(snapshot: dict, path: Path, full: bool = False) -> Path:
         for col, header in enumerate(headers, start=1):
             cell = put(ws, 1, col, header)
             cell.font, cell.fill = bold, fill
+        figures = {i for i, header in enumerate(headers, start=1) if header in NUMBER_COLUMNS.get(title, ())}
         for r, row in enumerate(data, start=2):
             for col, value in enumerate(row, start=1):
-                put(ws, r, col, value)
+                put(ws, r, col, number(value) if col in figures else value)
         for col, header in enumerate(headers, start=1):
             longest = max([len(header) * 2] + [len(str(row[col - 1])) * 1.6 for row in data[:300] if col - 1 < len(row)])
             ws.column_dimensions[get_column_letter(col)].width = min(max(8, longest + 2), 60)

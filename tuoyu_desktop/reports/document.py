@@ -1,20 +1,40 @@
-"""The shared page: A4, named styles in one place, the title, and `第 N 页 共 M 页` footers."""
+"""The shared page: A4, named styles in one place, the title, and `第 N 页 共 M 页` footers.
+
+Every text goes in through `Styles.markup` / `Styles.para` (or the canvas's `draw_runs`), so a
+rare character the main font lacks is drawn in a font that has it (reports.glyphs); the ones no
+font on the machine has are collected in `Styles.missing`, noted in the PDF and told to the caller.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fonts import FontChoice, chinese_fonts
+from .fonts import FontChoice, chinese_fonts, fallbacks
+from .glyphs import missing_message, runs
 
 
 @dataclass
 class Styles:
     fonts: FontChoice
     named: dict[str, Any] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)  # characters no font on this machine has
 
     def __getitem__(self, name: str):
         return self.named[name]
+
+    def markup(self, value, style: str = "body") -> str:
+        """Plain ``value`` as paragraph markup: escaped, rare characters wrapped in a fallback font."""
+        font = self.named[style].fontName
+        pieces = runs("" if value is None else str(value), font, fallbacks(), self.missing)
+        return "".join(_escape(text) if name == font else f'<font name="{name}">{_escape(text)}</font>'
+                       for text, name in pieces)
+
+    def para(self, value, style: str = "body"):
+        """A Paragraph of plain text (never markup) in a named style."""
+        from reportlab.platypus import Paragraph
+
+        return Paragraph(self.markup(value, style), self.named[style])
 
 
 def make_styles() -> Styles:
@@ -61,12 +81,10 @@ def table_style(header_rows: int = 1, zebra: bool = True):
 def grid(rows: list[list[Any]], styles: Styles, widths: list[float], numeric: set[int] = frozenset(),
          repeat: int = 1, extra: list | None = None):
     """A table of paragraphs (so long Chinese text wraps) with the header repeated on each page."""
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Table
 
     def cell(value, r, c):
-        if r < repeat:
-            return Paragraph(_escape(value), styles["cell_head"])
-        return Paragraph(_escape(value), styles["cell_right" if c in numeric else "cell"])
+        return styles.para(value, "cell_head" if r < repeat else "cell_right" if c in numeric else "cell")
 
     data = [[cell(v, r, c) for c, v in enumerate(row)] for r, row in enumerate(rows)]
     t = Table(data, colWidths=widths, repeatRows=repeat)
@@ -83,15 +101,32 @@ def _escape(value) -> str:
     return escape("" if value is None else str(value))
 
 
+def draw_runs(canvas, x: float, y: float, pieces: list[tuple[str, str]], size: float) -> None:
+    """Draw text already cut into (piece, font) runs (glyphs.runs) from ``x``, one font at a time."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    for text, font in pieces:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, text)
+        x += stringWidth(text, font, size)
+
+
 def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str = "托育机构办公系统",
-              landscape_page: bool = False, footer_left: str = "") -> Path:
+              landscape_page: bool = False, footer_left: str = "", notes: list[str] | None = None) -> Path:
+    """Write the PDF. Characters no font could draw are noted at its end and added to ``notes``."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas as pdfcanvas
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import SimpleDocTemplate, Spacer
 
     pagesize = landscape(A4) if landscape_page else A4
     fonts = styles.fonts
+    footer = runs(footer_left, fonts.regular, fallbacks(), styles.missing)
+    if styles.missing:
+        message = missing_message(styles.missing)
+        story = [*story, Spacer(1, 4 * mm), styles.para(message, "small")]
+        if notes is not None:
+            notes.append(message)
 
     class NumberedCanvas(pdfcanvas.Canvas):
         """Two passes in one: pages are kept until the end, when the total is known."""
@@ -112,8 +147,7 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
                 self.setFont(fonts.regular, 8.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
-                if footer_left:
-                    self.drawString(15 * mm, 10 * mm, footer_left)
+                draw_runs(self, 15 * mm, 10 * mm, footer, 8.5)
                 super().showPage()
             super().save()
 
@@ -129,9 +163,9 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
 def signature_block(styles):
     """填报人 / 负责人签字 / 单位盖章 / 日期, with room to sign and stamp."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Table
 
-    cells = [[Paragraph(t, styles["body"]) for t in ("填报人：", "负责人签字：", "单位盖章：", "日期：")]]
+    cells = [[styles.para(t) for t in ("填报人：", "负责人签字：", "单位盖章：", "日期：")]]
     table = Table(cells, colWidths=[45 * mm] * 4, rowHeights=[18 * mm])
     table.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular)])
     return table

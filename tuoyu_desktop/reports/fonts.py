@@ -39,6 +39,7 @@ REGULAR_NAMES = ("msyh.ttc", "msyh.ttf", "simhei.ttf", "simsun.ttc", "wqy-microh
 BOLD_NAMES = ("msyhbd.ttc", "msyhbd.ttf", "simhei.ttf", "wqy-zenhei.ttc")
 
 _choice: FontChoice | None = None
+_fallbacks = None
 
 
 def _find(names: tuple[str, ...], folders: list[Path]) -> Path | None:
@@ -109,3 +110,14 @@ def chinese_fonts() -> FontChoice:
     addMapping(REGULAR, 1, 1, bold_name)
     _choice = FontChoice(REGULAR, bold_name, True, "", f"{regular.name}" + (f" / {bold.name}" if bold else ""))
     return _choice
+
+
+def fallbacks():
+    """The process's fallback fonts for rare characters (reports.glyphs), tried after the main faces."""
+    global _fallbacks
+    if _fallbacks is None:
+        from .glyphs import Fallbacks
+
+        choice = chinese_fonts()
+        _fallbacks = Fallbacks([n for n in dict.fromkeys((choice.regular, choice.bold))] if choice.embedded else [])
+    return _fallbacks

@@ -33,18 +33,24 @@ def display_value(code: str, value, unit: str) -> str:
 
 
 def trend_chart(trend: list[list], fonts):
-    """12 months of 在托人数 (bars) and 托位使用率 (line, right-hand scale)."""
+    """12 months of 在托人数 (bars, each labelled above it) and 托位使用率 (line, 0–100% scale).
+
+    The rates are printed in their own row under the month names, never on the plot, so no
+    label can sit on a bar's label whatever the two figures are.
+    """
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.charts.linecharts import HorizontalLineChart
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
 
+    red = colors.HexColor("#C0392B")
     months = [m[5:] + "月" for m, _, _ in trend]
     enrolled = [int(e or 0) for _, e, _ in trend]
-    rates = [float(r) if r not in (None, "") else 0.0 for _, _, r in trend]
+    rates = [float(r) if r not in (None, "") else None for _, _, r in trend]
+    x, y, width, height = 40, 45, 420, 115
     drawing = Drawing(500, 190)
     bars = VerticalBarChart()
-    bars.x, bars.y, bars.width, bars.height = 40, 35, 420, 125
+    bars.x, bars.y, bars.width, bars.height = x, y, width, height
     bars.data = [enrolled]
     bars.categoryAxis.categoryNames = months
     bars.categoryAxis.labels.fontName = fonts.regular
@@ -56,12 +62,14 @@ def trend_chart(trend: list[list], fonts):
     bars.bars[0].fillColor = colors.HexColor("#8EB4E3")
     bars.barLabels.fontName = fonts.regular
     bars.barLabels.fontSize = 6
+    bars.barLabels.boxAnchor = "s"  # above the bar's top edge, not across it
+    bars.barLabels.dy = 1.5
     bars.barLabelFormat = "%d"
     line = HorizontalLineChart()
-    line.x, line.y, line.width, line.height = 40, 35, 420, 125
-    line.data = [rates]
+    line.x, line.y, line.width, line.height = x, y, width, height
+    line.data = [[r or 0.0 for r in rates]]
     line.joinedLines = 1
-    line.lines[0].strokeColor = colors.HexColor("#C0392B")
+    line.lines[0].strokeColor = red
     line.lines[0].strokeWidth = 1.5
     line.valueAxis.valueMin, line.valueAxis.valueMax = 0, 100
     line.valueAxis.visible = 0
@@ -71,25 +79,29 @@ def trend_chart(trend: list[list], fonts):
     line.lineLabels.fontName = fonts.regular
     drawing.add(bars)
     drawing.add(line)
-    drawing.add(String(40, 170, "在托人数（柱，人）与托位使用率（线，0–100%）", fontName=fonts.regular, fontSize=8))
+    drawing.add(String(x, 172, "在托人数（柱，人）与托位使用率（线，0–100%，数值见月份下一行）", fontName=fonts.regular,
+                       fontSize=8))
+    row = y - 23  # a row of its own under the month names (drawn at about y - 12)
+    drawing.add(String(x - 4, row, "使用率", fontName=fonts.regular, fontSize=7, fillColor=red, textAnchor="end"))
     for i, rate in enumerate(rates):
-        x = 40 + 420 * (i + 0.5) / len(rates)
-        drawing.add(String(x - 8, 35 + 125 * rate / 100 + 3, f"{rate:.0f}%", fontName=fonts.regular, fontSize=6,
-                           fillColor=colors.HexColor("#C0392B")))
+        drawing.add(String(x + width * (i + 0.5) / len(rates), row, "—" if rate is None else f"{rate:.0f}%",
+                           fontName=fonts.regular, fontSize=7, fillColor=red, textAnchor="middle"))
     return drawing
 
 
-def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: date | None = None) -> Path:
+def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: date | None = None,
+                     notes: list[str] | None = None) -> Path:
+    """``notes`` gets a message if some characters could not be printed (document.build_pdf)."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+    from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 
     styles = make_styles()
     cover = snapshot["cover"]
     title = f"{cover['机构名称']} {month_title(snapshot['month'])} 托育机构月报表"
     end = date.fromisoformat(snapshot["month_end"])
-    story = [Paragraph(title, styles["title"]),
-             Paragraph(f"统计截至{date_cn(end)}　政策方案：{snapshot['profile']}" +
-                       ("　（已报送，数据已锁定）" if snapshot.get("locked") else ""), styles["subtitle"])]
+    story = [styles.para(title, "title"),
+             styles.para(f"统计截至{date_cn(end)}　政策方案：{snapshot['profile']}" +
+                       ("　（已报送，数据已锁定）" if snapshot.get("locked") else ""), "subtitle")]
     phone = cover.get("联系电话", "")
     cover_rows = [["统一社会信用代码", cover["统一社会信用代码"], "备案编号", cover["备案编号"]],
                   ["所属区县", cover["所属区县"], "所属镇街", cover["所属镇街"]],
@@ -97,7 +109,7 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
                   ["填报人", cover["填报人"], "联系电话", phone if full else mask_phone(phone)],
                   ["生成时间", snapshot["generated_at"], "数据校验码", snapshot["checksum"][:16] + "…"]]
     story.append(grid(cover_rows, styles, [30 * mm, 60 * mm, 30 * mm, 60 * mm], repeat=0))
-    story += [Paragraph("一、指标", styles["h2"])]
+    story += [styles.para("一、指标", "h2")]
     rows = indicator_rows(snapshot["figures"])
     half = (len(rows) + 1) // 2
     table = [["代码", "指标名称", "数值", "代码", "指标名称", "数值"]]
@@ -107,20 +119,21 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
         table.append([left[0], left[1], display_value(left[0], left[2], left[3]),
                       right[0], right[1], display_value(right[0], right[2], right[3]) if right[0] else ""])
     story.append(grid(table, styles, [12 * mm, 40 * mm, 28 * mm, 12 * mm, 40 * mm, 28 * mm], numeric={2, 5}))
-    story += [CondPageBreak(60 * mm), Paragraph("二、班级", styles["h2"])]
+    story += [CondPageBreak(60 * mm), styles.para("二、班级", "h2")]
     classes = [["班级名称", "班型", "核定人数", "普惠", "在托", "保育人员", "应配", "师幼比", "超额"]] + [
         [str(c) for c in row] for row in snapshot["classes"]]
     story.append(grid(classes, styles, [30 * mm, 18 * mm, 18 * mm, 14 * mm, 14 * mm, 18 * mm, 14 * mm, 18 * mm, 16 * mm],
                       numeric={2, 4, 5, 6}))
-    story += [CondPageBreak(70 * mm), Paragraph("三、近12个月在托人数与托位使用率", styles["h2"]),
+    story += [CondPageBreak(70 * mm), styles.para("三、近12个月在托人数与托位使用率", "h2"),
               trend_chart(snapshot["trend"], styles.fonts)]
-    story.append(Paragraph("四、预警", styles["h2"]))
+    story.append(styles.para("四、预警", "h2"))
     alerts = snapshot["alerts"]
     if alerts:
         story.append(grid([["类别", "内容"]] + alerts, styles, [24 * mm, 156 * mm]))
     else:
-        story.append(Paragraph("无", styles["body"]))
-    story += [Spacer(1, 10 * mm), KeepTogether([Paragraph("五、签字盖章", styles["h2"]), signature_block(styles)])]
+        story.append(styles.para("无", "body"))
+    story += [Spacer(1, 10 * mm), KeepTogether([styles.para("五、签字盖章", "h2"), signature_block(styles)])]
     if styles.fonts.warning:
-        story += [Spacer(1, 4 * mm), Paragraph(styles.fonts.warning, styles["small"])]
-    return build_pdf(path, story, styles, title, footer_left=f"{cover['机构名称']} {month_title(snapshot['month'])}月报")
+        story += [Spacer(1, 4 * mm), styles.para(styles.fonts.warning, "small")]
+    return build_pdf(path, story, styles, title, footer_left=f"{cover['机构名称']} {month_title(snapshot['month'])}月报",
+                     notes=notes)

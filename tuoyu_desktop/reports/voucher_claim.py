@@ -23,15 +23,16 @@ def title_of(centre_name: str, claim: Claim) -> str:
     return f"{centre_name} {year}年{int(month)}月托育服务体验券申领表"
 
 
-def write_claim_pdf(path: Path, centre_name: str, claim: Claim, today: date, full: bool = False) -> Path:
+def write_claim_pdf(path: Path, centre_name: str, claim: Claim, today: date, full: bool = False,
+                    notes: list[str] | None = None) -> Path:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Spacer
+    from reportlab.platypus import Spacer
 
     styles = make_styles()
     title = title_of(centre_name, claim)
-    story = [Paragraph(title, styles["title"]),
-             Paragraph(f"兑换{claim.days}次（{claim.children}名幼儿），每次{claim.value_yuan}元，申领金额"
-                       f"{money_cn(claim.amount)}", styles["subtitle"]), Spacer(1, 3 * mm)]
+    story = [styles.para(title, "title"),
+             styles.para(f"兑换{claim.days}次（{claim.children}名幼儿），每次{claim.value_yuan}元，申领金额"
+                       f"{money_cn(claim.amount)}", "subtitle"), Spacer(1, 3 * mm)]
     rows = [HEADERS] + [[str(c.isoformat() if hasattr(c, "isoformat") else c) for c in row]
                         for row in claim_rows(claim, full)]
     rows.append(["合计", "", "", "", "", "", "", str(claim.days), str(claim.amount)])
@@ -39,8 +40,8 @@ def write_claim_pdf(path: Path, centre_name: str, claim: Claim, today: date, ful
     story.append(grid(rows, styles, widths, numeric={0, 7, 8}))
     story += [Spacer(1, 12 * mm), signature_block(styles)]
     if styles.fonts.warning:
-        story += [Spacer(1, 4 * mm), Paragraph(styles.fonts.warning, styles["small"])]
-    return build_pdf(path, story, styles, title, footer_left=f"打印日期：{date_cn(today)}")
+        story += [Spacer(1, 4 * mm), styles.para(styles.fonts.warning, "small")]
+    return build_pdf(path, story, styles, title, footer_left=f"打印日期：{date_cn(today)}", notes=notes)
 
 
 def write_claim_xlsx(path: Path, centre_name: str, claim: Claim, full: bool = False) -> Path:

@@ -127,10 +127,20 @@ def _centre_of(rf: ReturnFile, name: str) -> Centre:
 
 def summarise(folder: Path, month: str, profile: PolicyProfile,
               progress: Callable[[int, int], None] | None = None) -> Summary:
+    """Add up every return workbook under ``folder`` (sub-folders included), or the one file it names."""
     folder = Path(folder)
-    if not folder.is_dir():
+    single = folder.is_file()
+    if single:  # one return picked on its own: the same checks, nothing else looked at
+        if folder.suffix.lower() != ".xlsx":
+            raise InputError(f"{folder.name} 不是月报工作簿（.xlsx）：请选择放月报工作簿的文件夹，或一个 .xlsx 文件")
+        files, folder = [folder], folder.parent
+    elif folder.is_dir():
+        files = sorted(p for p in folder.rglob("*.xlsx") if not p.name.startswith("~$") and p.name != ROSTER_NAME)
+    else:
         raise InputError(f"找不到文件夹 {folder}")
-    files = sorted(p for p in folder.rglob("*.xlsx") if not p.name.startswith("~$") and p.name != ROSTER_NAME)
+    if not files:
+        raise InputError(f"未找到月报工作簿：文件夹 {folder} 及其子文件夹中没有 .xlsx 文件"
+                         + (f"（{ROSTER_NAME} 是机构名单，不是月报）" if (folder / ROSTER_NAME).exists() else ""))
     summary = Summary(month, profile)
     accepted: list[Centre] = []
     for index, path in enumerate(files):
@@ -173,7 +183,7 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
     summary.town_counts = {town: len(group) for town, group in towns.items()}
     compare_targets(summary)
     roster = folder / ROSTER_NAME
-    if roster.exists():
+    if roster.exists() and not single:  # one file is not the whole district: nobody is "missing"
         summary.missing = _missing(roster, {c.uscc for c in summary.centres})
     return summary
 

@@ -16,7 +16,7 @@ from .. import __version__
 from ..domain.errors import InputError, Problem
 from ..domain.indicators import INDICATORS, checksum
 from ..domain.policy import PolicyProfile
-from ..domain.staffing import cert_valid_on, hours_text
+from ..domain.staffing import cert_valid_on, hours_number
 from ..store.models import LockedReturn, ReturnEvent
 from .alerts import collect_alerts
 from .changes import Changes
@@ -71,11 +71,11 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
         staff.append([s.name, role, class_names.get(d.staff_class[s.id], ""), s.id_number, s.phone, s.hired_on.isoformat(),
                       "、".join(f"{x.cert_type}{x.level}" for x in caregiver) or ("未持证" if role == "保育人员" else ""),
                       health_until.isoformat() if health_until else ("长期" if health else "无"),
-                      hours_text(p.professional), hours_text(p.professional_target), hours_text(p.ethics),
-                      hours_text(p.ethics_target), "达标" if p.met else "未达标",
+                      hours_number(p.professional), hours_number(p.professional_target), hours_number(p.ethics),
+                      hours_number(p.ethics_target), "达标" if p.met else "未达标",
                       "有" if s.id in d.preservice else "无"])
     names = {s.id: s.name for s in d.staff}
-    training = [[names[t.staff_id], t.trained_on.isoformat(), t.course, t.category, hours_text(t.hours),
+    training = [[names[t.staff_id], t.trained_on.isoformat(), t.course, t.category, hours_number(t.hours),
                  "是" if t.is_preservice else "否", t.provider] for t in d.training]
     medical = []
     if d.agreement:

@@ -36,6 +36,13 @@ class View(ttk.Frame):
             else:
                 self.stale = True
 
+    def tell_unprintable(self, notes: list[str]) -> None:
+        """A PDF was written but some characters of it no font here can draw: say so, never silently."""
+        if notes:
+            from .. import dialogs
+
+            dialogs.show_info(self.app.root, "PDF中有字无法显示", "\n".join(notes))
+
     def on_show(self) -> None:
         """Called each time the view is brought to the front."""
         if self.stale:

@@ -51,12 +51,14 @@ class DistrictView(ListPage):
         self.missing = Table(self.tabs, [TableColumn("code", "统一社会信用代码", 200), TableColumn("name", "机构名称", 240),
                                          TableColumn("town", "所属镇街", 120)])
         self.tabs.add(self.missing, text="未报送机构")
+        self.tabs.bind("<<NotebookTabChanged>>", lambda _e: self.apply_filter())
         self.summary: Summary | None = None
         self.folder: Path | None = None
         self.task: BackgroundTask | None = None
 
     def main_table(self):
-        return self.table
+        """The table of the tab on show: the search box and its `共 N 条` are about what is seen."""
+        return (self.files, self.table, self.targets, self.missing)[self.tabs.index("current")]
 
     def choose_and_run(self) -> None:
         folder = dialogs.ask_directory(self.app.root, "选择放月报工作簿的文件夹", self.app.setting("last.district_dir"))
@@ -136,7 +138,9 @@ class DistrictView(ListPage):
             from ...reports.district_pdf import write_district_pdf
             from ..open_file import open_with_system
 
-            write_district_pdf(self.summary, Path(path))
+            notes: list[str] = []
+            write_district_pdf(self.summary, Path(path), notes=notes)
+            self.tell_unprintable(notes)
             open_with_system(Path(path))
         self.app.set_status(f"已导出 {path}")
         return Path(path)

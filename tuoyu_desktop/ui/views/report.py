@@ -116,10 +116,11 @@ class ReportView(ListPage):
         snapshot, full = self.snapshot, self.full_numbers.get()
         stem = return_file_stem(snapshot["cover"]["统一社会信用代码"], snapshot["cover"]["机构名称"], snapshot["month"])
         folder = self.out_dir()
+        notes: list[str] = []  # filled by the worker, read once it is done
 
         def work(progress):
             folder.mkdir(parents=True, exist_ok=True)
-            pdf = write_return_pdf(snapshot, folder / f"{stem}.pdf", full=full)
+            pdf = write_return_pdf(snapshot, folder / f"{stem}.pdf", full=full, notes=notes)
             progress(1, 2)
             xlsx = write_return_xlsx(snapshot, folder / f"{stem}.xlsx", full=full)
             return [pdf, xlsx]
@@ -127,17 +128,18 @@ class ReportView(ListPage):
         self.progress.pack(fill="x", pady=(0, 4), before=self.state_label.master)
         self.progress.start(12)
         self.buttons["generate"].configure(state="disabled")
-        self.task = BackgroundTask(self, work, on_done=self._generated, on_error=self._failed)
+        self.task = BackgroundTask(self, work, on_done=lambda files: self._generated(files, notes), on_error=self._failed)
 
     def _stop(self) -> None:
         self.progress.stop()
         self.progress.pack_forget()
         self.buttons["generate"].configure(state="normal")
 
-    def _generated(self, files: list[Path]) -> None:
+    def _generated(self, files: list[Path], notes: list[str] = ()) -> None:
         self._stop()
         self.files = files
         self.app.set_status(f"已生成 {files[0].name} 和 {files[1].name}（{files[0].parent}）")
+        self.tell_unprintable(list(notes))
 
     def _failed(self, exc: BaseException) -> None:
         self._stop()

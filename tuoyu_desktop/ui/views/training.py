@@ -211,7 +211,9 @@ class TrainingView(ListPage):
             return None
         with self.app.workspace.session() as s:
             name = get_centre(s).name
-        write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE)
+        notes: list[str] = []
+        write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
         self.app.set_status(f"已生成 {path}")
+        self.tell_unprintable(notes)
         open_with_system(Path(path))
         return Path(path)

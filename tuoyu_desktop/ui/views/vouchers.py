@@ -88,11 +88,13 @@ class ClaimDialog(FormDialog):
             claim = svc.monthly_claim(s, centre_profile(s, self.app.workspace.profiles), values["月份"])
         stem = f"{centre.uscc}_{centre.name}_{claim.month}_体验券申领表"
         full = bool(values["显示完整号码"])
-        pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", centre.name, claim, self.app.today(), full)
+        notes: list[str] = []
+        pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", centre.name, claim, self.app.today(), full, notes=notes)
         xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", centre.name, claim, full)
         self.page.written = [pdf, xlsx]
         self.app.remember("last.export_dir", folder)
         self.app.set_status(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）")
+        self.page.tell_unprintable(notes)
         open_with_system(pdf)
 
 

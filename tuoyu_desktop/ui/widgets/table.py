@@ -20,6 +20,20 @@ class TableColumn:
     numeric: bool = False
 
 
+def _heading_font(widget):
+    """The font the column headings are drawn in (the theme's, or Tk's default heading font)."""
+    from tkinter import font as tkfont
+
+    name = ttk.Style(widget).lookup("Treeview.Heading", "font") or "TkHeadingFont"
+    try:
+        return tkfont.nametofont(name, root=widget)
+    except (tk.TclError, TypeError):
+        try:
+            return tkfont.Font(root=widget, font=name)
+        except tk.TclError:
+            return None
+
+
 class Table(ttk.Frame):
     def __init__(self, master, columns: list[TableColumn], *, on_open: Callable[[str], None] | None = None,
                  menu: list[tuple[str, Callable[[str], None]]] | None = None, height: int = 18):
@@ -28,9 +42,11 @@ class Table(ttk.Frame):
         self.on_open = on_open
         self.tree = ttk.Treeview(self, columns=[c.key for c in columns], show="headings", height=height,
                                  selectmode="browse")
+        heading = _heading_font(self.tree)
         for c in columns:
             self.tree.heading(c.key, text=c.title, command=lambda k=c.key: self.sort_by(k))
-            self.tree.column(c.key, width=c.width, anchor=c.anchor, stretch=False)
+            width = max(c.width, heading.measure(c.title) + 14) if heading else c.width  # a heading is never cut
+            self.tree.column(c.key, width=width, anchor=c.anchor, stretch=False)
         if columns:
             self.tree.column(columns[-1].key, stretch=True)
         yscroll = ttk.Scrollbar(self, orient="vertical", command=self.tree.yview)
