@@ -8,6 +8,7 @@ command -v Xvfb >/dev/null || need+=(xvfb xauth)
 command -v pdftoppm >/dev/null || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "wenquanyi micro" || need+=(fonts-wqy-microhei)
 fc-list 2>/dev/null | grep -qi "wenquanyi zen" || need+=(fonts-wqy-zenhei)
+fc-list 2>/dev/null | grep -qi "HanaMinB" || need+=(fonts-hanazono)   # 生僻字 beyond U+FFFF in PDFs
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null

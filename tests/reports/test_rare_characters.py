@@ -131,3 +131,26 @@ def test_rare_characters_print_in_the_voucher_claim_and_district_pdfs(demo, tmp_
                                              notes=notes))
     assert "堃宝托育中心" in claim_text and "堃宝托育中心" in district_text
     assert (f"王{YAN}" in claim_text and not notes) if _printable_here(YAN) else YAN in notes[0]
+
+
+ASTRAL = ("李\U0002C317", "王\U0002020C")  # 𬌗 (Ext E), 𠈌 (Ext B): beyond the Basic Plane, as on 户口 pages
+
+
+def test_names_beyond_the_basic_plane_print_from_a_font_that_has_them(demo, tmp_path):
+    """Windows has SimSun-ExtB; the Linux test machines get HanaMinB (fonts-hanazono, see .ci/run)."""
+    import os
+
+    if not all(_printable_here(n[1]) for n in ASTRAL):
+        if os.environ.get("CI"):
+            pytest.fail("CI installs fonts-hanazono, whose HanaMinB has these characters")
+        pytest.skip("no font with CJK Ext B/E here (apt-get install fonts-hanazono)")
+    with demo.session() as s:
+        _rename(s, Child, "何泽宇", ASTRAL[0])
+        _rename(s, Child, "范浩宇", ASTRAL[1])
+    with demo.session() as s:
+        snapshot = returns.build_snapshot(s, demo.profiles, "2026-10")
+    notes: list[str] = []
+    text = _text(write_return_pdf(snapshot, tmp_path / "月报.pdf", notes=notes))
+    assert notes == []
+    for name in ASTRAL:
+        assert f"{name}（彩虹混龄班）缺入托体检" in text

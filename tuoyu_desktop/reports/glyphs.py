@@ -156,6 +156,9 @@ class Fallbacks:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+        from .fonts import to_unicode_beyond_the_basic_plane
+
+        to_unicode_beyond_the_basic_plane()
         name = f"{FALLBACK_PREFIX}{len(self._names) + 1}"
         try:
             pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
