@@ -53,6 +53,7 @@ def test_bad_arguments_give_exit_code_2(tmp_path):
 def test_backup_and_restore_round_trip(tmp_path):
     db = tmp_path / "live.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    (tmp_path / "备份").mkdir()
     backup = run_cli("--db", str(db), "backup", str(tmp_path / "备份"))
     assert backup.returncode == 0, backup.stderr
     copy = next((tmp_path / "备份").glob("*.sqlite3"))

@@ -96,6 +96,7 @@ def test_report_command_writes_both_files_and_locks(tmp_path):
     db = tmp_path / "t.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
     out = tmp_path / "输出 文件夹"
+    out.mkdir()
     result = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", "--pdf", str(out / "r.pdf"),
                      "--xlsx", str(out / "r.xlsx"), "--lock")
     assert result.returncode == 0, result.stderr

@@ -173,15 +173,22 @@ class MainWindow:
         return target
 
     def restore(self) -> bool:
-        from ..store.migrate import restore_database
+        from ..store.migrate import other_centre, restore_database
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
                                        [("数据库备份", "*.sqlite3 *.db"), ("所有文件", "*.*")],
                                        str(paths.backups_dir_for(self.workspace.db_path)))
         if not chosen:
             return False
-        if not dialogs.ask_yes_no(self.root, "恢复备份",
-                                  f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"):
+        differs = other_centre(Path(chosen), self.workspace.db_path)
+        if differs:
+            current, backup = differs
+            title, question = "备份属于另一个机构", (
+                f"这个备份文件属于另一个机构：\n\n当前数据：{current.label()}\n备份文件：{backup.label()}\n\n"
+                f"确实要用它替换当前机构的全部数据吗？\n\n当前数据会先自动备份。")
+        else:
+            title, question = "恢复备份", f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"
+        if not dialogs.ask_yes_no(self.root, title, question):
             return False
         self.workspace.engine.dispose()
         try:
