@@ -266,6 +266,7 @@ def _cmd_report(args, db_path: Path) -> int:
 
     month_bounds(args.month)
     month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    today = date.today()  # the computer's clock: only a month that has ended can be locked (SPEC §3)
     ws = _open(db_path)
     try:
         with ws.session() as session:
@@ -273,7 +274,10 @@ def _cmd_report(args, db_path: Path) -> int:
                 print(returns.unlock(session, month, args.reason).message)
                 return EXIT_OK
             was_locked = returns.locked(session, month) is not None
-            snapshot = returns.get_return(session, ws.profiles, month)
+            snapshot = returns.get_return(session, ws.profiles, month, today=today)
+        if args.lock and not was_locked and returns.month_state(month, today) != returns.ENDED:
+            raise InputError(f"--lock: {month}还没有结束，不能锁定（报送）；月份结束后再生成并锁定。"
+                             "不加 --lock 可以生成本月的预览。")
         written = []
         if args.xlsx:
             from .exchange.return_workbook import write_return_xlsx
@@ -285,10 +289,11 @@ def _cmd_report(args, db_path: Path) -> int:
             written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full))
         if args.lock and not was_locked:  # only once the files exist
             with ws.session() as session:
-                returns.lock(session, snapshot)
+                returns.lock(session, snapshot, today=today)
     finally:
         ws.close()
-    state = "已锁定（已报送）" if was_locked or args.lock else "未锁定"
+    state = ("已锁定（已报送）" if was_locked or args.lock else
+             "预览：本月尚未结束，数字还会变化，不能报送" if snapshot.get("preview") else "未锁定")
     print(f"{month}月报（{state}）：在托{snapshot['figures']['E01']}人，核定托位{snapshot['figures']['T01']}个，"
           f"数据校验码 {snapshot['checksum']}")
     for path in written:

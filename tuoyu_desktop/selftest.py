@@ -72,9 +72,9 @@ def run() -> int:
             from .services.returns import get_return
 
             workspace = state["ws"]
-            month = f"{date.today():%Y-%m}"
+            month = f"{date.today():%Y-%m}"  # the running month: a 预览
             with workspace.session() as s:
-                snapshot = get_return(s, workspace.profiles, month)
+                snapshot = get_return(s, workspace.profiles, month, today=date.today())
             xlsx = write_return_xlsx(snapshot, tmp / "月报.xlsx")
             pdf = write_return_pdf(snapshot, tmp / "月报.pdf")
             assert read_return(xlsx).checksum_ok, "数据校验码不符"
