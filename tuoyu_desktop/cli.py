@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_gui
 
         return run_gui(db_path)
-    from .errors import USER_ERRORS, write_crash_log
+    from .errors import USER_ERRORS, explain, write_crash_log
 
     try:
         return _COMMANDS[args.command](args, db_path)
@@ -87,10 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # the user gets a sentence and the log file; the log gets the traceback
+    except Exception as exc:  # a sentence for the user (never the exception's text: it may hold SQL and
+        # a row's values); the log gets the types and the places, nothing personal
         log = write_crash_log(paths.log_path_for(db_path), exc)
-        print(f"程序出错：{type(exc).__name__}: {exc}\n详细信息已写入日志文件：{log}", file=sys.stderr)
-        return EXIT_ERROR
+        _title, message, code = explain(exc, db_path)
+        print(f"{message}\n详细信息已写入日志文件：{log}", file=sys.stderr)
+        return code
 
 
 def _parse_cli_date(text: str | None, option: str) -> date:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import traceback
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,11 @@ def run() -> int:
             steps.append((name, True, str(detail)))
             return True
         except Exception as exc:  # report every failing step, then fail as a whole
-            steps.append((name, False, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=4)}"))
+            from .errors import USER_ERRORS, safe_traceback
+
+            # the self-test's own checks and user errors say what failed; any other text may hold values
+            said = f": {exc}" if isinstance(exc, (AssertionError, *USER_ERRORS)) else ""
+            steps.append((name, False, f"{type(exc).__name__}{said}\n{safe_traceback(exc)}"))
             return False
 
     with tempfile.TemporaryDirectory(prefix="tuoyu-selftest-") as tmp:

@@ -1,7 +1,6 @@
 """The main window: menu, navigation, the area views, and the status bar."""
 from __future__ import annotations
 
-import logging
 import tkinter as tk
 from datetime import date
 from pathlib import Path
@@ -9,15 +8,13 @@ from tkinter import ttk
 from typing import TYPE_CHECKING, Callable
 
 from .. import APP_NAME, __version__, paths
-from ..errors import USER_ERRORS, write_crash_log
+from ..errors import USER_ERRORS, explain, write_crash_log
 from ..services.changes import Changes
 from . import dialogs
 from .views.base import View
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 DEFAULT_GEOMETRY = "1180x760"
 
@@ -207,8 +204,8 @@ class MainWindow:
         try:
             if self.workspace is not None:
                 self.remember("window.geometry", self.root.geometry())
-        except Exception:  # never keep the user from closing the window
-            log.exception("could not save the window size")
+        except Exception as exc:  # never keep the user from closing the window
+            write_crash_log(paths.log_path_for(self.db_path), exc)
         self.root.destroy()
 
     # settings and errors ------------------------------------------------------------------
@@ -242,4 +239,5 @@ class MainWindow:
             dialogs.show_error(self.root, "无法完成", str(exc))
             return
         log_path = write_crash_log(paths.log_path_for(self.db_path), exc)
-        dialogs.show_error(self.root, "程序出错", f"操作没有完成：{exc}", str(log_path))
+        title, message, _code = explain(exc, self.db_path)  # never the exception's own text
+        dialogs.show_error(self.root, title, message, str(log_path))
