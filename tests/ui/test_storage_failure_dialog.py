@@ -8,8 +8,8 @@ pytestmark = pytest.mark.gui
 
 
 @pytest.mark.parametrize("kind", EXPECTED)
-def test_the_window_says_the_same_when_locking_a_return_cannot_be_written(kind, demo_window, dialogs, db_path,
-                                                                            failing):
+def test_the_window_says_the_same_when_locking_a_return_cannot_be_written(
+        kind, demo_window, dialogs, db_path, failing):  # noqa: F811 (the fixture imported above)
     demo_window.nav_buttons["report"].invoke()
     page = demo_window.views["report"]
     assert page.month() == "2026-10"
