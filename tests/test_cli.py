@@ -53,6 +53,7 @@ def test_bad_arguments_give_exit_code_2(tmp_path):
 def test_backup_and_restore_round_trip(tmp_path):
     db = tmp_path / "live.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    (tmp_path / "备份").mkdir()
     backup = run_cli("--db", str(db), "backup", str(tmp_path / "备份"))
     assert backup.returncode == 0, backup.stderr
     copy = next((tmp_path / "备份").glob("*.sqlite3"))
@@ -87,20 +88,27 @@ def test_a_database_folder_that_cannot_be_created_is_a_clear_input_error(tmp_pat
     assert result.returncode == 2 and "无法创建" in result.stderr
 
 
-def test_unexpected_error_gives_exit_code_1_and_names_the_log_file(tmp_path, monkeypatch, capsys):
+def test_unexpected_error_gives_exit_code_1_and_names_the_log_file_without_the_values_it_held(
+        tmp_path, monkeypatch, capsys):
     from tuoyu_desktop import cli
 
     def boom(args, db_path):
-        raise RuntimeError("内部错误示例")
+        try:
+            int("王芳 320402202601169616")
+        except ValueError as exc:
+            raise RuntimeError("联系电话 13812345678 无法处理") from exc
 
     monkeypatch.setitem(cli._COMMANDS, "init", boom)
     db = tmp_path / "x.sqlite3"
     assert cli.main(["--db", str(db), "init"]) == 1
     err = capsys.readouterr().err
     log = tmp_path / "logs" / "tuoyu.log"
-    assert str(log) in err
-    assert "RuntimeError: 内部错误示例" in log.read_text(encoding="utf-8")
-    assert "Traceback" in log.read_text(encoding="utf-8") and "Traceback" not in err
+    text = log.read_text(encoding="utf-8")
+    assert str(log) in err and "程序出错" in err
+    assert "RuntimeError" in text and "ValueError" in text and 'in boom' in text
+    assert "Traceback" in text and "Traceback" not in err
+    for written in (err, text):  # an exception's text may hold a row's values: it is never written
+        assert "320402202601169616" not in written and "13812345678" not in written and "王芳" not in written
 
 
 def test_alerts_command_prints_one_line_per_alert_in_chinese(tmp_path):

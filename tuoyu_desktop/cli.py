@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("dir", metavar="DIR", help="备份到的文件夹")
     restore = sub.add_parser("restore", help="用备份文件替换当前数据（当前数据先自动备份）")
     restore.add_argument("file", metavar="FILE", help="备份文件")
+    restore.add_argument("--force", action="store_true", help="备份属于另一个机构时仍然恢复（替换当前机构的全部数据）")
     return parser
 
 
@@ -77,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run_gui
 
         return run_gui(db_path)
-    from .errors import USER_ERRORS, write_crash_log
+    from .errors import USER_ERRORS, explain, write_crash_log
 
     try:
         return _COMMANDS[args.command](args, db_path)
@@ -87,10 +88,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_ERROR
-    except Exception as exc:  # the user gets a sentence and the log file; the log gets the traceback
+    except Exception as exc:  # a sentence for the user (never the exception's text: it may hold SQL and
+        # a row's values); the log gets the types and the places, nothing personal
         log = write_crash_log(paths.log_path_for(db_path), exc)
-        print(f"程序出错：{type(exc).__name__}: {exc}\n详细信息已写入日志文件：{log}", file=sys.stderr)
-        return EXIT_ERROR
+        _title, message, code = explain(exc, db_path)
+        print(f"{message}\n详细信息已写入日志文件：{log}", file=sys.stderr)
+        return code
 
 
 def _parse_cli_date(text: str | None, option: str) -> date:
@@ -174,19 +177,27 @@ def _cmd_backup(args, db_path: Path) -> int:
     if not db_path.exists():
         raise DatabaseFileError(f"数据库文件不存在：{db_path}")
     inspect_file(db_path)
-    target = backup_to_folder(db_path, Path(args.dir).expanduser())
+    folder = Path(args.dir).expanduser()
+    _existing_folder(folder)  # a USB stick that is not plugged in must not become a local folder
+    target = backup_to_folder(db_path, folder)
     print(f"已备份到：{target}")
     return EXIT_OK
 
 
 def _cmd_restore(args, db_path: Path) -> int:
     from .store.lock import DatabaseLock
-    from .store.migrate import restore_database
+    from .store.migrate import other_centre, restore_database
 
+    candidate = Path(args.file).expanduser()
     lock = DatabaseLock(db_path)
     lock.acquire()  # never under a window that has the data open
     try:
-        safety = restore_database(Path(args.file).expanduser(), db_path)
+        differs = other_centre(candidate, db_path)
+        if differs and not args.force:
+            current, backup = differs
+            raise InputError(f"备份文件属于另一个机构，未做任何改动：\n  当前数据：{current.label()}\n"
+                             f"  备份文件：{backup.label()}\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
+        safety = restore_database(candidate, db_path)
     finally:
         lock.release()
     print(f"已从 {args.file} 恢复数据到 {db_path}")
@@ -203,6 +214,7 @@ def _cmd_template(args, db_path: Path) -> int:
     path = Path(args.file).expanduser()
     if path.suffix.lower() != ".xlsx":
         raise InputError(f"模板文件名应以 .xlsx 结尾：{path.name}")
+    _existing_folder(path.parent)
     try:
         write_template(kind, path)
     except OSError as exc:
@@ -214,18 +226,22 @@ def _cmd_template(args, db_path: Path) -> int:
 def _cmd_import(args, db_path: Path) -> int:
     from .exchange.importer import ImportFailed, import_file, kind_named
     kind_named(args.kind)
+    source = Path(args.file).expanduser()
+    problems = _output(args.problems, ".xlsx") if args.problems else None
+    if problems is not None and _same_file(problems, source):
+        raise InputError(f"--problems: 问题清单不能保存为正在导入的文件 {source.name}（会覆盖您的原文件），请换一个文件名")
     ws = _open(db_path)
     try:
         with ws.session() as session:
-            result = import_file(session, args.kind, Path(args.file).expanduser(), ws.profiles)
+            result = import_file(session, args.kind, source, ws.profiles)
     except ImportFailed as failed:
         print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
         for line in failed.report_lines():
             print(line, file=sys.stderr)
-        if args.problems:
+        if problems is not None:
             from .exchange.problem_report import write_problem_report
 
-            report = write_problem_report(failed, Path(args.problems).expanduser())
+            report = write_problem_report(failed, problems)
             print(f"问题清单已保存：{report}", file=sys.stderr)
         return EXIT_BAD_INPUT
     finally:
@@ -253,6 +269,7 @@ def _cmd_report(args, db_path: Path) -> int:
 
     month_bounds(args.month)
     month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    today = date.today()  # the computer's clock: only a month that has ended can be locked (SPEC §3)
     ws = _open(db_path)
     try:
         with ws.session() as session:
@@ -260,7 +277,10 @@ def _cmd_report(args, db_path: Path) -> int:
                 print(returns.unlock(session, month, args.reason).message)
                 return EXIT_OK
             was_locked = returns.locked(session, month) is not None
-            snapshot = returns.get_return(session, ws.profiles, month)
+            snapshot = returns.get_return(session, ws.profiles, month, today=today)
+        if args.lock and not was_locked and returns.month_state(month, today) != returns.ENDED:
+            raise InputError(f"--lock: {month}还没有结束，不能锁定（报送）；月份结束后再生成并锁定。"
+                             "不加 --lock 可以生成本月的预览。")
         written, notes = [], []
         if args.xlsx:
             from .exchange.return_workbook import write_return_xlsx
@@ -272,10 +292,11 @@ def _cmd_report(args, db_path: Path) -> int:
             written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full, notes=notes))
         if args.lock and not was_locked:  # only once the files exist
             with ws.session() as session:
-                returns.lock(session, snapshot)
+                returns.lock(session, snapshot, today=today)
     finally:
         ws.close()
-    state = "已锁定（已报送）" if was_locked or args.lock else "未锁定"
+    state = ("已锁定（已报送）" if was_locked or args.lock else
+             "预览：本月尚未结束，数字还会变化，不能报送" if snapshot.get("preview") else "未锁定")
     print(f"{month}月报（{state}）：在托{snapshot['figures']['E01']}人，核定托位{snapshot['figures']['T01']}个，"
           f"数据校验码 {snapshot['checksum']}")
     for path in written:
@@ -289,12 +310,31 @@ def _output(text: str, suffix: str) -> Path:
     path = Path(text).expanduser()
     if path.suffix.lower() != suffix:
         raise InputError(f"输出文件应以 {suffix} 结尾：{path.name}")
-    if path.parent and not path.parent.exists():
-        try:
-            path.parent.mkdir(parents=True)
-        except OSError as exc:
-            raise InputError(f"无法创建文件夹 {path.parent}：{exc.strerror or exc}") from None
+    _existing_folder(path.parent)
     return path
+
+
+def _existing_folder(folder: Path) -> None:
+    """Output goes only into a folder that is there: a missing one is most often a USB stick that
+    is not plugged in or a mistyped path, and a folder made up on the local disk would hide that."""
+    folder = folder if str(folder) else Path(".")
+    if folder.is_dir():
+        return
+    if folder.exists():
+        raise InputError(f"{folder} 不是文件夹")
+    raise InputError(f"文件夹不存在：{folder}\n请检查路径，或先插好U盘、新建这个文件夹后再运行；程序不会自动创建文件夹。")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths name one file (after resolving; letter case ignored where Windows ignores it)."""
+    import os
+
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.normcase(str(a.resolve())) == os.path.normcase(str(b.resolve()))
 
 
 def _cmd_district(args, db_path: Path) -> int:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import traceback
 from datetime import date
 from pathlib import Path
 
@@ -21,7 +20,11 @@ def run() -> int:
             steps.append((name, True, str(detail)))
             return True
         except Exception as exc:  # report every failing step, then fail as a whole
-            steps.append((name, False, f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=4)}"))
+            from .errors import USER_ERRORS, safe_traceback
+
+            # the self-test's own checks and user errors say what failed; any other text may hold values
+            said = f": {exc}" if isinstance(exc, (AssertionError, *USER_ERRORS)) else ""
+            steps.append((name, False, f"{type(exc).__name__}{said}\n{safe_traceback(exc)}"))
             return False
 
     with tempfile.TemporaryDirectory(prefix="tuoyu-selftest-") as tmp:
@@ -72,9 +75,9 @@ def run() -> int:
             from .services.returns import get_return
 
             workspace = state["ws"]
-            month = f"{date.today():%Y-%m}"
+            month = f"{date.today():%Y-%m}"  # the running month: a 预览
             with workspace.session() as s:
-                snapshot = get_return(s, workspace.profiles, month)
+                snapshot = get_return(s, workspace.profiles, month, today=date.today())
             xlsx = write_return_xlsx(snapshot, tmp / "月报.xlsx")
             pdf = write_return_pdf(snapshot, tmp / "月报.pdf")
             assert read_return(xlsx).checksum_ok, "数据校验码不符"

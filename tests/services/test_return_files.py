@@ -20,7 +20,7 @@ TODAY = date(2026, 11, 25)
 @pytest.fixture
 def snapshot(demo):
     with demo.session() as s:
-        return returns.get_return(s, demo.profiles, "2026-10")
+        return returns.get_return(s, demo.profiles, "2026-10", today=TODAY)
 
 
 def test_workbook_has_the_fixed_layout_and_reads_back_with_a_matching_checksum(snapshot, tmp_path):
@@ -65,11 +65,11 @@ def test_pdf_embeds_its_fonts_and_shows_title_month_and_page_numbers(snapshot, t
 
 def test_a_locked_month_does_not_change_when_later_edits_touch_it(demo, snapshot, tmp_path):
     with demo.session() as s:
-        returns.lock(s, snapshot)
+        returns.lock(s, snapshot, today=TODAY)
     with demo.session() as s:  # a child who left in October is deleted later
         s.delete(s.exec(select(Child)).first())
     with demo.session() as s:
-        again = returns.get_return(s, demo.profiles, "2026-10")
+        again = returns.get_return(s, demo.profiles, "2026-10", today=TODAY)
         fresh = returns.build_snapshot(s, demo.profiles, "2026-10")
     assert again["checksum"] == snapshot["checksum"] and again["figures"] == snapshot["figures"]
     assert fresh["checksum"] != snapshot["checksum"]
@@ -80,7 +80,7 @@ def test_a_locked_month_does_not_change_when_later_edits_touch_it(demo, snapshot
 
 def test_unlocking_needs_a_reason_and_is_recorded(demo, snapshot):
     with demo.session() as s:
-        returns.lock(s, snapshot)
+        returns.lock(s, snapshot, today=TODAY)
     with pytest.raises(returns.InputError):
         with demo.session() as s:
             returns.unlock(s, "2026-10", " ")
@@ -96,6 +96,7 @@ def test_report_command_writes_both_files_and_locks(tmp_path):
     db = tmp_path / "t.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
     out = tmp_path / "输出 文件夹"
+    out.mkdir()
     result = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", "--pdf", str(out / "r.pdf"),
                      "--xlsx", str(out / "r.xlsx"), "--lock")
     assert result.returncode == 0, result.stderr

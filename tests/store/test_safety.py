@@ -25,6 +25,7 @@ def test_the_cli_refuses_to_write_while_the_window_has_the_data_open(workspace, 
 
     result = run_cli("--db", str(db_path), "demo")
     assert result.returncode == 2 and "数据已在另一个窗口或程序中打开" in result.stderr
+    (db_path.parent / "备份").mkdir()
     backup = run_cli("--db", str(db_path), "backup", str(db_path.parent / "备份"))
     assert backup.returncode == 0, backup.stderr  # a backup is allowed while the window is open
 

@@ -113,6 +113,31 @@ def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs,
     assert "已从" in demo_window.status.cget("text")
 
 
+def test_restoring_another_centres_backup_shows_both_centres_and_no_keeps_the_data(demo_window, dialogs,
+                                                                                  workspace, tmp_path):
+    import sqlite3
+
+    dialogs.answers["ask_directory"] = str(tmp_path)
+    copy = demo_window.backup()
+    con = sqlite3.connect(copy)
+    con.execute("update centre set name = '钟楼区阳光托育园', uscc = '91320404MA1XXXXX0X'")
+    con.commit()
+    con.close()
+    dialogs.answers["ask_open_file"] = str(copy)
+    dialogs.answers["ask_yes_no"] = False
+    assert not demo_window.restore()
+    (_, title, (message,)), = dialogs.named("ask_yes_no")
+    assert title == "备份属于另一个机构"
+    for text in ("天宁区小星星托育中心", "91320402MA1XK2P3TD", "钟楼区阳光托育园", "91320404MA1XXXXX0X"):
+        assert text in message
+    with workspace.session() as s:
+        assert get_centre(s).name == "天宁区小星星托育中心"
+    dialogs.answers["ask_yes_no"] = True
+    assert demo_window.restore()
+    with workspace.session() as s:
+        assert get_centre(s).name == "钟楼区阳光托育园"
+
+
 def test_an_unexpected_error_in_a_button_shows_a_dialog_naming_the_log_not_a_traceback(window, dialogs):
     from tkinter import ttk
 

@@ -52,3 +52,25 @@ def test_copy_to_a_missing_usb_drive_says_so(demo_window, dialogs, tmp_path):
     assert page.copy_to_usb() == []
     (name, title, args), = dialogs.named("show_error")
     assert "找不到文件夹" in args[0]
+
+
+def test_the_running_month_is_a_preview_that_cannot_be_locked_and_a_future_month_is_refused(demo_window, dialogs):
+    demo_window.nav_buttons["report"].invoke()
+    page = demo_window.views["report"]
+    assert "2026-11" in page.month_box.cget("values")  # TODAY is 2026-11-25
+    page.month_var.set("2026-11")
+    page.refresh()
+    assert page.snapshot["preview"] and "预览" in page.state_label.cget("text")
+    assert str(page.buttons["lock"].cget("state")) == "disabled"
+    page.buttons["generate"].invoke()
+    wait_until(page, lambda: len(page.files) == 2)
+    assert page.files[0].name.endswith("_2026-11_月报_预览.pdf") and read_return(page.files[1]).is_preview
+    page.month_var.set("2027-01")
+    page.refresh()
+    assert page.snapshot is None and "还没有开始" in page.state_label.cget("text")
+    assert page.table.visible_ids() == []
+    for key in ("generate", "lock"):
+        assert str(page.buttons[key].cget("state")) == "disabled"
+    page.month_var.set("2026-10")
+    page.refresh()
+    assert str(page.buttons["lock"].cget("state")) == "normal" and not page.snapshot.get("preview")

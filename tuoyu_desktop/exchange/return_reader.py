@@ -29,6 +29,11 @@ class ReturnFile:
         return self.cover.get("数据校验码", "").strip().lower()
 
     @property
+    def is_preview(self) -> bool:
+        """Written before the month ended (封面 row 状态 = 预览…): not a return that can be counted."""
+        return self.cover.get("状态", "").startswith("预览")
+
+    @property
     def checksum_ok(self) -> bool:
         return checksum(self.rows) == self.stated_checksum
 

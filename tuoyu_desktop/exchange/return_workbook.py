@@ -16,6 +16,8 @@ from .cells import number, put
 COVER_ROWS = ("机构名称", "统一社会信用代码", "备案编号", "所属区县", "所属镇街", "机构性质", "是否普惠机构", "报告月份",
               "填报人", "联系电话", "生成时间", "软件版本", "格式版本", "数据校验码")
 INDICATOR_HEADER = ("指标代码", "指标名称", "数值", "单位")
+#: the row added at the end of 封面 when the month had not ended: the district side refuses such a file
+PREVIEW_ROW = ("状态", "预览：本月尚未结束，数字还会变化，不是正式月报，不能报送")
 DETAIL_SHEETS = {
     "班级": ("班级名称", "班型", "核定人数", "是否普惠", "在托人数", "保育人员", "应配保育人员", "师幼比", "超额"),
     "从业人员": ("姓名", "岗位", "所在班级", "身份证号", "联系电话", "入职日期", "保育师/育婴员证书", "健康证有效至",
@@ -71,6 +73,11 @@ def write_return_xlsx(snapshot: dict, path: Path, full: bool = False) -> Path:
     for r, key in enumerate(COVER_ROWS, start=2):
         put(cover, r, 1, key)
         put(cover, r, 2, "" if values.get(key) is None else str(values[key]))
+    if snapshot.get("preview"):
+        red = Font(bold=True, color="C00000")
+        for col, text in enumerate(PREVIEW_ROW, start=1):
+            put(cover, len(COVER_ROWS) + 2, col, text).font = red
+        cover.sheet_properties.tabColor = "C00000"
     cover.column_dimensions["A"].width = 18
     cover.column_dimensions["B"].width = 70
 

@@ -53,6 +53,8 @@ def make_styles() -> Styles:
         "h2": ParagraphStyle("h2", **{**base, "fontName": fonts.bold, "fontSize": 12, "leading": 18, "spaceBefore": 10,
                                       "spaceAfter": 4}),
         "body": ParagraphStyle("body", **base),
+        "warning": ParagraphStyle("warning", **{**base, "fontName": fonts.bold, "alignment": TA_CENTER,
+                                                "textColor": colors.HexColor("#C00000"), "spaceAfter": 6}),
         "small": ParagraphStyle("small", **{**base, "fontSize": 8, "leading": 11, "textColor": colors.HexColor("#555555")}),
         "cell": ParagraphStyle("cell", **{**base, "fontSize": 8.5, "leading": 11}),
         "cell_right": ParagraphStyle("cell_right", **{**base, "fontSize": 8.5, "leading": 11, "alignment": TA_RIGHT}),
@@ -112,8 +114,10 @@ def draw_runs(canvas, x: float, y: float, pieces: list[tuple[str, str]], size: f
 
 
 def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str = "托育机构办公系统",
-              landscape_page: bool = False, footer_left: str = "", notes: list[str] | None = None) -> Path:
-    """Write the PDF. Characters no font could draw are noted at its end and added to ``notes``."""
+              landscape_page: bool = False, footer_left: str = "", notes: list[str] | None = None,
+              watermark: str = "") -> Path:
+    """Write the PDF. Characters no font could draw are noted at its end and added to ``notes``;
+    ``watermark`` is printed large and pale across every page."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas as pdfcanvas
@@ -148,8 +152,22 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
                 self.setFillGray(0.35)
                 self.drawCentredString(pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")
                 draw_runs(self, 15 * mm, 10 * mm, footer, 8.5)
+                if watermark:
+                    self._watermark()
                 super().showPage()
             super().save()
+
+        def _watermark(self):
+            self.saveState()
+            self.setFont(fonts.bold, 96)
+            self.setFillColorRGB(0.75, 0.0, 0.0, alpha=0.12)
+            self.translate(pagesize[0] / 2, pagesize[1] / 2)
+            self.rotate(35)
+            self.drawCentredString(0, -30, watermark)
+            self.restoreState()
+            self.setFont(fonts.bold, 11)
+            self.setFillColorRGB(0.75, 0.0, 0.0)
+            self.drawRightString(pagesize[0] - 15 * mm, pagesize[1] - 10 * mm, f"{watermark} · 非正式文件")
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)

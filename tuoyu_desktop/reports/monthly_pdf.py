@@ -97,11 +97,15 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
 
     styles = make_styles()
     cover = snapshot["cover"]
-    title = f"{cover['机构名称']} {month_title(snapshot['month'])} 托育机构月报表"
+    preview = bool(snapshot.get("preview"))
+    title = f"{cover['机构名称']} {month_title(snapshot['month'])} 托育机构月报表" + ("（预览）" if preview else "")
     end = date.fromisoformat(snapshot["month_end"])
     story = [styles.para(title, "title"),
              styles.para(f"统计截至{date_cn(end)}　政策方案：{snapshot['profile']}" +
-                       ("　（已报送，数据已锁定）" if snapshot.get("locked") else ""), "subtitle")]
+                         ("　（已报送，数据已锁定）" if snapshot.get("locked") else ""), "subtitle")]
+    if preview:
+        story.append(styles.para(f"预览：{month_title(snapshot['month'])}尚未结束，数字还会变化；本表不是正式月报，"
+                                 "不能盖章报送。", "warning"))
     phone = cover.get("联系电话", "")
     cover_rows = [["统一社会信用代码", cover["统一社会信用代码"], "备案编号", cover["备案编号"]],
                   ["所属区县", cover["所属区县"], "所属镇街", cover["所属镇街"]],
@@ -135,5 +139,5 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
     story += [Spacer(1, 10 * mm), KeepTogether([styles.para("五、签字盖章", "h2"), signature_block(styles)])]
     if styles.fonts.warning:
         story += [Spacer(1, 4 * mm), styles.para(styles.fonts.warning, "small")]
-    return build_pdf(path, story, styles, title, footer_left=f"{cover['机构名称']} {month_title(snapshot['month'])}月报",
-                     notes=notes)
+    return build_pdf(path, story, styles, title, watermark="预览" if preview else "", notes=notes,
+                     footer_left=f"{cover['机构名称']} {month_title(snapshot['month'])}月报" + ("（预览）" if preview else ""))

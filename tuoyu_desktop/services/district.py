@@ -159,6 +159,8 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
                 reason = "数据校验码不符：指标数字在生成后被改动过"
             elif rf.month != month:
                 reason = f"报告月份是 {rf.month or '空'}，不是 {month}"
+            elif rf.is_preview:
+                reason = f"这是{rf.month}结束前生成的预览，不是正式月报，未汇总；请机构在月份结束后重新生成并报送"
             if reason:
                 summary.problems.append(BadFile(name, reason))
             else:

@@ -21,6 +21,7 @@ from ..store.models import LockedReturn, ReturnEvent
 from .alerts import collect_alerts
 from .changes import Changes
 from .monthly import class_figures, compute, load_month, staff_training, trend
+from .vouchers import month_bounds
 
 FORMAT_VERSION = 1
 TREND_MONTHS = 12
@@ -106,23 +107,43 @@ def locked(session: Session, month: str) -> LockedReturn | None:
     return session.exec(select(LockedReturn).where(LockedReturn.month == month)).first()
 
 
-def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str, now: datetime | None = None) -> dict:
-    """The locked snapshot of ``month`` if it was sent, else one computed now."""
+ENDED, CURRENT, FUTURE = "ended", "current", "future"
+
+
+def month_state(month: str, today: date) -> str:
+    """Whether ``month`` has ended by ``today`` (only then can it be sent), is still running, or is yet to come."""
+    start, end = month_bounds(month)
+    return ENDED if end < today else CURRENT if start <= today else FUTURE
+
+
+def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str, now: datetime | None = None, *,
+               today: date) -> dict:
+    """The locked snapshot of ``month`` if it was sent, else one computed now. The month still
+    running gives a 预览 (``preview``); a month that has not begun is refused (SPEC §3)."""
     stored = locked(session, month)
     if stored is not None:
         snapshot = json.loads(stored.snapshot_json)
         snapshot["locked"] = True
         return snapshot
-    return build_snapshot(session, profiles, month, now)
+    state = month_state(month, today)
+    if state == FUTURE:
+        raise InputError([Problem("月份", f"{month}还没有开始（今天是{today.isoformat()}），不能生成月报")])
+    snapshot = build_snapshot(session, profiles, month, now)
+    if state == CURRENT:
+        snapshot["preview"] = True
+    return snapshot
 
 
-def lock(session: Session, snapshot: dict) -> Changes:
-    """已报送: keep this snapshot as the month's return."""
+def lock(session: Session, snapshot: dict, *, today: date) -> Changes:
+    """已报送: keep this snapshot as the month's return. Only a month that has ended (SPEC §3)."""
     month = snapshot["month"]
+    if snapshot.get("preview") or month_state(month, today) != ENDED:
+        raise InputError([Problem("月份", f"{month}还没有结束，不能锁定（报送）；本月的月报只能预览，"
+                                          "月份结束后再生成并锁定")])
     if locked(session, month) is not None:
         raise InputError([Problem("月份", f"{month}已经锁定（已报送）")])
     now = datetime.now(timezone.utc)
-    kept = {k: v for k, v in snapshot.items() if k != "locked"}
+    kept = {k: v for k, v in snapshot.items() if k not in ("locked", "preview")}
     session.add(LockedReturn(month=month, locked_at=now, checksum=snapshot["checksum"],
                              snapshot_json=json.dumps(kept, ensure_ascii=False, sort_keys=True)))
     session.add(ReturnEvent(month=month, action="锁定", at=now, checksum=snapshot["checksum"]))

@@ -24,8 +24,9 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
     # Windows) would otherwise be misread as part of the URL.
     target = str(path)
+    # hide_parameters: an error's text never carries a row's values (ID numbers, phones) anywhere
     engine = create_engine(
-        "sqlite+pysqlite://", poolclass=QueuePool,
+        "sqlite+pysqlite://", poolclass=QueuePool, hide_parameters=True,
         creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
     )
 

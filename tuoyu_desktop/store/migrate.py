@@ -145,6 +145,24 @@ def open_database(path: Path) -> Engine:
     return make_engine(path)
 
 
+def other_centre(candidate: Path, live: Path):
+    """(current, backup) centre names when the backup ``candidate`` belongs to another centre than
+    the data in ``live``; None when it is the same centre or ``live`` holds no centre yet. Both files
+    are only read. Raises DatabaseFileError if ``candidate`` is not a backup of this program."""
+    from .peek import read_centre
+
+    if not candidate.exists():
+        raise DatabaseFileError(f"找不到备份文件 {candidate}")
+    state = inspect_file(candidate)
+    if not state.has_tables or state.revision is None:
+        raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
+    current = read_centre(live) if live.exists() else None
+    if current is None or current.empty:
+        return None
+    backup = read_centre(candidate)
+    return None if backup.same_as(current) else (current, backup)
+
+
 def restore_database(candidate: Path, live: Path) -> Path:
     """Replace the data in ``live`` with the backup ``candidate``; return the safety copy.
 

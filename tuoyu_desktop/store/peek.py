@@ -2,15 +2,37 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain.idnumbers import normalize_code
 from .backup import read_only_uri
 
 
-def read_setting(db_path: Path, key: str) -> str:
-    """The stored value of ``key``, read only (the file is not created, changed or locked); ''
-    when the file, the table or the key is not there or the file cannot be read. Used for the
-    window's size, so that the window opens at the size it was left at while the data still loads."""
+@dataclass(frozen=True)
+class CentreName:
+    """Who a database file belongs to, as its 机构 row says."""
+
+    name: str = ""
+    uscc: str = ""  # 统一社会信用代码
+
+    @property
+    def empty(self) -> bool:
+        return not (self.name.strip() or self.uscc.strip())
+
+    def same_as(self, other: "CentreName") -> bool:
+        """The credit code identifies a centre (its name may change); the name only when a code is missing."""
+        if self.uscc.strip() and other.uscc.strip():
+            return normalize_code(self.uscc) == normalize_code(other.uscc)
+        return self.name.strip() == other.name.strip()
+
+    def label(self) -> str:
+        return f"{self.name.strip() or '（未填写机构名称）'}（统一社会信用代码：{self.uscc.strip() or '未填写'}）"
+
+
+def _query_one(db_path: Path, sql: str, params: tuple = ()) -> tuple | None:
+    """One row, read only (the file is not created, changed or locked); None when the file, the
+    table or the row is not there or the file cannot be read."""
     # A read-only connection to a WAL database that nobody has open would create its -wal and -shm
     # files; with no -wal file present nothing is writing it, and ``immutable`` reads without them.
     uri = read_only_uri(db_path)
@@ -19,11 +41,26 @@ def read_setting(db_path: Path, key: str) -> str:
     try:
         con = sqlite3.connect(uri, uri=True, timeout=0.2)
     except (sqlite3.Error, OSError, ValueError):
-        return ""
+        return None
     try:
-        row = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return con.execute(sql, params).fetchone()
     except sqlite3.Error:
-        return ""
+        return None
     finally:
         con.close()
+
+
+def read_centre(db_path: Path) -> CentreName:
+    """The centre's name and credit code in ``db_path``, read only; empty when there is none."""
+    row = _query_one(db_path, "SELECT name, uscc FROM centre ORDER BY id LIMIT 1")
+    if not row:
+        return CentreName()
+    return CentreName(str(row[0] or ""), str(row[1] or ""))
+
+
+def read_setting(db_path: Path, key: str) -> str:
+    """The stored value of ``key``, read only (the file is not created, changed or locked); ''
+    when the file, the table or the key is not there or the file cannot be read. Used for the
+    window's size, so that the window opens at the size it was left at while the data still loads."""
+    row = _query_one(db_path, "SELECT value FROM settings WHERE key = ?", (key,))
     return str(row[0]) if row and row[0] is not None else ""

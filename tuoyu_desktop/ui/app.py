@@ -109,7 +109,7 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today, pre
 
 def _open_data(root, db_path: Path, opening: Opening) -> None:
     from .. import paths
-    from ..errors import USER_ERRORS, write_crash_log
+    from ..errors import USER_ERRORS, explain, write_crash_log
     from ..services.workspace import open_workspace
 
     try:
@@ -118,9 +118,10 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
     except USER_ERRORS as exc:
         _give_up(root, opening, "无法打开数据", str(exc))
         return
-    except Exception as exc:  # a fault of the program: the log gets the traceback
+    except Exception as exc:  # the file failing, or a fault of the program: the log gets the places
         log = write_crash_log(paths.log_path_for(db_path), exc)
-        _give_up(root, opening, "程序出错", f"无法打开数据：{exc}", str(log), code=1)
+        title, message, code = explain(exc, db_path)
+        _give_up(root, opening, title, f"无法打开数据。{message}", str(log), code=code)
         return
     if not unlocked:
         _give_up(root, opening)

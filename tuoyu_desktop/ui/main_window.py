@@ -1,7 +1,6 @@
 """The main window: menu, navigation, the area views, and the status bar."""
 from __future__ import annotations
 
-import logging
 import tkinter as tk
 from datetime import date
 from pathlib import Path
@@ -9,15 +8,13 @@ from tkinter import ttk
 from typing import TYPE_CHECKING, Callable
 
 from .. import APP_NAME, __version__, paths
-from ..errors import USER_ERRORS, write_crash_log
+from ..errors import USER_ERRORS, explain, write_crash_log
 from ..services.changes import Changes
 from . import dialogs
 from .views.base import View
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.workspace import Workspace
-
-log = logging.getLogger(__name__)
 
 DEFAULT_GEOMETRY = "1180x760"
 
@@ -173,15 +170,22 @@ class MainWindow:
         return target
 
     def restore(self) -> bool:
-        from ..store.migrate import restore_database
+        from ..store.migrate import other_centre, restore_database
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
                                        [("数据库备份", "*.sqlite3 *.db"), ("所有文件", "*.*")],
                                        str(paths.backups_dir_for(self.workspace.db_path)))
         if not chosen:
             return False
-        if not dialogs.ask_yes_no(self.root, "恢复备份",
-                                  f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"):
+        differs = other_centre(Path(chosen), self.workspace.db_path)
+        if differs:
+            current, backup = differs
+            title, question = "备份属于另一个机构", (
+                f"这个备份文件属于另一个机构：\n\n当前数据：{current.label()}\n备份文件：{backup.label()}\n\n"
+                f"确实要用它替换当前机构的全部数据吗？\n\n当前数据会先自动备份。")
+        else:
+            title, question = "恢复备份", f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"
+        if not dialogs.ask_yes_no(self.root, title, question):
             return False
         self.workspace.engine.dispose()
         try:
@@ -200,8 +204,8 @@ class MainWindow:
         try:
             if self.workspace is not None:
                 self.remember("window.geometry", self.root.geometry())
-        except Exception:  # never keep the user from closing the window
-            log.exception("could not save the window size")
+        except Exception as exc:  # never keep the user from closing the window
+            write_crash_log(paths.log_path_for(self.db_path), exc)
         self.root.destroy()
 
     # settings and errors ------------------------------------------------------------------
@@ -235,4 +239,5 @@ class MainWindow:
             dialogs.show_error(self.root, "无法完成", str(exc))
             return
         log_path = write_crash_log(paths.log_path_for(self.db_path), exc)
-        dialogs.show_error(self.root, "程序出错", f"操作没有完成：{exc}", str(log_path))
+        title, message, _code = explain(exc, self.db_path)  # never the exception's own text
+        dialogs.show_error(self.root, title, message, str(log_path))

@@ -43,8 +43,8 @@ class ReportView(ListPage):
         super().__init__(master, app, "月报（报区县卫健部门）")
         ttk.Label(self.toolbar, text="月份").pack(side="left", padx=(0, 4))
         first = app.today().replace(day=1)
-        months = [f"{add_months(first, -i):%Y-%m}" for i in range(1, 25)]
-        self.month_var = tk.StringVar(self, value=months[0])
+        months = [f"{add_months(first, -i):%Y-%m}" for i in range(0, 25)]  # this month (a 预览) and 24 ended ones
+        self.month_var = tk.StringVar(self, value=months[1])
         self.month_box = ttk.Combobox(self.toolbar, textvariable=self.month_var, values=months, width=9)
         self.month_box.pack(side="left", padx=(0, 10))
         self.month_box.bind("<<ComboboxSelected>>", lambda _e: self.refresh())
@@ -86,9 +86,14 @@ class ReportView(ListPage):
         month = self.month()
         try:
             with self.app.workspace.session() as s:
-                snapshot = returns.get_return(s, self.app.workspace.profiles, month)
-        except returns.InputError as exc:
-            self.state_label.configure(text=str(exc), style="Error.TLabel")
+                snapshot = returns.get_return(s, self.app.workspace.profiles, month, today=self.app.today())
+        except returns.InputError as exc:  # nothing shown may belong to another month
+            self.snapshot, self.files = None, []
+            self.table.set_rows([])
+            self.alerts.set_rows([])
+            for key in ("generate", "lock", "unlock"):
+                self.buttons[key].configure(state="disabled")
+            self.state_label.configure(text=str(exc).lstrip(": ").replace("月份: ", ""), style="Error.TLabel")
             return
         self.snapshot = snapshot
         self.files = []
@@ -97,12 +102,15 @@ class ReportView(ListPage):
         self.table.set_rows([(code, (code, name, display_value(code, value, unit), unit), f"{code} {name}", ())
                              for code, name, value, unit in rows])
         self.alerts.set_rows([(str(i), (g, t), t, ("warn",)) for i, (g, t) in enumerate(snapshot["alerts"])])
-        locked = snapshot.get("locked", False)
+        locked, preview = snapshot.get("locked", False), snapshot.get("preview", False)
+        state = ("已锁定（已报送），以下为报送时的数据" if locked else
+                 "预览：本月尚未结束，数字还会变化，不能锁定（报送）" if preview else "未锁定，数据按当前记录计算")
         self.state_label.configure(
-            text=(f"{month}：{'已锁定（已报送），以下为报送时的数据' if locked else '未锁定，数据按当前记录计算'}"
+            text=(f"{month}：{state}"
                   f"　数据校验码 {snapshot['checksum'][:16]}…　在托{figures['E01']}人 / 核定托位{figures['T01']}个"),
-            style="Hint.TLabel")
-        self.buttons["lock"].configure(state="disabled" if locked else "normal")
+            style="Error.TLabel" if preview else "Hint.TLabel")
+        self.buttons["generate"].configure(state="normal" if self.task is None or self.task.finished else "disabled")
+        self.buttons["lock"].configure(state="disabled" if locked or preview else "normal")
         self.buttons["unlock"].configure(state="normal" if locked else "disabled")
         self.apply_filter()
 
@@ -115,6 +123,8 @@ class ReportView(ListPage):
             return
         snapshot, full = self.snapshot, self.full_numbers.get()
         stem = return_file_stem(snapshot["cover"]["统一社会信用代码"], snapshot["cover"]["机构名称"], snapshot["month"])
+        if snapshot.get("preview"):
+            stem += "_预览"
         folder = self.out_dir()
         notes: list[str] = []  # filled by the worker, read once it is done
 
@@ -177,5 +187,5 @@ class ReportView(ListPage):
                                   "需要时可以写明原因后解锁。"):
             return
         with self.app.workspace.session() as s:
-            changes = returns.lock(s, self.snapshot)
+            changes = returns.lock(s, self.snapshot, today=self.app.today())
         self.app.apply(changes)
