@@ -1,4 +1,5 @@
 """Files from strangers: refused or read safely, never run, never exhausting memory."""
+import random
 import zipfile
 
 import pytest
@@ -11,6 +12,8 @@ from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.exchange.importer import ImportFailed, import_file
 from tuoyu_desktop.exchange.workbook_reader import MAX_ROWS
 from tuoyu_desktop.store.models import Child
+
+HANZI = [chr(c) for c in range(0x4E00, 0x9FA5)]
 
 
 def _import(workspace, path):
@@ -49,13 +52,21 @@ def test_a_sheet_with_more_than_100000_rows_is_refused_with_advice(workspace, tm
         _import(workspace, path)
 
 
-def test_a_ten_megabyte_cell_is_refused_as_too_long_not_stored(importer, workspace, db_path):
+def test_a_cell_longer_than_excel_allows_is_refused_as_too_long_not_stored(importer, workspace, db_path, tmp_path):
     importer("classes", CLASSES)
     before = dump(db_path)
+    made = filled("children", [child_row(备注="PLACEHOLDER")], tmp_path / "made.xlsx")
+    path = tmp_path / "长单元格.xlsx"  # written by hand: Excel and openpyxl never make a cell this long
+    rng = random.Random(15)
+    with zipfile.ZipFile(made) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, data.replace(b"PLACEHOLDER", "".join(rng.choice(HANZI) for _ in range(400_000)).encode()))
     with pytest.raises(ImportFailed) as err:
-        importer("children", [child_row(备注="很长" * (5 * 1024 * 1024))])
+        _import(workspace, path)
     (problem,) = err.value.problems
-    assert str(problem).startswith("第2行 备注: 不能超过500个字（当前")
+    assert str(problem).startswith("第2行 备注: 不能超过32767个字（当前")
+    assert "Excel一个单元格最多放32767个字" in str(problem)
     assert dump(db_path) == before
 
 

@@ -168,7 +168,7 @@ def test_negative_or_non_numeric_fee_is_refused(classes, importer, db_path, fee,
 
 def test_birth_date_in_the_future_is_refused(classes, importer, db_path):
     problems = _refused(importer, "children", [child_row(出生日期="2027-01-01", 身份证号="")], db_path)
-    assert "第2行 出生日期: 2027-01-01是将来的日期" in problems
+    assert "第2行 出生日期: 2027-01-01是将来的日期（晚于今天2026-11-25；这里登记已经发生的事，如果电脑日期不对请先校正）" in problems
 
 
 def test_a_full_class_refuses_the_rows_that_overfill_it(classes, importer, db_path):
@@ -248,15 +248,17 @@ def staff(importer):
 
 
 @pytest.mark.parametrize("hours,message", [
-    (-2, "不能小于0课时"), (0, "应大于0"), (25, "不能大于24课时"), ("八", "“八”不是数字"), (1.3, "课时按0.5递增（如1、1.5、2）")])
+    (-2, "不能小于0课时"), (0, "应大于0"), ("八", "“八”不是数字"),
+    (200.5, "不能大于200课时（培训记录规则：每条记录最多200课时；一门课程按证书所写整门登记，超过200课时的请分成几条记录）"),
+    (1.3, "课时按0.5递增，如1、1.5、2（培训记录规则）")])
 def test_bad_training_hours_are_refused(staff, importer, db_path, hours, message):
     problems = _refused(importer, "training", [{"身份证号": STAFF_ID, "培训日期": "2026-03-15", "课程名称": "急救",
                                                  "类别": "专业", "课时": hours}], db_path)
     assert problems == [f"第2行 课时: {message}"]
 
 
-@pytest.mark.parametrize("day,message", [("1999-12-31", "早于2000-01-01"), ("2026-12-01", "是将来的日期")])
-def test_training_before_2000_or_in_the_future_is_refused(staff, importer, db_path, day, message):
+@pytest.mark.parametrize("day,message", [("1899-12-31", "早于1900年，不可能是真实日期"), ("2026-12-01", "是将来的日期")])
+def test_training_before_1900_or_in_the_future_is_refused(staff, importer, db_path, day, message):
     problems = _refused(importer, "training", [{"身份证号": STAFF_ID, "培训日期": day, "课程名称": "急救",
                                                  "类别": "职业道德", "课时": 4}], db_path)
     assert len(problems) == 1 and problems[0].startswith("第2行 培训日期: ") and message in problems[0]
@@ -268,12 +270,15 @@ def test_certificate_expiring_before_its_issue_is_refused(staff, importer, db_pa
     assert problems == ["第2行 有效期至: 早于发证日期"]
 
 
-def test_overlapping_agreements_are_refused(importer, db_path):
+def test_a_renewed_agreement_overlapping_the_old_one_imports(importer, workspace):
     importer("agreements", [{"医疗机构名称": "甲中心", "协议编号": "A1", "签订日期": "2025-01-01",
                              "生效日期": "2025-01-01", "到期日期": "2025-12-31"}])
-    problems = _refused(importer, "agreements", [{"医疗机构名称": "乙中心", "协议编号": "B1", "签订日期": "2025-06-01",
-                                                   "生效日期": "2025-06-01", "到期日期": "2026-05-31"}], db_path)
-    assert problems == ["第2行 生效日期: 与协议A1（2025-01-01至2025-12-31）的有效期重叠；同一时间只能有一份有效协议"]
+    assert importer("agreements", [{"医疗机构名称": "甲中心", "协议编号": "A2", "签订日期": "2025-11-20",
+                                    "生效日期": "2025-12-01", "到期日期": "2026-11-30"},
+                                   {"医疗机构名称": "乙妇幼保健院", "协议编号": "B1", "签订日期": "2025-06-01",
+                                    "生效日期": "2025-06-01", "到期日期": "2026-05-31"}]).added == 2
+    with workspace.session() as s:
+        assert len(s.exec(select(Agreement)).all()) == 3
 
 
 def _voucher(serial, seq=5, day="2026-10-12", **extra):

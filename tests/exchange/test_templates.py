@@ -49,8 +49,27 @@ def test_template_command_writes_a_file(tmp_path):
     from tests.conftest import run_cli
 
     out = tmp_path / "模板 文件夹" / "staff.xlsx"
+    out.parent.mkdir()  # an output folder must exist (test_cli_outputs: a missing one is refused)
     result = run_cli("template", "staff", str(out))
     assert result.returncode == 0, result.stderr
     assert out.exists()
     bad = run_cli("template", "pets", str(tmp_path / "x.xlsx"))
     assert bad.returncode == 2 and "没有“pets”这类数据" in bad.stderr
+
+
+def test_certificate_template_offers_levels_but_lets_an_old_level_be_typed(tmp_path):
+    wb = load_workbook(write_template("certificates", tmp_path / "z.xlsx"))
+    ws = wb.worksheets[0]
+    headers = {c.value: c.column_letter for c in ws[1]}
+    (level,) = [dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith(headers["等级"])]
+    assert level.formula1 == '"五级,四级,三级,二级,一级"' and not level.showErrorMessage
+    (strict,) = [dv for dv in ws.data_validations.dataValidation if str(dv.sqref).startswith(headers["证书类型"])]
+    assert strict.showErrorMessage
+    note = ws[f"{headers['等级']}1"].comment.text
+    assert "育婴员" in note and "初级=五级" in note and "常用：五级" in note
+
+
+def test_training_template_says_a_whole_course_of_up_to_200_hours_is_one_record(tmp_path):
+    wb = load_workbook(write_template("training", tmp_path / "t.xlsx"))
+    notes = {r[0].value: r[2].value for r in wb["说明"].iter_rows(min_row=6)}
+    assert "每条最多200" in notes["课时"] and "岗前培训120课时" in notes["课时"]

@@ -27,7 +27,7 @@ def test_wrong_credit_code_is_refused_naming_the_field_and_nothing_is_saved(work
 
 
 def test_every_bad_field_is_reported_at_once(workspace):
-    form = CentreForm(机构名称="", 统一社会信用代码="123", 政策方案="火星", 联系电话="12", 月租金="-1")
+    form = CentreForm(机构名称="", 统一社会信用代码="123", 政策方案="火星", 联系电话="1381234567", 月租金="-1")
     with pytest.raises(InputError) as err:
         with workspace.session() as s:
             update_centre(s, form, workspace.profiles)

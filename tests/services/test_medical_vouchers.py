@@ -38,12 +38,13 @@ def lines(workspace, day=TODAY):
         return [a.line() for a in collect_alerts(s, workspace.profiles, day) if a.group == "医育结合"]
 
 
-def test_only_one_agreement_may_be_valid_at_a_time(workspace):
+def test_a_renewal_that_starts_before_the_old_agreement_ends_is_accepted_and_silences_the_expiry_alert(workspace):
     agreement(workspace)
-    with pytest.raises(InputError) as err:
-        agreement(workspace, 协议编号="YY-2", 生效日期="2026-12-01", 到期日期="2027-11-30")
-    assert "有效期重叠" in err.value.for_field("生效日期")[0]
-    agreement(workspace, 协议编号="YY-2", 生效日期="2027-01-10", 到期日期="2028-01-09", 签订日期="2026-11-20")
+    assert any("协议将于2027-01-09到期" in line for line in lines(workspace))
+    agreement(workspace, 协议编号="YY-2", 生效日期="2026-12-01", 到期日期="2027-11-30", 签订日期="2026-11-20")
+    with workspace.session() as s:
+        assert [r.number for r in medical.agreement_rows(s, TODAY)] == ["YY-2", "YY-1"]
+    assert not any("到期" in line for line in lines(workspace))
 
 
 def test_editing_an_agreement_is_not_an_overlap_with_itself(workspace):

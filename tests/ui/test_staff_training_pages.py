@@ -78,6 +78,46 @@ def test_certificates_window_adds_a_caregiver_certificate_and_refuses_expiry_bef
     assert [page.uncertified.values(i)[0] for i in page.uncertified.visible_ids()] == ["陆文静"]
 
 
+
+def test_a_yuyingyuan_certificate_takes_an_old_level_typed_into_the_dialog(staffed, workspace):
+    page = staffed.views["staff"]
+    staffed.nav_buttons["staff"].invoke()
+    page.table.select(next(i for i in page.table.visible_ids() if page.table.values(i)[0] == "周海燕"))
+    page.buttons["certs"].invoke()
+    certs = last_dialog(staffed.root)
+    certs.buttons["new"].invoke()
+    f = last_dialog(certs).form
+    f.vars["证书类型"].set("育婴员")
+    assert str(f.widgets["等级"].cget("state")) == "normal"  # offers 五级…一级 and takes what is typed
+    type_into(f.widgets["等级"], "六级")
+    assert "不是育婴员的等级" in f.error_text("等级")
+    type_into(f.widgets["等级"], "中级")
+    assert f.error_text("等级") == ""
+    type_into(f.widgets["发证日期"], "2012-05-01")
+    f.save_button.invoke()
+    assert [certs.table.values(i)[:2] for i in certs.table.visible_ids()] == [("育婴员", "四级")]
+    page.refresh()
+    assert [page.uncertified.values(i)[0] for i in page.uncertified.visible_ids()] == ["陆文静"]
+
+
+def test_a_rare_character_name_typed_into_the_staff_form_is_saved_and_found_by_the_search_box(window, workspace):
+    window.nav_buttons["staff"].invoke()
+    page = window.views["staff"]
+    page.buttons["new"].invoke()
+    f = last_dialog(window.root).form
+    type_into(f.widgets["姓名"], "李𬌗")
+    type_into(f.widgets["身份证号"], A)
+    f.vars["岗位"].set("负责人")
+    type_into(f.widgets["入职日期"], "2020-01-01")
+    f.save_button.invoke()
+    with workspace.session() as s:
+        assert s.exec(select(Staff)).one().name == "李𬌗"
+    page.search_var.set("𬌗")
+    assert [page.table.values(i)[0] for i in page.table.visible_ids()] == ["李𬌗"]
+    page.search_var.set("王")
+    assert page.table.visible_ids() == []
+
+
 def test_certificate_list_shows_status_by_expiry(staffed):
     page = staffed.views["staff"]
     rows = [page.cert_table.values(i) for i in page.cert_table.visible_ids()]
@@ -93,7 +133,7 @@ def test_one_course_for_many_staff_at_once_and_the_year_view(staffed, workspace)
     type_into(f.widgets["培训日期"], "2026-06-10")
     type_into(f.widgets["课程名称"], "婴幼儿伤害预防与急救")
     type_into(f.widgets["课时"], "7.3")
-    assert f.error_text("课时") == "课时按0.5递增（如1、1.5、2）"
+    assert f.error_text("课时") == "课时按0.5递增，如1、1.5、2（培训记录规则）"
     type_into(f.widgets["课时"], "8")
     f.save_button.invoke()
     assert "请至少选择一名员工" in dialog.people_error.cget("text")

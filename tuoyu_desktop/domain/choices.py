@@ -10,6 +10,8 @@ STAFF_ROLES = ("负责人", "保育人员", "保健人员", "炊事人员", "保
 CERT_TYPES = ("保育师", "育婴员", "教师资格证", "健康证", "卫生保健人员培训合格证", "保安员证", "其他")
 CAREGIVER_CERTS = ("保育师", "育婴员")
 CAREGIVER_LEVELS = ("五级", "四级", "三级", "二级", "一级")
+#: the older names of the same five levels (国家职业资格 初级工 … 高级技师), as printed on older certificates
+OLD_LEVEL_NAMES = ("初级", "中级", "高级", "技师", "高级技师")
 TRAINING_CATEGORIES = ("专业", "职业道德")
 CENTRE_TYPES = ("托育机构", "家庭托育点")
 CENTRE_NATURES = ("公办", "民办", "公办民营", "民办公助", "企事业单位办", "幼儿园托班", "其他")

@@ -110,14 +110,24 @@ def mask_phone(phone: str | None) -> str:
     return "".join("*" if i in hide else c for i, c in enumerate(phone))
 
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^(?:86)?(1[3-9]\d{9})$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
+_SEPARATORS = re.compile(r"[\s()+]")
 
 
 def validate_phone(text: str | None) -> str:
-    """An 11-digit mobile or a landline with area code; return normalised or raise ValueError."""
-    phone = normalize_code(text).replace("（", "(").replace("）", ")")
-    phone = re.sub(r"[()]", "", phone)
-    if _MOBILE.match(phone) or _LANDLINE.match(phone):
-        return phone
-    raise ValueError("应为11位手机号或带区号的固定电话（如0519-86661234）")
+    """A phone number as people write it: a mainland mobile (also +86 138 1234 5678, 138-1234-5678)
+    is stored as its 11 digits, a landline with area code without spaces; anything else (a number
+    without area code, 400/95xxx, a foreign number, two numbers, a note such as （父）) is kept as written.
+    Only an all-digit mobile with a digit too many or too few is refused: no number is like that
+    (mobile numbers have 11 digits, 电信网编号计划)."""
+    written = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(text or ""))).strip()
+    compact = _SEPARATORS.sub("", written.replace("（", "(").replace("）", ")"))
+    mobile = _MOBILE.match(compact.replace("-", ""))
+    if mobile:
+        return mobile.group(1)
+    if _LANDLINE.match(compact):
+        return compact
+    if compact.isdigit() and re.match(r"^1[3-9]", compact) and len(compact) in (10, 12):
+        raise ValueError(f"像手机号但有{len(compact)}位，手机号应为11位（电信网编号计划），请核对")
+    return written

@@ -55,6 +55,38 @@ def parse_date(value: object) -> date | None:
 #: No fee, rent, place count or hour count comes near this; anything above is a mistyped cell.
 LARGEST = Decimal(10) ** 12
 
+#: An Excel cell holds at most 32,767 characters (Excel specifications and limits); every text the
+#: program keeps goes out again in a workbook (the return, the exports), so a longer one cannot be true.
+TEXT_LIMIT = 32767
+
+
+def too_long(text: str) -> str | None:
+    """Why ``text`` cannot be kept, or None: only when it could not fit one Excel cell."""
+    if len(text) > TEXT_LIMIT:
+        return (f"不能超过{TEXT_LIMIT}个字（当前{len(text)}个；Excel一个单元格最多放{TEXT_LIMIT}个字，"
+                "月报和导出文件放不下）")
+    return None
+
+
+# Blocks made of emoji and pictographs only (Unicode emoji-data): no letter of any script is there.
+_EMOJI_BLOCKS = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF), (0xE0020, 0xE007F))
+# Marks that turn the character before them into an emoji (VS16, keycap).
+_EMOJI_MARKS = {0xFE0F, 0x20E3}
+
+
+def find_emoji(text: str) -> str | None:
+    """The first emoji (or pictograph) in ``text``, or None.
+
+    Only symbols (categories So/Sk) in the emoji blocks count, so every letter is kept: CJK
+    ideographs of Extensions B–H (astral, like 𬌗 and 𠈌) are letters (Lo) and never match."""
+    for index, ch in enumerate(text):
+        code = ord(ch)
+        if code in _EMOJI_MARKS:
+            return text[max(index - 1, 0):index + 1]
+        if unicodedata.category(ch) in ("So", "Sk", "Cf") and any(lo <= code <= hi for lo, hi in _EMOJI_BLOCKS):
+            return ch
+    return None
+
 
 def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = Decimal(0),
                   unit: str = "") -> Decimal | None:
@@ -77,7 +109,8 @@ def parse_decimal(value: object, *, places: int = 2, minimum: Decimal | None = D
     if not number.is_finite():
         raise ValueError("应为数字")
     if abs(number) >= LARGEST:
-        raise ValueError(f"数字太大（应小于{LARGEST:,}）")
+        raise ValueError(f"数字太大（应小于{LARGEST:,}；没有哪项收费、人数或课时有这么大，"
+                         "多半是填错了单元格）")
     if minimum is not None and number < minimum:
         raise ValueError(f"不能小于{minimum}{unit}")
     if number != number.quantize(Decimal(1).scaleb(-places)):

@@ -6,13 +6,15 @@ its field (and row, for a file); a field that fails reads as None.
 """
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from .errors import Collector
 from .idnumbers import IdInfo, normalize_code, parse_id_number, validate_phone
-from .parsing import clean_text, parse_choice, parse_date, parse_decimal, parse_yes_no
+from .parsing import clean_text, find_emoji, parse_choice, parse_date, parse_decimal, parse_yes_no, too_long
 
+#: Nothing a childcare centre records happened before 1900; an earlier date is an Excel 0 or a
+#: mistyped year (Excel itself counts dates from 1900).
 EARLIEST = date(1900, 1, 1)
 
 
@@ -43,17 +45,29 @@ class RowReader:
             self.problem(field, "必填，不能为空")
         return empty
 
-    def text(self, field: str, required: bool = False, max_len: int = 200) -> str:
+    def text(self, field: str, required: bool = False) -> str:
+        """Text as written (surrounding spaces removed); only what no Excel cell could hold is refused."""
         if self._missing(field, required):
             return ""
         text = self._raw_text(field)
-        if len(text) > max_len:
-            self.problem(field, f"不能超过{max_len}个字（当前{len(text)}个）")
-            return text[:max_len]
+        problem = too_long(text)
+        if problem:
+            self.problem(field, problem)
+            return ""
         return text
 
-    def date(self, field: str, required: bool = False, *, not_future: bool = False,
-             max_ahead_days: int | None = None, earliest: date = EARLIEST) -> date | None:
+    def name(self, field: str, required: bool = False, what: str = "姓名") -> str:
+        """A person's (or a class's) name: any letters, rare characters (生僻字) included, but no emoji."""
+        text = self.text(field, required)
+        emoji = find_emoji(text)
+        if emoji:
+            self.problem(field, f"{what}不能包含表情符号“{emoji}”"
+                                f"（真实的{what}里没有表情符号，月报PDF也无法打印）")
+            return ""
+        return text
+
+    def date(self, field: str, required: bool = False, *, not_future: bool = False) -> date | None:
+        """A date; ``not_future`` for what records an event that has happened (a birth, a check)."""
         if self._missing(field, required):
             return None
         try:
@@ -63,14 +77,13 @@ class RowReader:
             return None
         if value is None:
             return None
-        if value < earliest:
-            self.problem(field, f"{value.isoformat()}早于{earliest.isoformat()}，请检查")
+        if value < EARLIEST:
+            self.problem(field, f"{value.isoformat()}早于{EARLIEST.year}年，不可能是真实日期（多半是年份填错，"
+                                "或单元格里的0被Excel当成了日期）")
             return None
         if not_future and value > self.today:
-            self.problem(field, f"{value.isoformat()}是将来的日期")
-            return None
-        if max_ahead_days is not None and value > self.today + timedelta(days=max_ahead_days):
-            self.problem(field, f"{value.isoformat()}超过今天{max_ahead_days}天以上，请检查")
+            self.problem(field, f"{value.isoformat()}是将来的日期（晚于今天{self.today.isoformat()}；这里登记已经发生的事，"
+                                "如果电脑日期不对请先校正）")
             return None
         return value
 
@@ -137,11 +150,13 @@ class RowReader:
             self.problem(field, str(exc))
             return ""
 
-    def code(self, field: str, required: bool = False, max_len: int = 60) -> str:
+    def code(self, field: str, required: bool = False) -> str:
         """A number/serial: full-width folded, spaces removed, upper case."""
         if self._missing(field, required):
             return ""
         code = normalize_code(self._raw_text(field))
-        if len(code) > max_len:
-            self.problem(field, f"不能超过{max_len}个字符")
+        problem = too_long(code)
+        if problem:
+            self.problem(field, problem)
+            return ""
         return code

@@ -6,13 +6,39 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Iterable, Protocol
 
-from .choices import CAREGIVER_CERTS
+import re
+import unicodedata
+
+from .choices import CAREGIVER_CERTS, CAREGIVER_LEVELS, OLD_LEVEL_NAMES
 from .periods import CERTIFICATE
 
 VALID, EXPIRING, EXPIRED, NOT_YET = "有效", "即将到期", "已过期", "未生效"
 TRAINING_SOURCE = "天宁区普惠托育服务三年行动实施方案（2023-2025年）"
 PRORATION_RULE = ("年中入职的，按入职后剩余的整月数折算：全年目标 × 整月数 ÷ 12"
                   "（1日入职当月算整月，如3月1日入职为10个月、3月15日入职为9个月）。")
+
+
+LEVEL_SOURCE = "保育师、育婴员国家职业技能标准"
+_LEVELS = {**{name: name for name in CAREGIVER_LEVELS},
+           **{f"{i}级": level for i, level in zip((5, 4, 3, 2, 1), CAREGIVER_LEVELS)},
+           **{old: level for old, level in zip(OLD_LEVEL_NAMES, CAREGIVER_LEVELS)},
+           **{old + "工": level for old, level in zip(OLD_LEVEL_NAMES[:3], CAREGIVER_LEVELS)}}
+
+
+def certificate_level(cert_type: str, text: str) -> str:
+    """The level to store for a certificate: for 保育师 and 育婴员 the one spelling 五级 … 一级 (older
+    certificates say 初级/中级/高级/技师/高级技师, or both as in 四级/中级工); any other type keeps
+    what is written. Raises ValueError (Chinese) for a 保育师/育婴员 level that is none of these."""
+    written = (text or "").strip().strip("\u3000").strip()
+    if not written or cert_type not in CAREGIVER_CERTS:
+        return written
+    compact = re.sub(r"\s+", "", unicodedata.normalize("NFKC", written))
+    compact = re.sub(r"^(国家职业资格|职业技能等级)", "", compact)
+    parts = [p for p in re.split(r"[/、（）()]", compact) if p]
+    found = {_LEVELS.get(p) for p in parts}
+    if parts and None not in found and len(found) == 1:
+        return found.pop()
+    raise ValueError(f"“{written}”不是{cert_type}的等级：应为五级…一级，或旧称初级…高级技师（{LEVEL_SOURCE}）")
 
 
 class CertLike(Protocol):

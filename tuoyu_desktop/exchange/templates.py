@@ -15,7 +15,7 @@ KIND_NOTES = {
     "training": "每行一条培训记录，按身份证号对应员工。每人每年专业（岗前及继续教育）≥64课时、职业道德≥32课时。",
     "vouchers": "每行一次兑换。每张券号只能用一次；每名幼儿的使用次数按身份证号统计，不得超过政策方案规定。",
     "blacklist": "卫健部门发布的从业禁止人员名单。",
-    "agreements": "与医疗卫生机构签订的医育结合服务协议；同一时间只能有一份有效协议。",
+    "agreements": "与医疗卫生机构签订的医育结合服务协议；续签的新协议可以与旧协议的有效期重叠。",
     "visits": "医疗卫生机构到园指导的记录。",
     "classes": "每行一个班级，按班级名称识别。",
     "centre": "只填一行：本机构的信息。",
@@ -41,7 +41,7 @@ def write_template(kind: RecordKind | str, path: Path) -> Path:
         cell.alignment = Alignment(horizontal="center", vertical="center")
         note = ("必填。" if column.required else "选填。") + column.note
         if column.choices:
-            note += f" 可选：{'、'.join(column.choices)}"
+            note += f" {'常用' if column.kind == 'combo' else '可选'}：{'、'.join(column.choices)}"
         cell.comment = Comment(note, "托育机构办公系统")
         letter = get_column_letter(col)
         width = max(column.width, len(column.header) * 2 + 2)
@@ -51,8 +51,9 @@ def write_template(kind: RecordKind | str, path: Path) -> Path:
         elif column.kind in ("id", "phone", "code"):
             ws.column_dimensions[letter].number_format = "@"  # keep long numbers as text
         if column.choices:
+            # a combo column offers its list but takes any other text too (a level on another certificate)
             dv = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
-                                showErrorMessage=True, errorTitle="不是可选值",
+                                showErrorMessage=column.kind != "combo", errorTitle="不是可选值",
                                 error=f"{column.header}只能填：{'、'.join(column.choices)}")
             dv.add(f"{letter}2:{letter}{DATA_ROWS + 1}")
             ws.add_data_validation(dv)

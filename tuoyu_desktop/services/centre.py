@@ -9,7 +9,7 @@ from ..domain.choices import CENTRE_NATURES, CENTRE_TYPES
 from ..domain.errors import Collector
 from ..domain.formatting import fen_to_yuan, yuan_to_fen
 from ..domain.idnumbers import validate_phone, validate_uscc
-from ..domain.parsing import clean_text, parse_choice, parse_decimal
+from ..domain.parsing import clean_text, find_emoji, parse_choice, parse_decimal, too_long
 from ..domain.policy import PolicyProfile
 from ..store.models import Centre
 from .changes import Changes
@@ -74,8 +74,14 @@ def validate_centre(form: CentreForm, profiles: dict[str, PolicyProfile]) -> dic
         "town": raw["所属镇街"], "grade": raw["机构等级"], "head": raw["负责人"],
         "address": raw["地址"], "reporter": raw["填报人"], "is_puhui": bool(raw["是否普惠机构"]),
     }
-    if len(values["name"]) > 100:
-        errors.add("机构名称", "不能超过100个字")
+    for field, value in raw.items():
+        problem = too_long(value) if isinstance(value, str) else None
+        if problem:
+            errors.add(field, problem)
+    for field in ("负责人", "填报人"):
+        emoji = find_emoji(raw[field])
+        if emoji:
+            errors.add(field, f"姓名不能包含表情符号“{emoji}”（真实的姓名里没有表情符号，月报PDF也无法打印）")
     if raw["统一社会信用代码"]:
         try:
             values["uscc"] = validate_uscc(raw["统一社会信用代码"])

@@ -13,6 +13,7 @@ from ..domain.classes import MAX_MONTHS, fits_class
 from ..domain.errors import Collector, InputError, Problem
 from ..domain.formatting import fen_to_yuan
 from ..domain.policy import PolicyProfile
+from ..domain.search import matches, search_key
 from ..domain.reader import RowReader
 from ..domain.periods import enrolled_on
 from ..store.models import Child, Placement, SchoolClass
@@ -119,7 +120,7 @@ def leave(session: Session, child_id: int, left_on_text: str, reason: str, today
     child = session.get(Child, child_id)
     errors = Collector()
     r = RowReader({"离托日期": left_on_text, "离托原因": reason}, errors, None, today)
-    left = r.date("离托日期", True, max_ahead_days=31)
+    left = r.date("离托日期", True)
     reason = r.choice("离托原因", LEAVE_REASONS, True)
     if left and left < child.enrolled_on:
         errors.add("离托日期", f"早于入托日期{child.enrolled_on.isoformat()}")
@@ -145,7 +146,7 @@ def move(session: Session, child_id: int, class_name: str, on_text: str, profile
     child = session.get(Child, child_id)
     errors = Collector()
     r = RowReader({"转班日期": on_text, "转入班级": class_name}, errors, None, today)
-    day = r.date("转班日期", True, max_ahead_days=31)
+    day = r.date("转班日期", True)
     target = ctx.classes_by_name().get(class_name)
     if not class_name:
         errors.add("转入班级", "必填，不能为空")
@@ -225,6 +226,16 @@ class RosterRow:
     is_puhui: bool
     hardship: str
     id_missing: bool
+
+    @property
+    def search_text(self) -> str:
+        """What the roster's search box finds this child by."""
+        return search_key(self.name, self.id_number, self.guardian_phone, self.guardian_name, self.class_name)
+
+
+def search_roster(rows: list[RosterRow], query: str) -> list[RosterRow]:
+    """The roster rows the search box shows for ``query`` (every word must appear)."""
+    return [r for r in rows if matches(r.search_text, query)]
 
 
 def roster(session: Session, today: date, include_left: bool = False) -> list[RosterRow]:

@@ -26,7 +26,7 @@ def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> lis
     else:
         left = (current.valid_to - day).days
         if left <= profile.alerts.agreement_warn_days:
-            following = session.exec(select(Agreement).where(Agreement.valid_from > current.valid_to)).first()
+            following = session.exec(select(Agreement).where(Agreement.valid_to > current.valid_to)).first()
             if following is None:
                 out.append(Alert("医育结合", f"与{current.institution}的协议将于{current.valid_to.isoformat()}到期"
                                               f"（还有{left}天），请及时续签", "agreement", current.id))

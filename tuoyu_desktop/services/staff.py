@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from ..domain.errors import Collector
 from ..domain.reader import RowReader
+from ..domain.search import matches, search_key
 from ..domain.staffing import cert_status, current_certificates, has_valid_caregiver_cert
 from ..store.models import Certificate, SchoolClass, Staff
 from .changes import Changes
@@ -34,6 +35,16 @@ class StaffRow:
     phone: str
     education: str
     employed: bool
+
+    @property
+    def search_text(self) -> str:
+        """What the staff list's search box finds this person by."""
+        return search_key(self.name, self.id_number, self.phone, self.role, self.class_name)
+
+
+def search_staff(rows: list[StaffRow], query: str) -> list[StaffRow]:
+    """The staff rows the search box shows for ``query`` (every word must appear)."""
+    return [r for r in rows if matches(r.search_text, query)]
 
 
 def staff_rows(session: Session, today: date, include_left: bool = False) -> list[StaffRow]:

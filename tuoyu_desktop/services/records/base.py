@@ -25,7 +25,8 @@ ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
 class Column:
     header: str
     required: bool = False
-    kind: str = "text"  # text | date | choice | yesno | number | id | phone | code
+    # text | date | choice | combo (choices offered, other text kept) | yesno | number | id | phone | code
+    kind: str = "text"
     choices: tuple[str, ...] = ()
     note: str = ""
     example: str = ""

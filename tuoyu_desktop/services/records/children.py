@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
-from decimal import Decimal
 
 from sqlmodel import Session, select
 
@@ -16,9 +14,6 @@ from ...domain.idnumbers import check_id_against
 from ...domain.reader import RowReader
 from ...store.models import Child, Placement
 from .base import ADDED, UPDATED, Checked, Column, Context, RecordKind, upsert
-
-MAX_AHEAD_DAYS = 31  # an enrolment or leaving may be registered up to a month ahead
-
 
 def find_child(ctx: Context, id_number: str | None, name: str, birth, phone: str) -> Child | None:
     """The stored child with this ID number; without one, the same name + birth date + phone."""
@@ -67,32 +62,32 @@ class ChildKind(RecordKind):
     }
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        name = r.text("姓名", True, 30)
+        name = r.name("姓名", True)
         sex = r.choice("性别", SEXES, True)
         birth = r.date("出生日期", True, not_future=True)
         info = r.id_number("身份证号")
         if info:
             for field, message in check_id_against(info, birth, sex or None):
                 r.problem(field, message)
-        class_name = r.text("班级", True, 30)
+        class_name = r.text("班级", True)
         klass = ctx.classes_by_name().get(class_name) if class_name else None
         if class_name and klass is None:
             r.problem("班级", f"没有名为“{class_name}”的班级（请先新建或导入班级）")
-        enrolled = r.date("入托日期", True, max_ahead_days=MAX_AHEAD_DAYS, earliest=date(2000, 1, 1))
+        enrolled = r.date("入托日期", True)
         care = r.choice("托育形式", CARE_TYPES, True)
-        fee = r.decimal("月收费", unit="元", maximum=Decimal(100000))
+        fee = r.decimal("月收费", unit="元")
         puhui = r.yes_no("是否普惠", default=None)
         hardship = r.choice("困境类别", HARDSHIP_CATEGORIES)
-        guardian = r.text("监护人姓名", max_len=30)
+        guardian = r.name("监护人姓名")
         phone = r.phone("监护人电话")
         health = r.date("入托体检日期", not_future=True)
         vaccination = r.date("接种证查验日期", not_future=True)
-        left = r.date("离托日期", max_ahead_days=MAX_AHEAD_DAYS)
+        left = r.date("离托日期")
         reason = r.choice("离托原因", LEAVE_REASONS)
-        result = r.text("体检结果", max_len=60)
+        result = r.text("体检结果")
         handbook = r.yes_no("已查验儿童保健手册", default=False)
         catch_up = r.yes_no("需补种", default=False)
-        notes = r.text("备注", max_len=500)
+        notes = r.text("备注")
 
         if birth and enrolled:
             if enrolled < birth:

@@ -36,12 +36,12 @@ class ClassKind(RecordKind):
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        name = r.text("班级名称", True, 30)
+        name = r.name("班级名称", True, what="班级名称")
         class_type = r.choice("班型", CLASS_TYPES, True)
-        capacity = r.integer("核定人数", True, minimum=1, maximum=100)
+        capacity = r.integer("核定人数", True, minimum=1)
         puhui = r.yes_no("是否普惠", default=None, required=True)
-        opened = r.date("开班日期", max_ahead_days=366)
-        closed = r.date("停班日期", max_ahead_days=366)
+        opened = r.date("开班日期")
+        closed = r.date("停班日期")
         if class_type and capacity:
             problem = cap_problem(class_type, capacity, ctx.profile)
             if problem:

@@ -1,19 +1,14 @@
-"""医育结合: the agreement with the health institution (one valid at a time) and its visits."""
+"""医育结合: agreements with health institutions (a renewal may overlap the old one) and their visits."""
 from __future__ import annotations
 
 from datetime import date
 
 from sqlmodel import Session, select
 
-from ...domain.errors import Collector
 from ...domain.reader import RowReader
 from ...store.models import Agreement, Visit
 from ...store.periods import agreement_valid_on
 from .base import Checked, Column, Context, RecordKind, upsert
-
-
-def _overlaps(a_from: date, a_to: date, b_from: date, b_to: date) -> bool:
-    return a_from <= b_to and b_from <= a_to
 
 
 def agreement_on(session: Session, day: date) -> Agreement | None:
@@ -31,29 +26,24 @@ class AgreementKind(RecordKind):
         Column("协议编号", False, "code", example="YYJH-2026-01"),
         Column("签订日期", True, "date", example="2026-01-05"),
         Column("生效日期", True, "date", example="2026-01-10"),
-        Column("到期日期", True, "date", note="同一时间只能有一份有效协议", example="2027-01-09"),
+        Column("到期日期", True, "date", note="续签的新协议可以与旧协议的有效期重叠", example="2027-01-09"),
         Column("健康指导员", False, example="周海燕"),
         Column("联系电话", False, "phone", example="0519-88102345"),
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        institution = r.text("医疗机构名称", True, 60)
+        institution = r.text("医疗机构名称", True)
         number = r.code("协议编号")
-        signed = r.date("签订日期", True, not_future=True, earliest=date(2000, 1, 1))
-        valid_from = r.date("生效日期", True, earliest=date(2000, 1, 1))
-        valid_to = r.date("到期日期", True, earliest=date(2000, 1, 1))
-        guide = r.text("健康指导员", max_len=30)
+        signed = r.date("签订日期", True, not_future=True)
+        valid_from = r.date("生效日期", True)
+        valid_to = r.date("到期日期", True)
+        guide = r.name("健康指导员")
         phone = r.phone("联系电话")
         if valid_from and valid_to and valid_to < valid_from:
             r.problem("到期日期", "早于生效日期")
         query = select(Agreement).where(Agreement.number == number) if number else select(Agreement).where(
             Agreement.institution == institution, Agreement.valid_from == valid_from)
         existing = ctx.session.exec(query).first() if (number or (institution and valid_from)) else None
-        if valid_from and valid_to and valid_from <= valid_to:
-            for other in ctx.session.exec(select(Agreement)):
-                if other is not existing and other.id != ctx.editing_id and _overlaps(valid_from, valid_to, other.valid_from, other.valid_to):
-                    r.problem("生效日期", f"与协议{other.number or other.institution}（{other.valid_from.isoformat()}至"
-                                          f"{other.valid_to.isoformat()}）的有效期重叠；同一时间只能有一份有效协议")
         values = dict(institution=institution, number=number, signed_on=signed, valid_from=valid_from,
                       valid_to=valid_to, health_guide=guide, guide_phone=phone)
         return Checked(r.row, values, existing)
@@ -61,14 +51,6 @@ class AgreementKind(RecordKind):
     def identity(self, checked: Checked):
         v = checked.values
         return v["number"] or (v["institution"], v["valid_from"])
-
-    def check_all(self, rows: list[Checked], ctx: Context, errors: Collector) -> None:
-        spans = [(c.values["valid_from"], c.values["valid_to"], c.row) for c in rows
-                 if c.values["valid_from"] and c.values["valid_to"] and c.values["valid_from"] <= c.values["valid_to"]]
-        for i, (a_from, a_to, a_row) in enumerate(spans):
-            for b_from, b_to, b_row in spans[:i]:
-                if _overlaps(a_from, a_to, b_from, b_to):
-                    errors.add("生效日期", f"与第{b_row}行协议的有效期重叠；同一时间只能有一份有效协议", a_row)
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         return upsert(session, Agreement, checked.existing, checked.values)[1]
@@ -88,10 +70,10 @@ class VisitKind(RecordKind):
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        day = r.date("日期", True, not_future=True, earliest=date(2000, 1, 1))
-        guide = r.text("指导人员", max_len=30)
-        content = r.text("内容", True, 200)
-        findings = r.text("发现问题", max_len=500)
+        day = r.date("日期", True, not_future=True)
+        guide = r.name("指导人员")
+        content = r.text("内容", True)
+        findings = r.text("发现问题")
         follow_up = r.yes_no("是否已整改", default=False)
         agreement = agreement_on(ctx.session, day) if day else None
         existing = ctx.session.exec(select(Visit).where(Visit.visited_on == day, Visit.content == content)).first() \

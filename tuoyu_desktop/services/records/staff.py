@@ -6,9 +6,10 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ...domain.ages import add_months
-from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, SEXES, STAFF_ROLES
+from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, OLD_LEVEL_NAMES, SEXES, STAFF_ROLES
 from ...domain.idnumbers import check_id_against, mask_id
 from ...domain.reader import RowReader
+from ...domain.staffing import certificate_level
 from ...store.models import BlacklistEntry, Certificate, Staff, StaffAssignment
 from .base import Checked, Column, Context, RecordKind, upsert
 
@@ -31,7 +32,7 @@ def staff_for(r: RowReader, ctx: Context, id_field: str = "身份证号", name_f
     if staff is None:
         r.problem(id_field, f"没有身份证号为{mask_id(info.number)}的员工（请先录入或导入从业人员）")
         return None
-    name = r.text(name_field, max_len=30)
+    name = r.name(name_field)
     if name and name != staff.name:
         r.problem(name_field, f"与员工档案中的姓名（{staff.name}）不一致")
     return staff
@@ -57,21 +58,21 @@ class StaffKind(RecordKind):
                        "education": "学历"}
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        name = r.text("姓名", True, 30)
+        name = r.name("姓名", True)
         sex = r.choice("性别", SEXES)
         info = r.id_number("身份证号", True)
         if info:
             for field, message in check_id_against(info, None, sex or None):
                 r.problem(field, message)
         role = r.choice("岗位", STAFF_ROLES, True)
-        class_name = r.text("所在班级", max_len=30)
+        class_name = r.text("所在班级")
         klass = ctx.classes_by_name().get(class_name) if class_name else None
         if class_name and klass is None:
             r.problem("所在班级", f"没有名为“{class_name}”的班级")
-        hired = r.date("入职日期", True, max_ahead_days=31, earliest=date(1970, 1, 1))
-        left = r.date("离职日期", max_ahead_days=31)
+        hired = r.date("入职日期", True)
+        left = r.date("离职日期")
         phone = r.phone("联系电话")
-        education = r.text("学历", max_len=20)
+        education = r.text("学历")
         if hired and left and left < hired:
             r.problem("离职日期", "早于入职日期")
         number = info.number if info else None
@@ -158,7 +159,9 @@ class CertificateKind(RecordKind):
         Column("身份证号", True, "id", note="员工的身份证号（员工须已录入）", example="11010519491231002X", width=22),
         Column("姓名", False, note="填写时须与员工档案一致", example="陆文静"),
         Column("证书类型", True, "choice", CERT_TYPES, example="保育师"),
-        Column("等级", False, "choice", CAREGIVER_LEVELS, "保育师证书的等级", "四级"),
+        Column("等级", False, "combo", CAREGIVER_LEVELS,
+               "保育师、育婴员证书的等级，统一存为五级…一级；旧证书写的" + "/".join(OLD_LEVEL_NAMES)
+               + "（初级=五级…高级技师=一级）也可以填。其他证书有等级的照写", "四级"),
         Column("证书编号", False, "code", example="BYS20240001"),
         Column("发证机关", False, example="江苏省人力资源和社会保障厅"),
         Column("发证日期", False, "date", example="2024-06-01"),
@@ -168,13 +171,15 @@ class CertificateKind(RecordKind):
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         staff = staff_for(r, ctx)
         cert_type = r.choice("证书类型", CERT_TYPES, True)
-        level = r.choice("等级", CAREGIVER_LEVELS)
-        if level and cert_type and cert_type != "保育师":
-            r.problem("等级", "只有保育师证书填写等级")
+        level = r.text("等级")
+        try:
+            level = certificate_level(cert_type, level)
+        except ValueError as exc:
+            r.problem("等级", str(exc))
         number = r.code("证书编号")
-        issuer = r.text("发证机关", max_len=60)
-        issued = r.date("发证日期", not_future=True, earliest=date(1970, 1, 1))
-        expires = r.date("有效期至", earliest=date(1970, 1, 1))
+        issuer = r.text("发证机关")
+        issued = r.date("发证日期", not_future=True)
+        expires = r.date("有效期至")
         if issued and expires and expires < issued:
             r.problem("有效期至", "早于发证日期")
         if expires is None:
@@ -208,11 +213,11 @@ class BlacklistKind(RecordKind):
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        name = r.text("姓名", max_len=30)
+        name = r.name("姓名")
         info = r.id_number("身份证号", True)
-        reason = r.text("原因", max_len=200)
-        issuer = r.text("发布单位", max_len=60)
-        listed = r.date("日期", not_future=True)
+        reason = r.text("原因")
+        issuer = r.text("发布单位")
+        listed = r.date("日期")
         number = info.number if info else None
         existing = ctx.blacklist().get(number) if number else None
         values = dict(name=name, id_number=number, reason=reason, issuer=issuer, listed_on=listed)

@@ -68,13 +68,13 @@ class VoucherKind(RecordKind):
     )
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        serial = r.code("券号", True, 40)
-        name = r.text("幼儿姓名", True, 30)
+        serial = r.code("券号", True)
+        name = r.name("幼儿姓名", True)
         info = r.id_number("身份证号", True)
-        guardian = r.text("监护人", max_len=30)
+        guardian = r.name("监护人")
         phone = r.phone("联系电话")
-        day = r.date("兑换日期", True, not_future=True, earliest=date(2000, 1, 1))
-        days = r.integer("天数", minimum=1, maximum=366)
+        day = r.date("兑换日期", True, not_future=True)
+        days = r.integer("天数", minimum=1)
         days = days or 1
         for field, message in voucher_rule_problems(ctx.profile, day, info.birth_date if info else None):
             r.problem(field, message)

@@ -76,8 +76,7 @@ class ChildrenView(ListPage):
             due = svc.due_to_move(s, centre_profile(s, self.app.workspace.profiles), today)
             health = svc.health_follow_up(s, today)
         self.rows = {str(r.id): r for r in rows}
-        self.table.set_rows([(str(r.id), self._values(r, today), f"{r.name} {r.id_number} {r.guardian_phone} "
-                              f"{r.guardian_name} {r.class_name}", self._tags(r, today)) for r in rows])
+        self.table.set_rows([(str(r.id), self._values(r, today), r.search_text, self._tags(r, today)) for r in rows])
         self.due_table.set_rows([(str(d.id), (d.name, d.class_name, d.months_now,
                                               date_iso(d.due_on), d.action), d.name, ("warn",)) for d in due])
         self.health_table.set_rows([(f"{h.id}-{i}", (h.name, h.class_name, date_iso(h.enrolled_on), h.problem), h.name,

@@ -15,7 +15,7 @@ from .list_page import ListPage
 
 AGREEMENT_FIELDS = [
     FieldSpec("医疗机构名称", required=True, width=34), FieldSpec("协议编号"), FieldSpec("签订日期", required=True),
-    FieldSpec("生效日期", required=True), FieldSpec("到期日期", required=True, hint="同一时间只能有一份有效协议"),
+    FieldSpec("生效日期", required=True), FieldSpec("到期日期", required=True, hint="续签的新协议可与旧协议重叠"),
     FieldSpec("健康指导员"), FieldSpec("联系电话"),
 ]
 VISIT_FIELDS = [

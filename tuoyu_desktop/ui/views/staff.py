@@ -72,7 +72,7 @@ class StaffView(ListPage):
                                           r.phone, r.education,
                                           "在职" if r.employed else (f"已离职（{date_iso(r.left_on)}）" if r.left_on
                                                                    else "待入职")),
-                              f"{r.name} {r.id_number} {r.phone} {r.role} {r.class_name}",
+                              r.search_text,
                               () if r.employed else ("muted",)) for r in rows])
         self.cert_table.set_rows([(f"{c.staff_id}-{c.id}", (c.staff_name, c.role, c.cert_type, c.level, c.number,
                                                             date_iso(c.issued_on), date_iso(c.expires_on) or "长期",

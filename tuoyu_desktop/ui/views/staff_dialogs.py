@@ -28,7 +28,8 @@ def staff_fields(class_names: tuple[str, ...]) -> list[FieldSpec]:
 
 CERT_FIELDS = [
     FieldSpec("证书类型", kind="choice", required=True, choices=CERT_TYPES),
-    FieldSpec("等级", kind="choice", choices=("",) + CAREGIVER_LEVELS, hint="保育师填写"),
+    FieldSpec("等级", kind="combo", choices=("",) + CAREGIVER_LEVELS,
+              hint="保育师、育婴员填写（旧称中级等也可）"),
     FieldSpec("证书编号"), FieldSpec("发证机关"), FieldSpec("发证日期", hint="如 2025-06-01"),
     FieldSpec("有效期至", hint="长期有效不填；健康证不填为一年"),
 ]

@@ -33,7 +33,8 @@ def bar(done, target, width: int = 10) -> str:
 COURSE_FIELDS = [
     FieldSpec("培训日期", required=True, hint="如 2026-03-15"), FieldSpec("课程名称", required=True),
     FieldSpec("类别", kind="choice", required=True, choices=TRAINING_CATEGORIES, hint="专业＝岗前及继续教育"),
-    FieldSpec("课时", required=True, hint="按0.5递增，最多24"), FieldSpec("是否岗前培训", kind="check", hint="岗前培训"),
+    FieldSpec("课时", required=True, hint="按0.5递增，每条最多200（整门课程可登记一条）"),
+    FieldSpec("是否岗前培训", kind="check", hint="岗前培训"),
     FieldSpec("培训机构"), FieldSpec("证书编号"),
 ]
 

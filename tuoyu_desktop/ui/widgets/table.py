@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from tkinter import ttk
 from typing import Callable
 
+from ...domain.search import matches, search_key
+
 
 @dataclass(frozen=True)
 class TableColumn:
@@ -82,7 +84,7 @@ class Table(ttk.Frame):
         self._rows, self._search, self._order = {}, {}, []
         for iid, values, search, tags in rows:
             self._rows[iid] = values
-            self._search[iid] = search.lower()
+            self._search[iid] = search_key(search)
             self._order.append(iid)
             self.tree.insert("", "end", iid=iid, values=values, tags=tags)
         self._visible = list(self._order)
@@ -95,8 +97,7 @@ class Table(ttk.Frame):
 
     def filter(self, text: str) -> int:
         """Show only rows whose search text contains every word of ``text``; return how many."""
-        words = text.lower().split()
-        wanted = [iid for iid in self._order if all(w in self._search[iid] for w in words)] if words else self._order
+        wanted = [iid for iid in self._order if matches(self._search[iid], text)]
         wanted_set = set(wanted)
         hidden = [iid for iid in self._visible if iid not in wanted_set]
         if hidden:
