@@ -1,6 +1,9 @@
 """Files from strangers: refused or read safely, never run, never exhausting memory."""
 import random
+import subprocess
+import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -8,9 +11,11 @@ from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, TODAY, child_row
 from tests.exchange.helpers import dump, filled
+from tests.exchange.hostile import many_strings_xlsx, wide_rows_xlsx
 from tuoyu_desktop.domain.errors import InputError
-from tuoyu_desktop.exchange.importer import ImportFailed, import_file
+from tuoyu_desktop.exchange.importer import READING, ImportFailed, import_file
 from tuoyu_desktop.exchange.workbook_reader import MAX_ROWS
+from tuoyu_desktop.exchange.xlsx_stream import CHUNK, MAX_CELLS, MAX_STRINGS
 from tuoyu_desktop.store.models import Child
 
 HANZI = [chr(c) for c in range(0x4E00, 0x9FA5)]
@@ -76,3 +81,71 @@ def test_formulas_and_external_links_are_kept_as_text_never_calculated(importer,
     with workspace.session() as s:
         child = s.exec(select(Child)).one()
     assert child.guardian_name == "=[外部.xlsx]Sheet1!A1" and child.notes == "=cmd|' /C calc'!A0"
+
+
+def test_a_small_file_whose_strings_expand_past_a_million_is_refused_naming_the_limit(workspace, tmp_path, db_path):
+    path = many_strings_xlsx(tmp_path / "名单.xlsx", MAX_STRINGS + 10)  # about 3 MB; states 6 entries
+    assert path.stat().st_size < 5 * 1024 * 1024
+    before = dump(db_path)
+    with pytest.raises(InputError) as err:
+        _import(workspace, path)
+    assert str(err.value) == ("名单.xlsx：文件中的文字条目超过100万条，超出程序为防止内存耗尽而设的上限"
+                              "（真实的托育机构文件远少于此），未读取")
+    assert dump(db_path) == before
+
+
+def test_a_strings_table_that_states_too_many_entries_is_refused_before_reading_them(workspace, tmp_path):
+    path = many_strings_xlsx(tmp_path / "名单.xlsx", 10, declared=MAX_STRINGS + 1)
+    with pytest.raises(InputError, match="文字条目超过100万条"):
+        _import(workspace, path)
+
+
+def test_rows_reaching_excel_last_column_are_refused_as_too_many_cells(workspace, tmp_path):
+    path = wide_rows_xlsx(tmp_path / "宽.xlsx", MAX_CELLS // 16_384 + 1)  # a few KB
+    with pytest.raises(InputError, match=r"工作表“幼儿”：工作表的单元格超过200万个，超出程序为防止内存耗尽而设的上限"):
+        _import(workspace, path)
+
+
+MEASURE = """
+import re, resource, sys
+from pathlib import Path
+from tuoyu_desktop.domain.errors import InputError
+from tuoyu_desktop.exchange.importer import kind_named, read_sheet
+try:
+    read_sheet(Path(sys.argv[1]), kind_named("children"))
+    print("read", end=" ")
+except InputError as exc:
+    print("refused", end=" ")
+try:  # this process's own peak (ru_maxrss on Linux also holds the parent's, from before exec)
+    with open("/proc/self/status") as status:
+        print(int(re.search(r"VmHWM:\\s*(\\d+)", status.read()).group(1)) // 1024)
+except OSError:
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform != "darwin" else 1024 * 1024))
+"""
+
+
+def test_reading_a_file_of_three_million_strings_stays_far_below_500_mb(tmp_path):
+    path = many_strings_xlsx(tmp_path / "名单.xlsx", 3_000_000)  # 8 MB, 87 MB of XML
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", MEASURE, str(path)], capture_output=True, text=True, cwd=root,
+                          check=True)
+    outcome, peak_mb = done.stdout.split()
+    assert outcome == "refused" and int(peak_mb) < 300, done.stdout
+
+
+def test_cancel_during_the_reading_stops_it_within_one_more_chunk(workspace, tmp_path):
+    path = many_strings_xlsx(tmp_path / "名单.xlsx", 200_000)  # under every limit: read in full otherwise
+    calls = []
+
+    class Cancelled(Exception):
+        pass
+
+    def progress(done, total, stage):
+        calls.append((done, stage))
+        if len(calls) > 1:  # 取消 was pressed at the first report: the next one stops the work
+            raise Cancelled()
+
+    with workspace.session() as s, pytest.raises(Cancelled):
+        import_file(s, "children", path, workspace.profiles, TODAY, progress)
+    assert [stage for _, stage in calls] == [READING, READING]
+    assert calls[1][0] - calls[0][0] <= CHUNK

@@ -163,3 +163,20 @@ def test_district_of_a_single_return_file_adds_up_that_file(folder, tmp_path):
     other.write_text("x")
     bad = run_cli("district", "--month", "2026-10", "--in", str(other))
     assert bad.returncode == 2 and "不是月报工作簿" in bad.stderr
+
+
+def test_a_return_that_expands_to_millions_of_strings_is_listed_as_bad_and_the_rest_added_up(folder, tmp_path,
+                                                                                           workspace_profiles):
+    from tests.exchange.hostile import many_strings_xlsx
+    from tuoyu_desktop.exchange.xlsx_stream import MAX_STRINGS
+
+    inbox = tmp_path / "收件"
+    inbox.mkdir()
+    shutil.copy(folder[0] / "甲托育园.xlsx", inbox / "甲托育园.xlsx")
+    many_strings_xlsx(inbox / "异常.xlsx", MAX_STRINGS + 10)
+    reports = []
+    summary = summarise(inbox, "2026-10", workspace_profiles["张家港市"], lambda *a: reports.append(a))
+    assert [c.name for c in summary.centres] == ["甲托育园"]
+    (bad,) = summary.problems
+    assert bad.file == "异常.xlsx" and bad.reason.startswith("文件中的文字条目超过100万条，超出程序为防止内存耗尽而设的上限")
+    assert len(reports) > 10  # the reading reports (so 取消 is seen) while it goes, not once per file

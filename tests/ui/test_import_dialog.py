@@ -76,3 +76,24 @@ def test_a_blank_template_can_be_saved_from_the_dialog(window, dialogs, tmp_path
     dialogs.answers["ask_save_file"] = str(tmp_path / "从业人员模板.xlsx")
     dialog.template_button.invoke()
     assert load_workbook(tmp_path / "从业人员模板.xlsx").worksheets[0]["A1"].value == "姓名"
+
+
+def test_cancel_while_a_big_file_is_still_being_read_ends_the_task(window, workspace, tmp_path, db_path):
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("幼儿")
+    ws.append(["姓名", "性别", "出生日期", "班级", "入托日期", "托育形式", "备注"])
+    for i in range(40_000):  # under every limit, and long to read
+        ws.append([f"幼儿{i}", "男", "2025-01-01", "托小一班", "2026-09-01", "全日托", "备注" * 20])
+    wb.save(tmp_path / "大名单.xlsx")
+    before = dump(db_path)
+    dialog = window.open_import("children")
+    dialog.set_file(str(tmp_path / "大名单.xlsx"))
+    dialog.check_button.invoke()
+    wait_until(dialog, lambda: "正在读取文件" in dialog.message.cget("text"))
+    dialog.cancel_button.invoke()
+    wait_until(dialog, lambda: dialog.state != "checking")
+    assert dialog.state == "failed" and dialog.message.cget("text") == "已取消，没有导入任何数据。"
+    assert str(dialog.check_button.cget("state")) == "normal"
+    assert dump(db_path) == before

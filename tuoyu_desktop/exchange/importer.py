@@ -26,7 +26,10 @@ from .workbook_reader import MAX_ROWS, open_workbook
 
 HEADER_SCAN_ROWS = 10
 TOTAL_WORDS = ("合计", "总计", "小计")
-Progress = Callable[[int, int], None]  # (rows done, rows in all)
+#: (done, in all, stage): READING counts bytes of the file, CHECKING and SAVING count rows; it may
+#: raise to stop (取消), and is called at least every 64 KB read and every 200 rows
+Progress = Callable[[int, int, str], None]
+READING, CHECKING, SAVING = "读取", "检查", "保存"
 
 
 def kind_named(key: str) -> RecordKind:
@@ -87,19 +90,20 @@ class ImportFailed(InputError):
         return [str(p) for p in self.problems]
 
 
-def read_sheet(path: Path, kind: RecordKind) -> SheetData:
-    wb = open_workbook(path)
+def read_sheet(path: Path, kind: RecordKind, progress: Progress | None = None) -> SheetData:
+    reading = (lambda done, total: progress(done, total, READING)) if progress else None
+    wb = open_workbook(path, reading)
     try:
         candidates = [kind.sheet] if kind.sheet in wb.sheetnames else []
         candidates += [n for n in wb.sheetnames if n not in candidates and n != "说明"]
         best: tuple[int, str, list[str]] | None = None
         for name in candidates:
             ws = wb[name]
-            for number, values in enumerate(ws.iter_rows(max_row=HEADER_SCAN_ROWS, values_only=True), start=1):
+            for number, values in ws.rows(max_row=HEADER_SCAN_ROWS):
                 headers = [normalize_header(v) for v in values]
                 found = set(headers) & set(kind.headers)
                 if set(kind.required) <= found:
-                    return _read_rows(ws, name, number, headers, list(values), kind)
+                    return _read_rows(ws, name, number, headers, values, kind)
                 score = len(found & set(kind.required))
                 if best is None or score > best[0]:
                     best = (score, name, [h for h in kind.required if h not in found])
@@ -121,20 +125,22 @@ def _read_rows(ws, name: str, header_row: int, headers: list[str], raw_headers: 
     if unknown:
         data.notes.append(f"忽略了不认识的列：{'、'.join(unknown)}")
     wanted = [i for i, h in enumerate(headers) if h in kind.headers]
-    blank_rows: list[int] = []
-    skipped_blank = 0
-    for number, values in enumerate(ws.iter_rows(min_row=header_row + 1, values_only=True), start=header_row + 1):
+    blank_rows = skipped_blank = 0  # blank rows since the last data row; those between data rows
+    previous = header_row
+    for number, values in ws.rows(min_row=header_row + 1):
+        blank_rows += number - previous - 1  # rows absent from the file are blank too
+        previous = number
         cells = [values[i] if i < len(values) else None for i in wanted]
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in cells):
-            blank_rows.append(number)
+            blank_rows += 1
             continue
         first = next((clean_text(v) for v in values if v is not None and clean_text(v)), "")
         if first.replace(" ", "") in TOTAL_WORDS:
             data.notes.append(f"第{number}行是“{first}”行，已忽略")
             continue
-        skipped_blank += len(blank_rows)
-        blank_rows.clear()
-        data.rows.append((number, list(values)))
+        skipped_blank += blank_rows
+        blank_rows = 0
+        data.rows.append((number, values))
         if len(data.rows) > MAX_ROWS:
             raise InputError(f"工作表“{name}”的数据超过{MAX_ROWS}行，请分成几个文件导入")
     if skipped_blank:
@@ -165,7 +171,7 @@ def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str,
 
 def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[str, PolicyProfile], today: date,
                  progress: Progress | None) -> ImportResult:
-    data = read_sheet(path, kind)
+    data = read_sheet(path, kind, progress)
     if kind.single_row and len(data.rows) > 1:
         raise ImportFailed([Problem("", f"{kind.title}只能有一行数据（现有{len(data.rows)}行）", data.rows[1][0])],
                            data, kind)
@@ -189,7 +195,7 @@ def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[
         if c is not None and len(errors.problems) == before:
             checked.append(c)
         if progress and (index % 200 == 0 or index == total - 1):
-            progress(index + 1, total)
+            progress(index + 1, total, CHECKING)
     if not errors:
         kind.check_all(checked, ctx, errors)
     if errors:
@@ -198,7 +204,9 @@ def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[
     result = ImportResult(kind.key, kind.title, notes=list(data.notes))
     counts = {ADDED: 0, UPDATED: 0, UNCHANGED: 0}
     values_by_row = dict(data.rows)
-    for c in checked:
+    for index, c in enumerate(checked):
+        if progress and index % 200 == 0:
+            progress(index, len(checked), SAVING)
         action = kind.save(session, c, ctx)
         counts[action] += 1
         result.rows.append(RowPreview(c.row, action, _summary(kind, data.record(values_by_row[c.row], kind))))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import InputError
 from ..domain.indicators import CODES, checksum
-from .workbook_reader import open_workbook
+from .workbook_reader import Progress, open_workbook
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,21 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def read_return(path: Path) -> ReturnFile:
-    """Raise InputError (Chinese) if the file is not a return workbook of this program."""
-    wb = open_workbook(Path(path))
+def read_return(path: Path, progress: Progress | None = None) -> ReturnFile:
+    """Raise InputError (Chinese) if the file is not a return workbook of this program.
+
+    Read with the bounds of ``open_workbook``; ``progress(bytes read, bytes in all)`` may raise to stop.
+    """
+    wb = open_workbook(Path(path), progress)
     try:
         if "封面" not in wb.sheetnames or "指标" not in wb.sheetnames:
             raise InputError(f"{Path(path).name}：不是月报工作簿（缺少“封面”或“指标”工作表）")
         cover = {}
-        for row in wb["封面"].iter_rows(min_row=2, max_col=2, values_only=True):
+        for _, row in wb["封面"].rows(min_row=2, max_col=2):
             if row and row[0] is not None:
                 cover[_text(row[0])] = _text(row[1] if len(row) > 1 else None)
         rows = []
-        for row in wb["指标"].iter_rows(min_row=2, max_col=4, values_only=True):
+        for _, row in wb["指标"].rows(min_row=2, max_col=4):
             if not row or row[0] is None:
                 continue
             code, name, value, unit = (list(row) + [None] * 4)[:4]

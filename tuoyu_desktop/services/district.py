@@ -146,7 +146,7 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
     for index, path in enumerate(files):
         name = str(path.relative_to(folder))
         try:
-            rf = read_return(path)
+            rf = read_return(path, (lambda _d, _t, i=index: progress(i, len(files))) if progress else None)
         except InputError as exc:
             summary.problems.append(BadFile(name, str(exc).split("：", 1)[-1]))
         except Exception as exc:  # a file no reader could make sense of is a problem file, not a crash
@@ -186,16 +186,17 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
     compare_targets(summary)
     roster = folder / ROSTER_NAME
     if roster.exists() and not single:  # one file is not the whole district: nobody is "missing"
-        summary.missing = _missing(roster, {c.uscc for c in summary.centres})
+        summary.missing = _missing(roster, {c.uscc for c in summary.centres},
+                                   (lambda _d, _t: progress(len(files), len(files))) if progress else None)
     return summary
 
 
-def _missing(roster: Path, received: set[str]) -> list[tuple[str, str, str]]:
+def _missing(roster: Path, received: set[str], progress=None) -> list[tuple[str, str, str]]:
     from ..exchange.workbook_reader import open_workbook
 
-    wb = open_workbook(roster)
+    wb = open_workbook(roster, progress)
     try:
-        rows = list(wb.worksheets[0].iter_rows(values_only=True))
+        rows = [values for _, values in wb.worksheets[0].rows()] if wb.worksheets else []
     finally:
         wb.close()
     if not rows:
@@ -211,7 +212,7 @@ def _missing(roster: Path, received: set[str]) -> list[tuple[str, str, str]]:
         code = normalize_code(row[i_code] if i_code < len(row) else "")
         if code and code not in received:
             town = str(row[i_town] or "") if i_town is not None and i_town < len(row) else ""
-            out.append((code, str(row[i_name] or ""), town))
+            out.append((code, str(row[i_name] or "") if i_name < len(row) else "", town))
     return out
 
 

@@ -7,7 +7,7 @@ from tkinter import ttk
 from typing import TYPE_CHECKING
 
 from ..errors import USER_ERRORS
-from ..exchange.importer import ImportFailed, ImportResult, import_file
+from ..exchange.importer import READING, SAVING, ImportFailed, ImportResult, import_file
 from ..services.changes import Changes
 from ..services.records import KINDS
 from . import dialogs
@@ -170,9 +170,12 @@ class ImportDialog(tk.Toplevel):
         if self.task and not self.task.finished:
             self.task.cancel()
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, stage: str) -> None:
         self.progress.configure(value=100 * done / max(total, 1))
-        self._say(f"正在检查第 {done} / {total} 行…")
+        if stage == READING:
+            self._say(f"正在读取文件…（{100 * done // max(total, 1)}%）")
+        else:
+            self._say(f"正在{'保存' if stage == SAVING else '检查'}第 {done} / {total} 行…")
 
     def _idle_buttons(self) -> None:
         self.check_button.configure(state="normal")

@@ -51,10 +51,11 @@ class BackgroundTask:
     def cancel(self) -> None:
         self._cancel.set()
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int, *detail) -> None:
+        """Report progress (``detail``, e.g. a stage, goes to on_progress too); raises Cancelled after 取消."""
         if self._cancel.is_set():
             raise Cancelled()
-        self._events.put(("progress", (done, total)))
+        self._events.put(("progress", (done, total, *detail)))
 
     def _run(self, work) -> None:
         try:
