@@ -20,6 +20,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_BAD_INPUT, f"参数错误：{message}\n")
 
 
+class _KindKeys:
+    """The KIND names of the registry of record kinds, read only when a help text is shown (so that
+    building the parser, which every start does, imports no database library)."""
+
+    def __str__(self) -> str:
+        from .services.records import KINDS
+
+        return " ".join(KINDS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{APP_NAME}：托育机构日常办公与月报。不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -49,12 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
     district.add_argument("--profile", default="通用", metavar="NAME", help="对照哪个政策方案的目标（默认：通用）")
     district.add_argument("--pdf", metavar="FILE")
     district.add_argument("--xlsx", metavar="FILE")
-    kinds = "centre classes children staff certificates training agreements visits vouchers blacklist"
     template = sub.add_parser("template", help="生成空白的Excel导入模板")
-    template.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
+    template.add_argument("kind", metavar="KIND", help="数据种类：%(kinds)s").kinds = _KindKeys()
     template.add_argument("file", metavar="FILE.xlsx")
     imp = sub.add_parser("import", help="导入填好的Excel（先检查全部行，任何一行有问题则一行也不导入）")
-    imp.add_argument("kind", metavar="KIND", help=f"数据种类：{kinds}")
+    imp.add_argument("kind", metavar="KIND", help="数据种类：%(kinds)s").kinds = _KindKeys()
     imp.add_argument("file", metavar="FILE.xlsx")
     imp.add_argument("--problems", metavar="OUT.xlsx", help="有问题时把问题清单（问题单元格标红）存为此文件")
     backup = sub.add_parser("backup", help="把数据库备份到文件夹（程序开着时也可以）")

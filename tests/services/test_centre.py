@@ -10,7 +10,7 @@ GOOD = dict(机构名称="天宁区小星星托育中心", 统一社会信用代
 def test_manager_saves_the_centre_details_and_sees_them_again(workspace):
     with workspace.session() as s:
         changes = update_centre(s, CentreForm(**GOOD), workspace.profiles)
-    assert changes.centre and "天宁区小星星托育中心" in changes.message
+    assert changes.areas == {"centre"} and "天宁区小星星托育中心" in changes.message
     with workspace.session() as s:
         centre = get_centre(s)
         assert centre.uscc == "91350100M000100Y43" and centre.monthly_rent_fen == 1_800_000

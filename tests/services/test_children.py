@@ -5,9 +5,10 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, TODAY, make_id
+from tuoyu_desktop.services.forms import save_record
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import children as svc
-from tuoyu_desktop.services.classes import class_rows, save_class
+from tuoyu_desktop.services.classes import class_rows
 from tuoyu_desktop.store.models import Child, Placement
 
 
@@ -144,7 +145,7 @@ def test_a_class_cannot_be_closed_while_children_are_in_it(classes, workspace):
         klass_id = next(r.id for r in class_rows(s, workspace.profiles["通用"], TODAY) if r.name == "托小一班")
     with pytest.raises(InputError) as err:
         with workspace.session() as s:
-            save_class(s, {"班级名称": "托小一班", "班型": "托小班", "核定人数": "3", "是否普惠": "是",
+            save_record(s, "classes", {"班级名称": "托小一班", "班型": "托小班", "核定人数": "3", "是否普惠": "是",
                            "开班日期": "2025-01-01", "停班日期": "2026-11-30"}, workspace.profiles, TODAY, klass_id)
     assert "还有1名幼儿" in err.value.for_field("停班日期")[0]
 
@@ -152,6 +153,6 @@ def test_a_class_cannot_be_closed_while_children_are_in_it(classes, workspace):
 def test_class_capacity_above_the_standard_is_refused(classes, workspace):
     with pytest.raises(InputError) as err:
         with workspace.session() as s:
-            save_class(s, {"班级名称": "乳儿二班", "班型": "乳儿班", "核定人数": "12", "是否普惠": "是"},
+            save_record(s, "classes", {"班级名称": "乳儿二班", "班型": "乳儿班", "核定人数": "12", "是否普惠": "是"},
                        workspace.profiles, TODAY)
     assert err.value.for_field("核定人数") == ["乳儿班最多10人（托育机构设置标准（试行））"]

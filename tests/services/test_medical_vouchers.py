@@ -7,6 +7,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
+from tuoyu_desktop.services.forms import record_values, save_record
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import medical, vouchers
 from tuoyu_desktop.services.alerts import collect_alerts
@@ -30,7 +31,7 @@ def agreement(workspace, **kw):
               "到期日期": "2027-01-09", "健康指导员": "周海燕", "联系电话": "0519-88102345"}
     values.update(kw)
     with workspace.session() as s:
-        return medical.save_agreement(s, values, workspace.profiles, TODAY)
+        return save_record(s, "agreements", values, workspace.profiles, TODAY)
 
 
 def lines(workspace, day=TODAY):
@@ -51,7 +52,7 @@ def test_editing_an_agreement_is_not_an_overlap_with_itself(workspace):
     agreement(workspace)
     with workspace.session() as s:
         row = medical.agreement_rows(s, TODAY)[0]
-        medical.save_agreement(s, {**medical.agreement_form_values(s.get(medical.Agreement, row.id)),
+        save_record(s, "agreements", {**record_values(s, "agreements", row.id, workspace.profiles, TODAY),
                                    "健康指导员": "王医生"}, workspace.profiles, TODAY, row.id)
     with workspace.session() as s:
         rows = medical.agreement_rows(s, TODAY)
@@ -64,7 +65,7 @@ def test_agreement_alerts_no_agreement_expiring_and_no_recent_visit(workspace):
     assert any("协议将于2027-01-09到期（还有45天）" in l for l in lines(workspace))
     assert any("近3个月没有医疗机构到园指导（还没有指导记录）" in l for l in lines(workspace))
     with workspace.session() as s:
-        medical.save_visit(s, {"日期": "2026-10-20", "内容": "晨检指导", "指导人员": "周海燕"}, workspace.profiles, TODAY)
+        save_record(s, "visits", {"日期": "2026-10-20", "内容": "晨检指导", "指导人员": "周海燕"}, workspace.profiles, TODAY)
     assert not any("到园指导" in l for l in lines(workspace))
     assert any("近3个月没有医疗机构到园指导（最近一次是2026-10-20）" in l for l in lines(workspace, date(2027, 1, 25)))
 
@@ -74,7 +75,7 @@ def redeem(workspace, serial, day="2026-10-12", **kw):
               "兑换日期": day, "天数": "1"}
     values.update(kw)
     with workspace.session() as s:
-        return vouchers.redeem(s, values, workspace.profiles, TODAY)
+        return save_record(s, "vouchers", values, workspace.profiles, TODAY)
 
 
 def test_redeeming_up_to_the_cap_and_the_sixth_is_refused_saying_how_many_were_used(tianning):

@@ -5,8 +5,8 @@ from datetime import date
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
+from tuoyu_desktop.services.forms import record_values, save_record
 from tuoyu_desktop.services.monthly import class_figures, load_month, month_figures
-from tuoyu_desktop.services.staff import save_staff, staff_form_values
 from tuoyu_desktop.store.models import Child, Placement, SchoolClass, Staff, StaffAssignment
 
 D = date
@@ -27,16 +27,17 @@ def _centre(ws):
                 s.add(Placement(child_id=c.id, class_id=klass.id, start_on=D(2026, 1, 1)))
     for n, klass in (("王芳", "托大甲班"), ("李静", "托大甲班"), ("赵敏", "托大乙班")):
         with ws.session() as s:
-            save_staff(s, {"姓名": n, "身份证号": make_id(D(1990, 1, 1), len(n) + ord(n[0]) % 50, "320411"),
-                           "岗位": "保育人员", "所在班级": klass, "入职日期": "2025-06-01"}, ws.profiles, D(2025, 6, 1))
+            save_record(s, "staff", {"姓名": n, "身份证号": make_id(D(1990, 1, 1), len(n) + ord(n[0]) % 50, "320411"),
+                                     "岗位": "保育人员", "所在班级": klass, "入职日期": "2025-06-01"}, ws.profiles,
+                        D(2025, 6, 1))
 
 
 def _move(ws, name, klass, today):
     with ws.session() as s:
         st = s.exec(select(Staff).where(Staff.name == name)).one()
-        values = staff_form_values(s, st)
+        values = record_values(s, "staff", st.id, ws.profiles, today)
         values["所在班级"] = klass
-        save_staff(s, values, ws.profiles, today, st.id)
+        save_record(s, "staff", values, ws.profiles, today, st.id)
 
 
 def test_a_caregiver_moved_in_november_still_counts_for_her_old_class_in_october(workspace):
@@ -70,7 +71,7 @@ def test_moving_a_caregiver_back_on_the_same_day_leaves_no_trace_in_the_history(
 def test_a_caregiver_given_a_class_for_the_first_time_had_none_before(workspace):
     _centre(workspace)
     with workspace.session() as s:
-        save_staff(s, {"姓名": "周琳", "身份证号": make_id(D(1991, 2, 2), 77, "320411"), "岗位": "保育人员",
+        save_record(s, "staff", {"姓名": "周琳", "身份证号": make_id(D(1991, 2, 2), 77, "320411"), "岗位": "保育人员",
                        "入职日期": "2025-06-01"}, workspace.profiles, D(2025, 6, 1))
     _move(workspace, "周琳", "托大乙班", D(2026, 11, 10))
     with workspace.session() as s:
@@ -109,7 +110,7 @@ def test_an_import_that_changes_the_class_adds_to_the_history(workspace, importe
 def test_correcting_a_new_caregivers_class_on_the_day_she_was_entered_changes_it_from_her_first_day(workspace):
     _centre(workspace)
     with workspace.session() as s:
-        save_staff(s, {"姓名": "周琳", "身份证号": make_id(D(1991, 2, 2), 77, "320411"), "岗位": "保育人员",
+        save_record(s, "staff", {"姓名": "周琳", "身份证号": make_id(D(1991, 2, 2), 77, "320411"), "岗位": "保育人员",
                        "所在班级": "托大甲班", "入职日期": "2025-06-01"}, workspace.profiles, D(2026, 11, 10))
     _move(workspace, "周琳", "托大乙班", D(2026, 11, 10))  # a typing mistake put right the same day
     with workspace.session() as s:
@@ -125,13 +126,13 @@ def test_a_rehired_caregivers_class_starts_on_her_new_hiring_date(workspace):
     _centre(workspace)
     with workspace.session() as s:
         zhao = s.exec(select(Staff).where(Staff.name == "赵敏")).one()
-        values = staff_form_values(s, zhao)
+        values = record_values(s, "staff", zhao.id, workspace.profiles, D(2026, 1, 5))
         values["离职日期"] = "2025-12-31"
-        save_staff(s, values, workspace.profiles, D(2026, 1, 5), zhao.id)
+        save_record(s, "staff", values, workspace.profiles, D(2026, 1, 5), zhao.id)
     with workspace.session() as s:
-        values = staff_form_values(s, zhao := s.get(Staff, zhao.id))
+        values = record_values(s, "staff", zhao.id, workspace.profiles, D(2026, 1, 5))
         values.update({"离职日期": "", "入职日期": "2026-11-01", "所在班级": "托大甲班"})
-        save_staff(s, values, workspace.profiles, D(2026, 12, 3), zhao.id)
+        save_record(s, "staff", values, workspace.profiles, D(2026, 12, 3), zhao.id)
     with workspace.session() as s:
         november = load_month(s, workspace.profiles, "2026-11")
         names = {k.id: k.name for k in november.classes}
@@ -142,9 +143,9 @@ def test_a_past_month_counts_a_caregiver_by_the_post_she_held_then(workspace):
     _centre(workspace)
     with workspace.session() as s:
         li = s.exec(select(Staff).where(Staff.name == "李静")).one()
-        values = staff_form_values(s, li)
+        values = record_values(s, "staff", li.id, workspace.profiles, D(2026, 11, 10))
         values.update({"岗位": "保健人员", "所在班级": ""})
-        save_staff(s, values, workspace.profiles, D(2026, 11, 10), li.id)
+        save_record(s, "staff", values, workspace.profiles, D(2026, 11, 10), li.id)
     with workspace.session() as s:
         october = load_month(s, workspace.profiles, "2026-10")
         assert month_figures(s, workspace.profiles, "2026-10")["C02"] == 1

@@ -8,9 +8,14 @@ from datetime import timezone
 from sqlmodel import Session, select
 
 from ..domain.idnumbers import mask_id, mask_phone
-from ..store.audit import TITLES
+from ..store.audit import verify_chain
 from ..store.models import AuditEntry
+from .records import KINDS
 
+#: the 操作日志's name of each table: a record kind's title, and the tables that are no kind of their own
+TITLES = {**{k.model.__tablename__: k.title for k in KINDS.values()},
+          "placements": "班级安排", "staff_assignments": "岗位和班级记录", "locked_returns": "月报锁定",
+          "return_events": "月报记录"}
 HIDDEN = {"id"}
 LABELS = {
     "name": "姓名/名称", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "care_type": "托育形式",
@@ -66,3 +71,8 @@ def recent_entries(session: Session, limit: int = 500) -> list[AuditRow]:
         out.append(AuditRow(e.id, at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.user, e.action,
                             TITLES.get(e.table_name, e.table_name), e.summary, _describe(e.old_json, e.new_json)[:300]))
     return out
+
+
+def check_log(session: Session) -> int | None:
+    """The number of the first entry whose hash no longer chains (someone changed the log), or None."""
+    return verify_chain(session)

@@ -119,7 +119,16 @@ def update_centre(session: Session, form: CentreForm, profiles: dict[str, Policy
     for key, value in values.items():
         setattr(centre, key, value)
     session.add(centre)
-    return Changes(message=f"已保存机构信息 {centre.name}", centre=True)
+    return Changes.of(f"已保存机构信息 {centre.name}", "centre")
+
+
+def centre_details(session: Session) -> "CentreForm":
+    """The 设置 page's 机构信息 form, filled from the stored centre."""
+    return centre_form(get_centre(session))
+
+
+def centre_name(session: Session) -> str:
+    return get_centre(session).name
 
 
 def centre_profile(session: Session, profiles: dict[str, PolicyProfile]) -> PolicyProfile:

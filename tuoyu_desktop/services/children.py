@@ -11,21 +11,19 @@ from ..domain.ages import add_months, completed_months
 from ..domain.choices import LEAVE_REASONS
 from ..domain.classes import MAX_MONTHS, fits_class
 from ..domain.errors import Collector, InputError, Problem
-from ..domain.formatting import fen_to_yuan
 from ..domain.policy import PolicyProfile
 from ..domain.search import matches, search_key
 from ..domain.reader import RowReader
-from ..domain.periods import enrolled_on
+from ..domain.periods import class_open_on, enrolled_on
 from ..store.models import Child, Placement, SchoolClass
 from ..store.periods import placed_on
 from .centre import centre_profile
 from .changes import Changes
-from .records import Context
-from .records.children import ChildKind
-from .records.base import form_values
+from .forms import check_record, context
+from .records import KINDS
 from .records.classes import enrolled_in_class
 
-KIND = ChildKind()
+KIND = KINDS["children"]
 FORM_FIELDS = [c.header for c in KIND.columns if c.header not in ("离托日期", "离托原因")]
 VACCINATION_CHECK_DAYS = 30
 
@@ -46,10 +44,6 @@ class DuplicateChild(InputError):
         super().__init__([Problem("身份证号" if certain else "姓名", message)])
 
 
-def context(session: Session, profiles: dict[str, PolicyProfile], today: date) -> Context:
-    return Context(session, centre_profile(session, profiles), today, profiles)
-
-
 def class_on(session: Session, child_id: int, day: date) -> SchoolClass | None:
     placement = session.exec(select(Placement).where(
         Placement.child_id == child_id, placed_on(day)).order_by(Placement.start_on.desc())).first()
@@ -59,48 +53,11 @@ def class_on(session: Session, child_id: int, day: date) -> SchoolClass | None:
     return session.get(SchoolClass, placement.class_id) if placement else None
 
 
-def child_form_values(session: Session, child: Child, today: date) -> dict:
-    klass = class_on(session, child.id, today)
-    fee = fen_to_yuan(child.monthly_fee_fen)
-    iso = lambda d: d.isoformat() if d else ""
-    return {
-        "姓名": child.name, "性别": child.sex, "出生日期": iso(child.birth_date), "身份证号": child.id_number or "",
-        "班级": klass.name if klass else "", "入托日期": iso(child.enrolled_on), "托育形式": child.care_type,
-        "月收费": "" if fee is None else f"{fee:.2f}".rstrip("0").rstrip("."), "是否普惠": "是" if child.is_puhui else "否",
-        "困境类别": child.hardship_category, "监护人姓名": child.guardian_name, "监护人电话": child.guardian_phone,
-        "入托体检日期": iso(child.health_check_on), "体检结果": child.health_check_result,
-        "已查验儿童保健手册": child.handbook_seen, "接种证查验日期": iso(child.vaccination_checked_on),
-        "需补种": child.needs_catch_up, "备注": child.notes,
-    }
-
-
-def check_child_form(session: Session, values: dict, profiles: dict[str, PolicyProfile], today: date,
-                     child_id: int | None = None):
-    """Every problem of the form (raises InputError), or the checked record ready to save."""
-    ctx = context(session, profiles, today)
-    values = form_values(values)
-    errors = Collector()
-    checked = KIND.check(RowReader(values, errors, None, today), ctx)
-    if child_id is not None:
-        current = session.get(Child, child_id)
-        if checked.existing is not None and checked.existing.id != child_id:
-            errors.add("身份证号", f"与已登记的幼儿{checked.existing.name}的身份证号相同")
-        checked.existing = current
-        placements = ctx.placements_by_child().get(child_id, [])
-        klass = checked.extra.get("class")
-        if len(placements) > 1 and klass is not None and placements[-1].class_id != klass.id:
-            errors.add("班级", "已有转班记录的幼儿请用“转班”更换班级")
-    checked.present = set(values)
-    if not errors:
-        KIND.check_all([checked], ctx, errors)
-    errors.raise_if_any()
-    return checked, ctx
-
-
 def save_child(session: Session, values: dict, profiles: dict[str, PolicyProfile], today: date,
                child_id: int | None = None, confirmed_not_duplicate: bool = False) -> tuple[Child, Changes]:
-    """入托登记 (child_id None) or 编辑: validate the whole form, then store it."""
-    checked, ctx = check_child_form(session, values, profiles, today, child_id)
+    """入托登记 (child_id None) or 编辑: validate the whole form (services.forms), then store it; a new
+    child who may already be registered is asked about first (``DuplicateChild``)."""
+    checked, ctx = check_record(session, KIND.key, values, profiles, today, child_id)
     if child_id is None and checked.existing is not None:
         certain = bool(checked.values.get("id_number"))
         if certain or not confirmed_not_duplicate:
@@ -111,8 +68,7 @@ def save_child(session: Session, values: dict, profiles: dict[str, PolicyProfile
     KIND.finish(session, ctx)
     session.flush()
     child = checked.extra["record"]
-    verb = "已登记入托" if child_id is None else "已保存"
-    return child, Changes(message=f"{verb} {child.name}", children=True, classes=True)
+    return child, Changes.of(KIND.saved_message(checked.values, child_id is None), *KIND.touches)
 
 
 def leave(session: Session, child_id: int, left_on_text: str, reason: str, today: date) -> Changes:
@@ -136,7 +92,7 @@ def leave(session: Session, child_id: int, left_on_text: str, reason: str, today
         placements[-1].end_on = left
         session.add(placements[-1])
     session.add(child)
-    return Changes(message=f"已办理离托 {child.name}（{left.isoformat()}，{reason}）", children=True, classes=True)
+    return Changes.of(f"已办理离托 {child.name}（{left.isoformat()}，{reason}）", *KIND.touches)
 
 
 def move(session: Session, child_id: int, class_name: str, on_text: str, profiles: dict[str, PolicyProfile],
@@ -173,14 +129,7 @@ def move(session: Session, child_id: int, class_name: str, on_text: str, profile
     current.end_on = day
     session.add(current)
     session.add(Placement(child_id=child_id, class_id=target.id, start_on=day, end_on=child.left_on))
-    return Changes(message=f"已转班 {child.name} → {target.name}（{day.isoformat()}起）", children=True, classes=True)
-
-
-def delete_child(session: Session, child_id: int) -> Changes:
-    """Only a record entered by mistake is deleted; a child who attended is given a leave date."""
-    child = session.get(Child, child_id)
-    session.delete(child)
-    return Changes(message=f"已删除 {child.name}", children=True, classes=True)
+    return Changes.of(f"已转班 {child.name} → {target.name}（{day.isoformat()}起）", *KIND.touches)
 
 
 @dataclass(frozen=True)
@@ -196,7 +145,7 @@ def class_choices(session: Session, profile: PolicyProfile, birth: date | None, 
     """Every open class with its free places on ``day`` and whether a child born ``birth`` fits."""
     out = []
     for klass in session.exec(select(SchoolClass).order_by(SchoolClass.name)):
-        if day and ((klass.closed_on and day >= klass.closed_on) or (klass.opened_on and day < klass.opened_on)):
+        if day and not class_open_on(klass, day):
             continue
         free = klass.capacity - (enrolled_in_class(session, klass.id, day) if day else 0)
         problem = None
@@ -206,6 +155,34 @@ def class_choices(session: Session, profile: PolicyProfile, birth: date | None, 
             problem = f"{klass.name}已满（核定{klass.capacity}人）"
         out.append(ClassChoice(klass.name, klass.class_type, free, problem))
     return out
+
+
+def enrolment_options(session: Session, profiles: dict[str, PolicyProfile], birth: date | None,
+                      day: date | None) -> list[ClassChoice]:
+    """The 入托登记 form's classes: every class open on ``day``, whether the child fits, its places."""
+    return class_choices(session, centre_profile(session, profiles), birth, day)
+
+
+@dataclass(frozen=True)
+class ChildBasics:
+    id: int
+    name: str
+    birth_date: date
+
+
+def child_basics(session: Session, child_id: int) -> ChildBasics:
+    child = session.get(Child, child_id)
+    if child is None:
+        raise InputError([Problem("", "这名幼儿的档案已不存在（可能已被删除），请刷新列表")])
+    return ChildBasics(child.id, child.name, child.birth_date)
+
+
+def move_options(session: Session, profiles: dict[str, PolicyProfile], child_id: int, birth: date,
+                 day: date | None, today: date) -> list[ClassChoice]:
+    """The 转班 form's classes: those the child fits on ``day`` with a free place, other than its own."""
+    current = class_on(session, child_id, day or today)
+    return [c for c in class_choices(session, centre_profile(session, profiles), birth, day)
+            if c.problem is None and (current is None or c.name != current.name)]
 
 
 @dataclass(frozen=True)
@@ -325,3 +302,17 @@ def health_follow_up(session: Session, today: date) -> list[HealthRow]:
             out.append(HealthRow(row.id, row.name, row.class_name, row.enrolled_on,
                                  f"需补种，应在{today.year}-12-31前复查"))
     return out
+
+
+@dataclass(frozen=True)
+class ChildrenPage:
+    roster: list[RosterRow]
+    due: list
+    health: list
+
+
+def children_page(session: Session, profiles: dict[str, PolicyProfile], today: date,
+                  include_left: bool = False) -> ChildrenPage:
+    """The 幼儿 page: the roster, who is due to move up or leave, and whose admission health is open."""
+    return ChildrenPage(roster(session, today, include_left=include_left),
+                        due_to_move(session, centre_profile(session, profiles), today), health_follow_up(session, today))

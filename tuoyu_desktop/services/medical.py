@@ -8,13 +8,10 @@ from sqlmodel import Session, select
 
 from ..domain.ages import add_months
 from ..domain.alert import Alert
-from ..domain.errors import Collector
 from ..domain.policy import PolicyProfile
-from ..domain.reader import RowReader
 from ..store.models import Agreement, Visit
-from .changes import Changes
-from .records.medical import AgreementKind, VisitKind, agreement_on
-from .records.base import form_values
+from .centre import centre_profile
+from .records.medical import agreement_on
 
 
 def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
@@ -41,8 +38,6 @@ def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> lis
 
 
 # the 医育结合 page -------------------------------------------------------------------------
-AGREEMENT = AgreementKind()
-VISIT = VisitKind()
 
 
 @dataclass(frozen=True)
@@ -74,43 +69,6 @@ def agreement_rows(session: Session, today: date, warn_days: int = 60) -> list[A
     return out
 
 
-def agreement_form_values(a: Agreement) -> dict:
-    return {"医疗机构名称": a.institution, "协议编号": a.number, "签订日期": a.signed_on.isoformat(),
-            "生效日期": a.valid_from.isoformat(), "到期日期": a.valid_to.isoformat(), "健康指导员": a.health_guide,
-            "联系电话": a.guide_phone}
-
-
-def _check(kind, session, values, profiles, today, record_id, model):
-    from .children import context
-
-    ctx = context(session, profiles, today)
-    ctx.editing_id = record_id  # an edit: the record itself is no overlapping other one
-    errors = Collector()
-    values = form_values(values)
-    if record_id is not None:
-        current = session.get(model, record_id)
-        checked = kind.check(RowReader(values, errors, None, today), ctx)
-        if checked.existing is not None and checked.existing.id != record_id:
-            errors.add("协议编号" if kind is AGREEMENT else "内容", "与另一条记录重复")
-        checked.existing = current
-    else:
-        checked = kind.check(RowReader(values, errors, None, today), ctx)
-        if checked.existing is not None:
-            errors.add("协议编号" if kind is AGREEMENT else "内容", "已有相同的记录")
-    errors.raise_if_any()
-    return checked, ctx
-
-
-def save_agreement(session: Session, values: dict, profiles, today: date, agreement_id: int | None = None) -> Changes:
-    checked, ctx = _check(AGREEMENT, session, values, profiles, today, agreement_id, Agreement)
-    AGREEMENT.save(session, checked, ctx)
-    return Changes(message=f"已保存医育结合协议 {checked.values['institution']}", agreements=True)
-
-
-def check_agreement(session: Session, values: dict, profiles, today: date, agreement_id: int | None = None):
-    return _check(AGREEMENT, session, values, profiles, today, agreement_id, Agreement)
-
-
 @dataclass(frozen=True)
 class VisitRow:
     id: int
@@ -129,28 +87,15 @@ def visit_rows(session: Session) -> list[VisitRow]:
             for v in session.exec(select(Visit).order_by(Visit.visited_on.desc()))]
 
 
-def visit_form_values(v: Visit) -> dict:
-    return {"日期": v.visited_on.isoformat(), "指导人员": v.guide, "内容": v.content, "发现问题": v.findings,
-            "是否已整改": v.follow_up_done}
+@dataclass(frozen=True)
+class MedicalPage:
+    agreements: list[AgreementRow]
+    visits: list[VisitRow]
+    alerts: list[Alert]
 
 
-def check_visit(session: Session, values: dict, profiles, today: date, visit_id: int | None = None):
-    return _check(VISIT, session, values, profiles, today, visit_id, Visit)
-
-
-def save_visit(session: Session, values: dict, profiles, today: date, visit_id: int | None = None) -> Changes:
-    checked, ctx = _check(VISIT, session, values, profiles, today, visit_id, Visit)
-    VISIT.save(session, checked, ctx)
-    return Changes(message=f"已保存指导记录 {checked.values['visited_on'].isoformat()}", agreements=True)
-
-
-def delete_visit(session: Session, visit_id: int) -> Changes:
-    visit = session.get(Visit, visit_id)
-    session.delete(visit)
-    return Changes(message=f"已删除指导记录 {visit.visited_on.isoformat()}", agreements=True)
-
-
-def delete_agreement(session: Session, agreement_id: int) -> Changes:
-    agreement = session.get(Agreement, agreement_id)
-    session.delete(agreement)
-    return Changes(message=f"已删除协议 {agreement.number or agreement.institution}", agreements=True)
+def medical_page(session: Session, profiles: dict[str, PolicyProfile], today: date) -> MedicalPage:
+    """The 医育结合 page: the agreements with their state, the visits, and what is missing."""
+    profile = centre_profile(session, profiles)
+    return MedicalPage(agreement_rows(session, today, profile.alerts.agreement_warn_days), visit_rows(session),
+                       agreement_alerts(session, profile, today))

@@ -147,7 +147,7 @@ def lock(session: Session, snapshot: dict, *, today: date) -> Changes:
     session.add(LockedReturn(month=month, locked_at=now, checksum=snapshot["checksum"],
                              snapshot_json=json.dumps(kept, ensure_ascii=False, sort_keys=True)))
     session.add(ReturnEvent(month=month, action="锁定", at=now, checksum=snapshot["checksum"]))
-    return Changes(message=f"{month}月报已锁定（已报送），校验码 {snapshot['checksum'][:12]}…", settings=True)
+    return Changes.of(f"{month}月报已锁定（已报送），校验码 {snapshot['checksum'][:12]}…", "settings")
 
 
 def unlock(session: Session, month: str, reason: str) -> Changes:
@@ -160,7 +160,7 @@ def unlock(session: Session, month: str, reason: str) -> Changes:
     session.add(ReturnEvent(month=month, action="解锁", at=datetime.now(timezone.utc), reason=reason,
                             checksum=stored.checksum))
     session.delete(stored)
-    return Changes(message=f"{month}月报已解锁（原因：{reason}）", settings=True)
+    return Changes.of(f"{month}月报已解锁（原因：{reason}）", "settings")
 
 
 def events(session: Session, month: str | None = None) -> list[ReturnEvent]:

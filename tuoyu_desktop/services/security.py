@@ -49,7 +49,7 @@ def set_password(session: Session, current: str, new: str, repeat: str) -> Chang
     errors.raise_if_any()
     if not new:
         set_setting(session, KEY, "")
-        return Changes(message="已取消启动密码", settings=True)
+        return Changes.of("已取消启动密码", "settings")
     salt = os.urandom(16)
     set_setting(session, KEY, f"scrypt${N}${R}${P}${salt.hex()}${_hash(new, salt).hex()}")
-    return Changes(message="已设置启动密码（下次启动时需要输入）", settings=True)
+    return Changes.of("已设置启动密码（下次启动时需要输入）", "settings")

@@ -6,20 +6,15 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from ..domain.errors import Collector
-from ..domain.reader import RowReader
+from ..domain.errors import InputError, Problem
 from ..domain.search import matches, search_key
 from ..domain.staffing import cert_status, current_certificates, has_valid_caregiver_cert
+from ..domain.policy import PolicyProfile
 from ..store.models import Certificate, SchoolClass, Staff
-from .changes import Changes
-from .children import context
 from ..domain.periods import employed_on as employed
 from ..store.periods import employed_on
-from .records.base import form_values
-from .records.staff import CertificateKind, StaffKind
+from .centre import centre_profile
 
-STAFF = StaffKind()
-CERT = CertificateKind()
 
 
 @dataclass(frozen=True)
@@ -58,37 +53,6 @@ def staff_rows(session: Session, today: date, include_left: bool = False) -> lis
     return out
 
 
-def staff_form_values(session: Session, staff: Staff) -> dict:
-    klass = session.get(SchoolClass, staff.class_id) if staff.class_id else None
-    return {"姓名": staff.name, "性别": staff.sex, "身份证号": staff.id_number, "岗位": staff.role,
-            "所在班级": klass.name if klass else "", "入职日期": staff.hired_on.isoformat(),
-            "离职日期": staff.left_on.isoformat() if staff.left_on else "", "联系电话": staff.phone,
-            "学历": staff.education}
-
-
-def check_staff_form(session: Session, values: dict, profiles, today: date, staff_id: int | None = None):
-    ctx = context(session, profiles, today)
-    errors = Collector()
-    checked = STAFF.check(RowReader(form_values(values), errors, None, today), ctx)
-    if staff_id is not None:
-        current = session.get(Staff, staff_id)
-        if checked.existing is not None and checked.existing.id != staff_id:
-            errors.add("身份证号", f"与员工{checked.existing.name}的身份证号相同")
-        checked.existing = current
-    elif checked.existing is not None:
-        errors.add("身份证号", f"已有此身份证号的员工：{checked.existing.name}（请在列表中编辑）")
-    if checked.values.get("class_id") and checked.values.get("role") not in ("保育人员", ""):
-        errors.add("所在班级", "只有保育人员需要填写所在班级")
-    errors.raise_if_any()
-    return checked, ctx
-
-
-def save_staff(session: Session, values: dict, profiles, today: date, staff_id: int | None = None) -> Changes:
-    checked, ctx = check_staff_form(session, values, profiles, today, staff_id)
-    STAFF.save(session, checked, ctx)
-    STAFF.finish(session, ctx)
-    verb = "已保存" if staff_id else "已新增员工"
-    return Changes(message=f"{verb} {checked.values['name']}", staff=True, classes=True)
 
 
 # certificates -------------------------------------------------------------------------------
@@ -139,31 +103,49 @@ def uncertified_caregivers(session: Session, today: date) -> list[Staff]:
     return [s for s in carers if not has_valid_caregiver_cert(certs.get(s.id, []), today)]
 
 
-def cert_form_values(cert: Certificate, staff: Staff) -> dict:
-    iso = lambda d: d.isoformat() if d else ""
-    return {"身份证号": staff.id_number, "姓名": staff.name, "证书类型": cert.cert_type, "等级": cert.level,
-            "证书编号": cert.number, "发证机关": cert.issuer, "发证日期": iso(cert.issued_on), "有效期至": iso(cert.expires_on)}
+@dataclass(frozen=True)
+class StaffBasics:
+    id: int
+    name: str
+    id_number: str
+    role: str
 
 
-def check_cert_form(session: Session, values: dict, profiles, today: date, cert_id: int | None = None):
-    ctx = context(session, profiles, today)
-    errors = Collector()
-    checked = CERT.check(RowReader(form_values(values), errors, None, today), ctx)
-    if cert_id is not None:
-        checked.existing = session.get(Certificate, cert_id)
-    elif checked.existing is not None:
-        errors.add("证书编号", "该员工已有同一类型、同一编号（或同一发证日期）的证书")
-    errors.raise_if_any()
-    return checked, ctx
+def staff_basics(session: Session, staff_id: int) -> StaffBasics:
+    s = session.get(Staff, staff_id)
+    if s is None:
+        raise InputError([Problem("", "这名员工的档案已不存在（可能已被删除），请刷新列表")])
+    return StaffBasics(s.id, s.name, s.id_number, s.role)
 
 
-def save_certificate(session: Session, values: dict, profiles, today: date, cert_id: int | None = None) -> Changes:
-    checked, ctx = check_cert_form(session, values, profiles, today, cert_id)
-    CERT.save(session, checked, ctx)
-    return Changes(message=f"已保存证书 {checked.values['cert_type']}", staff=True)
+def employed_staff(session: Session, today: date) -> list[StaffBasics]:
+    """Who is employed today, by name (the people a course can be registered for)."""
+    return [StaffBasics(s.id, s.name, s.id_number, s.role)
+            for s in session.exec(select(Staff).where(employed_on(today)).order_by(Staff.name))]
 
 
-def delete_certificate(session: Session, cert_id: int) -> Changes:
-    cert = session.get(Certificate, cert_id)
-    session.delete(cert)
-    return Changes(message=f"已删除证书 {cert.cert_type} {cert.number}", staff=True)
+def class_names(session: Session) -> tuple[str, ...]:
+    return tuple(session.exec(select(SchoolClass.name).order_by(SchoolClass.name)))
+
+
+@dataclass(frozen=True)
+class UncertifiedRow:
+    id: int
+    name: str
+    hired_on: date
+
+
+@dataclass(frozen=True)
+class StaffPage:
+    staff: list[StaffRow]
+    warn_days: int
+    certificates: list[CertRow]  # current ones (not replaced by a newer of the same type)
+    uncertified: list[UncertifiedRow]
+
+
+def staff_page(session: Session, profiles: dict[str, PolicyProfile], today: date, include_left: bool) -> StaffPage:
+    """The 从业人员 page: the staff, every current certificate by status, caregivers without one."""
+    warn = centre_profile(session, profiles).alerts.cert_warn_days
+    return StaffPage(staff_rows(session, today, include_left), warn,
+                     [c for c in certificate_rows(session, today, warn) if not c.replaced],
+                     [UncertifiedRow(s.id, s.name, s.hired_on) for s in uncertified_caregivers(session, today)])

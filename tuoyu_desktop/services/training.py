@@ -6,19 +6,19 @@ from datetime import date
 
 from sqlmodel import Session, select
 
-from ..domain.errors import Collector, InputError, Problem
+from ..domain.errors import Collector
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.staffing import TrainingProgress, training_progress
 from ..store.models import Staff, TrainingRecord
 from .changes import Changes
-from .children import context
+from .centre import centre_profile
+from .forms import context
 from ..store.periods import employed_on
 from .records.base import form_values
-from .records.training import TrainingKind
+from .records import KINDS
 
-KIND = TrainingKind()
-COURSE_FIELDS = ("培训日期", "课程名称", "类别", "课时", "是否岗前培训", "培训机构", "证书编号")
+KIND = KINDS["training"]
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def add_course_for_many(session: Session, staff_ids: list[int], values: dict, pr
     checked_rows = []
     for staff_id in staff_ids:
         staff = session.get(Staff, staff_id)
-        raw = {k: v for k, v in form_values(values).items() if k in COURSE_FIELDS}
+        raw = {k: v for k, v in form_values(values).items() if k in KIND.form_fields}
         raw["身份证号"] = staff.id_number
         row_errors = Collector()
         checked = KIND.check(RowReader(raw, row_errors, None, today), ctx)
@@ -89,12 +89,15 @@ def add_course_for_many(session: Session, staff_ids: list[int], values: dict, pr
     errors.raise_if_any()
     for checked in checked_rows:
         KIND.save(session, checked, ctx)
-    return Changes(message=f"已为{len(staff_ids)}名员工登记培训“{values.get('课程名称', '')}”", training=True, staff=True)
+    return Changes.of(f"已为{len(staff_ids)}名员工登记培训“{values.get('课程名称', '')}”", "training", "staff")
 
 
-def delete_record(session: Session, record_id: int) -> Changes:
-    record = session.get(TrainingRecord, record_id)
-    if record is None:
-        raise InputError([Problem("", "该培训记录已不存在")])
-    session.delete(record)
-    return Changes(message=f"已删除培训记录 {record.course}", training=True)
+@dataclass(frozen=True)
+class TrainingPage:
+    year_rows: list
+    records: list[RecordRow]
+
+
+def training_page(session: Session, profiles: dict[str, PolicyProfile], year: int, as_of: date) -> TrainingPage:
+    """The 培训 page: the year view against the centre's targets, and the year's records."""
+    return TrainingPage(year_view(session, centre_profile(session, profiles), year, as_of), record_rows(session, year))

@@ -7,37 +7,14 @@ from datetime import date, datetime, timezone
 from sqlmodel import Session, select
 
 from ..domain.ages import month_end
-from ..domain.errors import Collector, InputError, Problem
-from ..domain.idnumbers import mask_id
-from ..domain.reader import RowReader
+from ..domain.errors import InputError, Problem
 from ..store.models import Child, VoucherRedemption
+from .centre import centre_profile, get_centre
 from .changes import Changes
-from .children import context
-from .records.vouchers import VoucherKind, days_used
+from .children import roster
+from .records.vouchers import days_used
 
-KIND = VoucherKind()
 __all__ = ["InputError", "Problem"]  # re-exported for the window
-
-
-def check_redemption(session: Session, values: dict, profiles, today: date):
-    ctx = context(session, profiles, today)
-    errors = Collector()
-    checked = KIND.check(RowReader(values, errors, None, today), ctx)
-    if checked.existing is not None and not any(p.field == "券号" for p in errors.problems):
-        e = checked.existing
-        errors.add("券号", f"券号{e.serial}已于{e.redeemed_on.isoformat()}为{e.child_name}（{mask_id(e.child_id_number)}）"
-                         "使用过，每张券只能用一次")
-    if not errors:
-        KIND.check_all([checked], ctx, errors)
-    errors.raise_if_any()
-    return checked, ctx
-
-
-def redeem(session: Session, values: dict, profiles, today: date) -> Changes:
-    checked, ctx = check_redemption(session, values, profiles, today)
-    KIND.save(session, checked, ctx)
-    v = checked.values
-    return Changes(message=f"已登记体验券 {v['serial']}（{v['child_name']}，{v['days']}天）", vouchers=True)
 
 
 def child_values(session: Session, child_id: int) -> dict:
@@ -57,7 +34,7 @@ def delete_redemption(session: Session, redemption_id: int, reason: str) -> Chan
     r.deleted_at = datetime.now(timezone.utc)
     r.delete_reason = reason
     session.add(r)
-    return Changes(message=f"已删除体验券记录 {r.serial}（原因：{reason}）", vouchers=True)
+    return Changes.of(f"已删除体验券记录 {r.serial}（原因：{reason}）", "vouchers")
 
 
 @dataclass(frozen=True)
@@ -122,3 +99,26 @@ def monthly_claim(session: Session, profile, month: str) -> Claim:
         VoucherRedemption.redeemed_on >= start, VoucherRedemption.redeemed_on <= end,
         VoucherRedemption.deleted_at.is_(None)).order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
     return Claim(month, profile.voucher.value_yuan, rows)
+
+
+def enrolled_choices(session: Session, today: date) -> dict[str, int]:
+    """The redemption form's list of enrolled children: “name（class）” → child id."""
+    return {f"{r.name}（{r.class_name}）": r.id for r in roster(session, today)}
+
+
+def redemption_page(session: Session, profiles, include_deleted: bool = False) -> list[RedemptionRow]:
+    return redemption_rows(session, centre_profile(session, profiles), include_deleted)
+
+
+@dataclass(frozen=True)
+class ClaimFiles:
+    centre_name: str
+    stem: str  # the file name of the claim without its extension
+    claim: "Claim"
+
+
+def claim_for(session: Session, profiles, month: str) -> ClaimFiles:
+    """The month's 申领 under the centre's profile, and the name its files are given."""
+    centre = get_centre(session)
+    claim = monthly_claim(session, centre_profile(session, profiles), month)
+    return ClaimFiles(centre.name, f"{centre.uscc}_{centre.name}_{claim.month}_体验券申领表", claim)

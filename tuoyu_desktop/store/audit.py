@@ -13,10 +13,6 @@ from sqlalchemy.orm import Session as OrmSession
 from .models import AuditEntry, Setting
 
 NOT_AUDITED = (AuditEntry, Setting)
-TITLES = {"centre": "机构信息", "classes": "班级", "children": "幼儿", "placements": "班级安排", "staff": "从业人员",
-          "staff_assignments": "岗位和班级记录",
-          "certificates": "证书", "training_records": "培训", "agreements": "医育结合协议", "visits": "指导记录",
-          "voucher_redemptions": "体验券", "blacklist": "黑名单", "locked_returns": "月报锁定", "return_events": "月报记录"}
 _installed = False
 
 

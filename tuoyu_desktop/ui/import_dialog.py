@@ -16,10 +16,6 @@ from .tasks import BackgroundTask, Cancelled
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
-#: Which areas of the window an import of each kind touches.
-TOUCHES = {"centre": "centre", "classes": "classes", "children": "children", "staff": "staff",
-           "certificates": "staff", "training": "training", "agreements": "agreements", "visits": "agreements",
-           "vouchers": "vouchers", "blacklist": "staff"}
 XLSX = [("Excel 工作簿", "*.xlsx"), ("所有文件", "*.*")]
 
 
@@ -148,14 +144,11 @@ class ImportDialog(tk.Toplevel):
         if not key or not path:
             self._say("请先选择数据种类和要导入的文件。", error=True)
             return
-        workspace, today = self.app.workspace, self.app.today()
+        ops, today = self.app.ops, self.app.today()
 
-        def work(progress):
-            with workspace.session() as session:
-                result = import_file(session, key, Path(path), workspace.profiles, today, progress)
-                if not commit:
-                    session.rollback()
-                return result
+        def work(progress):  # on the worker thread: its own transaction, kept only when importing
+            run = ops.change if commit else ops.check
+            return run(import_file, key, Path(path), ops.profiles, today, progress)
 
         self._reset()
         self.state = "importing" if commit else "checking"
@@ -192,7 +185,7 @@ class ImportDialog(tk.Toplevel):
         if committed:
             self.state = "imported"
             self._say(f"导入完成。{result.summary}{notes}")
-            self.app.apply(Changes(message=f"已导入 {result.summary}", **{TOUCHES[result.kind]: True}))
+            self.app.apply(Changes.of(f"已导入 {result.summary}", *KINDS[result.kind].touches))
         else:
             self.state, self.preview = "checked", result
             self._say(f"检查通过，可以导入：将新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}{notes}。"

@@ -92,7 +92,10 @@ class MainWindow:
 
     def attach(self, workspace: "Workspace") -> None:
         """The data is open: enable the navigation and the menu, show 首页 and the centre's name."""
+        from ..services.operations import Operations
+
         self.workspace = workspace
+        self.ops = Operations(workspace)
         self.db_path = workspace.db_path
         saved = self.setting("window.geometry")
         if saved and saved != self._geometry:
@@ -117,6 +120,21 @@ class MainWindow:
         view.on_show()
         return view
 
+    # the data, through the operations layer (services.operations) -----------------------------
+    def read(self, use_case, *args, **kwargs):
+        """A use case that only looks (a session that keeps nothing)."""
+        return self.ops.read(use_case, *args, **kwargs)
+
+    def change(self, use_case, *args, **kwargs):
+        """A use case that changes data, in one transaction; the pages it touched are refreshed."""
+        from ..services.operations import changes_of
+
+        result = self.ops.change(use_case, *args, **kwargs)
+        changes = changes_of(result)
+        if changes is not None:
+            self.apply(changes)
+        return result
+
     def apply(self, changes: Changes) -> None:
         """After a change: tell every view built so far, update the title, say what happened."""
         for view in list(self.views.values()):
@@ -127,10 +145,9 @@ class MainWindow:
             self.set_status(changes.message)
 
     def update_title(self) -> None:
-        from ..services.centre import get_centre
+        from ..services.centre import centre_name
 
-        with self.workspace.session() as s:
-            name = get_centre(s).name
+        name = self.read(centre_name)
         self.root.title(f"{APP_NAME} — {name or '未填写机构名称'}")
 
     def set_status(self, text: str) -> None:
@@ -212,14 +229,12 @@ class MainWindow:
     def setting(self, key: str) -> str:
         from ..services.settings import get_setting
 
-        with self.workspace.session() as s:
-            return get_setting(s, key)
+        return self.read(get_setting, key)
 
     def remember(self, key: str, value: str) -> None:
         from ..services.settings import set_setting
 
-        with self.workspace.session() as s:
-            set_setting(s, key, value)
+        self.ops.change(set_setting, key, value)
 
     def _apply_geometry(self, geometry: str) -> str:
         """The saved size and place, or the default; returns what was applied."""

@@ -15,4 +15,12 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
 )}
 
-__all__ = ["ADDED", "UPDATED", "UNCHANGED", "Checked", "Column", "Context", "RecordKind", "KINDS", "form_values"]
+#: every area a change can touch: the kinds' own, and ``settings`` (locks, passwords, the 操作日志)
+AREAS: frozenset[str] = frozenset({k.area for k in KINDS.values()} | {"settings"})
+
+
+def kind_for_table(table: str) -> RecordKind | None:
+    return next((k for k in KINDS.values() if k.model.__tablename__ == table), None)
+
+
+__all__ = ["AREAS", "kind_for_table", "ADDED", "UPDATED", "UNCHANGED", "Checked", "Column", "Context", "RecordKind", "KINDS", "form_values"]

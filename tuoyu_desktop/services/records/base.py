@@ -31,6 +31,9 @@ class Column:
     note: str = ""
     example: str = ""
     width: int = 14
+    hint: str = ""  # shown under the field in a form (the template shows ``note``)
+    widget: str = ""  # a form's widget when it is not the usual one: combo (pick or type) | check
+    field_width: int = 0  # a form field's width in characters (0: the kind's ``form_width``)
 
 
 @dataclass
@@ -95,12 +98,24 @@ class Checked:
 
 
 class RecordKind:
+    """One kind of record: everything the template, the import, the forms, the 操作日志 and the
+    pages' refreshing need to know about it (the path a new kind follows: README, 新的数据种类)."""
+
     key: ClassVar[str]
     title: ClassVar[str]  # 幼儿, 班级 …
     sheet: ClassVar[str]
     columns: ClassVar[tuple[Column, ...]]
     identity_label: ClassVar[str] = ""
     single_row: ClassVar[bool] = False
+    #: the table the records live in (its name also titles the 操作日志's entries)
+    model: ClassVar[type]
+    #: the area of the window this kind belongs to; a change of it refreshes the pages showing it
+    area: ClassVar[str]
+    #: further areas a change of this kind affects (a child's enrolment changes the classes' counts)
+    also_touches: ClassVar[tuple[str, ...]] = ()
+    #: the form's fields, by header, in the form's order (empty: the kind has no form of its own)
+    form_fields: ClassVar[tuple[str, ...]] = ()
+    form_width: ClassVar[int] = 30
     #: stored attribute → the optional column it comes from; a file without that column
     #: leaves the stored value of an existing record as it is
     optional_fields: ClassVar[dict[str, str]] = {}
@@ -120,6 +135,39 @@ class RecordKind:
 
     def finish(self, session: Session, ctx: Context) -> None:
         """After every row was saved (e.g. rows that need the ids of records just added)."""
+
+    # the form path (services.records.forms) ------------------------------------------------------
+    def form_values(self, record, ctx: Context) -> dict[str, Any]:
+        """A stored record as the values of its form (and of a template row)."""
+        raise NotImplementedError
+
+    def prepare_form(self, ctx: Context, values: dict[str, Any], current) -> None:
+        """Before a form is checked (``current``: the record being edited, or None)."""
+
+    def duplicate_problem(self, existing, editing: bool) -> tuple[str, str] | None:
+        """(field, message) when the form's key belongs to another record (``existing``); None when
+        that is not the form's problem (a kind that asks about a duplicate when saving)."""
+        field_name = self.identity_label.split("+")[0] or self.columns[0].header
+        return field_name, "与另一条记录重复" if editing else "已有相同的记录"
+
+    def form_checks(self, checked: Checked, ctx: Context, errors: Collector, current) -> None:
+        """Rules a form adds to those of a file row (``current`` is the record being edited)."""
+
+    def saved_message(self, values: dict[str, Any], added: bool) -> str:
+        raise NotImplementedError
+
+    def deleted_message(self, record) -> str:
+        raise NotImplementedError
+
+    def delete(self, session: Session, record, ctx: Context) -> None:
+        session.delete(record)
+
+    @property
+    def touches(self) -> tuple[str, ...]:
+        return (self.area, *self.also_touches)
+
+    def column(self, header: str) -> Column:
+        return next(c for c in self.columns if c.header == header)
 
     def values_to_store(self, checked: Checked) -> dict[str, Any]:
         if checked.existing is None or checked.present is None:

@@ -30,6 +30,8 @@ class CentreKind(RecordKind):
         Column("机构类型", False, "choice", CENTRE_TYPES, example="托育机构"),
         Column("填报人", False), Column("填报人电话", False, "phone"),
     )
+    model = Centre
+    area = "centre"
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         raw = {c.header: clean_text(r.raw.get(c.header)) for c in self.columns}

@@ -9,10 +9,11 @@ from ...domain.ages import completed_months
 from ...domain.choices import CARE_TYPES, HARDSHIP_CATEGORIES, LEAVE_REASONS, SEXES, YES_NO
 from ...domain.classes import age_problem, fits_class
 from ...domain.errors import Collector
-from ...domain.formatting import yuan_to_fen
+from ...domain.formatting import fen_to_yuan, yuan_to_fen
 from ...domain.idnumbers import check_id_against
+from ...domain.periods import PLACEMENT
 from ...domain.reader import RowReader
-from ...store.models import Child, Placement
+from ...store.models import Child, Placement, SchoolClass
 from .base import ADDED, UPDATED, Checked, Column, Context, RecordKind, upsert
 
 def find_child(ctx: Context, id_number: str | None, name: str, birth, phone: str) -> Child | None:
@@ -32,25 +33,27 @@ class ChildKind(RecordKind):
     columns = (
         Column("姓名", True, example="王子涵"),
         Column("性别", True, "choice", SEXES, "须与身份证号第17位一致", "男"),
-        Column("出生日期", True, "date", note="须与身份证号中的出生日期一致", example="2024-05-01"),
+        Column("出生日期", True, "date", note="须与身份证号中的出生日期一致", example="2024-05-01",
+               hint="如 2025-03-01"),
         Column("身份证号", False, "id", note="18位；尚未落户的可暂不填。请把该列设为文本，避免Excel改成科学计数法",
-               example="32040220240501001X", width=22),
+               example="32040220240501001X", width=22, hint="尚未落户可空"),
         Column("班级", True, note="已有班级的名称", example="托小一班"),
         Column("入托日期", True, "date", note="入托时的月龄须符合班型；未满6个月或满36个月不能入托",
                example="2025-09-01"),
         Column("托育形式", True, "choice", CARE_TYPES, example="全日托"),
-        Column("月收费", False, "number", note="元/月", example="2800"),
-        Column("是否普惠", False, "yesno", YES_NO, "不填时按班级是否普惠", "是"),
+        Column("月收费", False, "number", note="元/月", example="2800", hint="元/月"),
+        Column("是否普惠", False, "yesno", YES_NO, "不填时按班级是否普惠", "是", hint="空：按班级"),
         Column("困境类别", False, "choice", HARDSHIP_CATEGORIES, "困境婴幼儿才填"),
         Column("监护人姓名", False, example="王建国"),
         Column("监护人电话", False, "phone", note="11位手机号或带区号的固定电话", example="13812345678"),
         Column("入托体检日期", False, "date", example="2025-08-25"),
-        Column("接种证查验日期", False, "date", note="应在入托后30天内查验", example="2025-09-03"),
+        Column("接种证查验日期", False, "date", note="应在入托后30天内查验", example="2025-09-03", hint="入托后30天内"),
         Column("离托日期", False, "date", note="已离托的幼儿才填"),
         Column("离托原因", False, "choice", LEAVE_REASONS, "填写离托日期时必填"),
         Column("体检结果", False, example="合格"),
-        Column("已查验儿童保健手册", False, "yesno", YES_NO, example="是"),
-        Column("需补种", False, "yesno", YES_NO, "预防接种证查验后需要补种的填“是”（须在12月31日前复查）", "否"),
+        Column("已查验儿童保健手册", False, "yesno", YES_NO, example="是", widget="check", hint="已查验"),
+        Column("需补种", False, "yesno", YES_NO, "预防接种证查验后需要补种的填“是”（须在12月31日前复查）", "否",
+               widget="check", hint="需补种（12月31日前复查）"),
         Column("备注", False, width=30),
     )
     optional_fields = {
@@ -60,6 +63,13 @@ class ChildKind(RecordKind):
         "health_check_result": "体检结果", "handbook_seen": "已查验儿童保健手册", "needs_catch_up": "需补种",
         "notes": "备注",
     }
+    model = Child
+    area = "children"
+    also_touches = ("classes",)
+    form_fields = ("姓名", "性别", "出生日期", "身份证号", "入托日期", "班级", "托育形式", "月收费", "是否普惠", "困境类别",
+                   "监护人姓名", "监护人电话", "入托体检日期", "体检结果", "已查验儿童保健手册", "接种证查验日期", "需补种",
+                   "备注")
+    form_width = 24
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.name("姓名", True)
@@ -185,6 +195,43 @@ class ChildKind(RecordKind):
             session.add_all(placements)
             return action if action == ADDED else UPDATED
         return action
+
+    def form_values(self, child: Child, ctx: Context) -> dict:
+        placements = ctx.placements_by_child().get(child.id, [])
+        now = [p for p in placements if PLACEMENT.holds_on(p, ctx.today)]
+        placement = now[-1] if now else (placements[-1] if placements else None)  # after leaving: the last class
+        klass = ctx.session.get(SchoolClass, placement.class_id) if placement else None
+        fee = fen_to_yuan(child.monthly_fee_fen)
+        iso = lambda d: d.isoformat() if d else ""
+        return {
+            "姓名": child.name, "性别": child.sex, "出生日期": iso(child.birth_date), "身份证号": child.id_number or "",
+            "班级": klass.name if klass else "", "入托日期": iso(child.enrolled_on), "托育形式": child.care_type,
+            "月收费": "" if fee is None else f"{fee:.2f}".rstrip("0").rstrip("."),
+            "是否普惠": "是" if child.is_puhui else "否",
+            "困境类别": child.hardship_category, "监护人姓名": child.guardian_name, "监护人电话": child.guardian_phone,
+            "入托体检日期": iso(child.health_check_on), "体检结果": child.health_check_result,
+            "已查验儿童保健手册": child.handbook_seen, "接种证查验日期": iso(child.vaccination_checked_on),
+            "需补种": child.needs_catch_up, "备注": child.notes,
+        }
+
+    def duplicate_problem(self, existing: Child, editing: bool):
+        # a new child's possible duplicate is asked about when saving (services.children.save_child)
+        return ("身份证号", f"与已登记的幼儿{existing.name}的身份证号相同") if editing else None
+
+    def form_checks(self, checked: Checked, ctx: Context, errors: Collector, current) -> None:
+        if current is not None:
+            placements = ctx.placements_by_child().get(current.id, [])
+            klass = checked.extra.get("class")
+            if len(placements) > 1 and klass is not None and placements[-1].class_id != klass.id:
+                errors.add("班级", "已有转班记录的幼儿请用“转班”更换班级")
+        if not errors:
+            self.check_all([checked], ctx, errors)
+
+    def saved_message(self, values: dict, added: bool) -> str:
+        return f"{'已登记入托' if added else '已保存'} {values['name']}"
+
+    def deleted_message(self, child: Child) -> str:
+        return f"已删除 {child.name}"
 
     def finish(self, session: Session, ctx: Context) -> None:
         pending = ctx.cached("new_placements", list)

@@ -29,11 +29,14 @@ class ClassKind(RecordKind):
         Column("班型", True, "choice", CLASS_TYPES, "乳儿班6–12个月，托小班12–24个月，托大班24–36个月，混龄班18个月以上",
                "托小班"),
         Column("核定人数", True, "number", note="不超过班型上限：乳儿班10、托小班15、托大班20、混龄班18（以政策方案为准）",
-               example="15"),
+               example="15", hint="乳儿班≤10 托小班≤15 托大班≤20 混龄班≤18"),
         Column("是否普惠", True, "yesno", YES_NO, "普惠托位填“是”", "是"),
-        Column("开班日期", False, "date", example="2025-09-01"),
-        Column("停班日期", False, "date", note="班级停办的日期；停班后不再计入核定托位"),
+        Column("开班日期", False, "date", example="2025-09-01", hint="如 2025-09-01"),
+        Column("停班日期", False, "date", note="班级停办的日期；停班后不再计入核定托位", hint="停办时填写"),
     )
+    model = SchoolClass
+    area = "classes"
+    form_fields = ("班级名称", "班型", "核定人数", "是否普惠", "开班日期", "停班日期")
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.name("班级名称", True, what="班级名称")
@@ -66,3 +69,31 @@ class ClassKind(RecordKind):
         record, action = upsert(session, SchoolClass, checked.existing, checked.values)
         ctx.classes_by_name()[record.name] = record
         return action
+
+    def form_values(self, klass: SchoolClass, ctx: Context) -> dict:
+        return {"班级名称": klass.name, "班型": klass.class_type, "核定人数": str(klass.capacity),
+                "是否普惠": "是" if klass.is_puhui else "否",
+                "开班日期": klass.opened_on.isoformat() if klass.opened_on else "",
+                "停班日期": klass.closed_on.isoformat() if klass.closed_on else ""}
+
+    def prepare_form(self, ctx: Context, values: dict, current) -> None:
+        if current is not None:
+            # checks about the class itself (enrolled now, type change) must see it under its new name
+            ctx.classes_by_name()[values.get("班级名称") or current.name] = current
+
+    def duplicate_problem(self, existing, editing: bool):
+        return "班级名称", f"已有名为“{existing.name}”的班级"
+
+    def form_checks(self, checked: Checked, ctx: Context, errors, current) -> None:
+        name = checked.values["name"]
+        other = ctx.session.exec(select(SchoolClass).where(SchoolClass.name == name)).first() if name else None
+        if other is not None and current is not None and other.id != current.id:
+            errors.add("班级名称", f"已有名为“{name}”的班级")
+        closed = checked.values["closed_on"]
+        if current is not None and closed:
+            still = enrolled_in_class(ctx.session, current.id, closed)
+            if still:
+                errors.add("停班日期", f"{current.name}在{closed.isoformat()}还有{still}名幼儿，请先为他们转班或离托")
+
+    def saved_message(self, values: dict, added: bool) -> str:
+        return f"已保存班级 {values['name']}"

@@ -10,7 +10,7 @@ from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, OLD_LEVEL_NAMES, SEX
 from ...domain.idnumbers import check_id_against, mask_id
 from ...domain.reader import RowReader
 from ...domain.staffing import certificate_level
-from ...store.models import BlacklistEntry, Certificate, Staff, StaffAssignment
+from ...store.models import BlacklistEntry, Certificate, SchoolClass, Staff, StaffAssignment
 from .base import Checked, Column, Context, RecordKind, upsert
 
 ID_NOTE = "18位；请把该列设为文本，避免Excel改成科学计数法"
@@ -48,14 +48,37 @@ class StaffKind(RecordKind):
         Column("性别", False, "choice", SEXES, "填写时须与身份证号一致", "女"),
         Column("身份证号", True, "id", note=ID_NOTE, example="11010519491231002X", width=22),
         Column("岗位", True, "choice", STAFF_ROLES, example="保育人员"),
-        Column("所在班级", False, note="保育人员所在班级的名称（用于师幼比）", example="托小一班"),
-        Column("入职日期", True, "date", example="2024-03-01"),
-        Column("离职日期", False, "date", note="已离职的才填"),
+        Column("所在班级", False, note="保育人员所在班级的名称（用于师幼比）", example="托小一班", hint="保育人员填写"),
+        Column("入职日期", True, "date", example="2024-03-01", hint="如 2024-03-01"),
+        Column("离职日期", False, "date", note="已离职的才填", hint="离职时填写"),
         Column("联系电话", False, "phone", example="13912345678"),
         Column("学历", False, example="大专"),
     )
     optional_fields = {"sex": "性别", "class_id": "所在班级", "left_on": "离职日期", "phone": "联系电话",
                        "education": "学历"}
+    model = Staff
+    area = "staff"
+    also_touches = ("classes",)  # a caregiver's class counts in its ratio
+    form_fields = ("姓名", "性别", "身份证号", "岗位", "所在班级", "入职日期", "离职日期", "联系电话", "学历")
+
+    def form_values(self, staff: Staff, ctx: Context) -> dict:
+        klass = ctx.session.get(SchoolClass, staff.class_id) if staff.class_id else None
+        return {"姓名": staff.name, "性别": staff.sex, "身份证号": staff.id_number, "岗位": staff.role,
+                "所在班级": klass.name if klass else "", "入职日期": staff.hired_on.isoformat(),
+                "离职日期": staff.left_on.isoformat() if staff.left_on else "", "联系电话": staff.phone,
+                "学历": staff.education}
+
+    def duplicate_problem(self, existing: Staff, editing: bool):
+        if editing:
+            return "身份证号", f"与员工{existing.name}的身份证号相同"
+        return "身份证号", f"已有此身份证号的员工：{existing.name}（请在列表中编辑）"
+
+    def form_checks(self, checked: Checked, ctx: Context, errors, current) -> None:
+        if checked.values.get("class_id") and checked.values.get("role") not in ("保育人员", ""):
+            errors.add("所在班级", "只有保育人员需要填写所在班级")
+
+    def saved_message(self, values: dict, added: bool) -> str:
+        return f"{'已新增员工' if added else '已保存'} {values['name']}"
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.name("姓名", True)
@@ -161,12 +184,33 @@ class CertificateKind(RecordKind):
         Column("证书类型", True, "choice", CERT_TYPES, example="保育师"),
         Column("等级", False, "combo", CAREGIVER_LEVELS,
                "保育师、育婴员证书的等级，统一存为五级…一级；旧证书写的" + "/".join(OLD_LEVEL_NAMES)
-               + "（初级=五级…高级技师=一级）也可以填。其他证书有等级的照写", "四级"),
+               + "（初级=五级…高级技师=一级）也可以填。其他证书有等级的照写", "四级",
+               hint="保育师、育婴员填写（旧称中级等也可）"),
         Column("证书编号", False, "code", example="BYS20240001"),
         Column("发证机关", False, example="江苏省人力资源和社会保障厅"),
-        Column("发证日期", False, "date", example="2024-06-01"),
-        Column("有效期至", False, "date", note="长期有效的不填；健康证不填时按发证日期后一年"),
+        Column("发证日期", False, "date", example="2024-06-01", hint="如 2025-06-01"),
+        Column("有效期至", False, "date", note="长期有效的不填；健康证不填时按发证日期后一年",
+               hint="长期有效不填；健康证不填为一年"),
     )
+    model = Certificate
+    area = "staff"
+    form_fields = ("证书类型", "等级", "证书编号", "发证机关", "发证日期", "有效期至")
+
+    def form_values(self, cert: Certificate, ctx: Context) -> dict:
+        staff = ctx.session.get(Staff, cert.staff_id)
+        iso = lambda d: d.isoformat() if d else ""
+        return {"身份证号": staff.id_number, "姓名": staff.name, "证书类型": cert.cert_type, "等级": cert.level,
+                "证书编号": cert.number, "发证机关": cert.issuer, "发证日期": iso(cert.issued_on),
+                "有效期至": iso(cert.expires_on)}
+
+    def duplicate_problem(self, existing, editing: bool):
+        return "证书编号", "该员工已有同一类型、同一编号（或同一发证日期）的证书"
+
+    def saved_message(self, values: dict, added: bool) -> str:
+        return f"已保存证书 {values['cert_type']}"
+
+    def deleted_message(self, cert: Certificate) -> str:
+        return f"已删除证书 {cert.cert_type} {cert.number}"
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         staff = staff_for(r, ctx)
@@ -211,6 +255,8 @@ class BlacklistKind(RecordKind):
         Column("发布单位", False, example="常州市卫生健康委员会", width=22),
         Column("日期", False, "date", example="2025-01-10"),
     )
+    model = BlacklistEntry
+    area = "staff"
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         name = r.name("姓名")

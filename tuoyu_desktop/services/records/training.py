@@ -37,16 +37,22 @@ class TrainingKind(RecordKind):
     columns = (
         Column("身份证号", True, "id", note="员工的身份证号（员工须已录入）", example="11010519491231002X", width=22),
         Column("姓名", False, note="填写时须与员工档案一致", example="陆文静"),
-        Column("培训日期", True, "date", note="不晚于今天（登记已完成的培训）", example="2026-03-15"),
+        Column("培训日期", True, "date", note="不晚于今天（登记已完成的培训）", example="2026-03-15", hint="如 2026-03-15"),
         Column("课程名称", True, example="婴幼儿回应性照护", width=24),
         Column("类别", True, "choice", TRAINING_CATEGORIES, "专业＝岗前及继续教育（每年≥64课时）；职业道德（每年≥32课时）",
-               "专业"),
+               "专业", hint="专业＝岗前及继续教育"),
         Column("课时", True, "number", example="8",
-               note="大于0、每条最多200，按0.5递增；整门课程可按证书所写课时登记一条（如继续教育40课时、岗前培训120课时）"),
-        Column("是否岗前培训", False, "yesno", YES_NO, example="否"),
+               note="大于0、每条最多200，按0.5递增；整门课程可按证书所写课时登记一条（如继续教育40课时、岗前培训120课时）",
+               hint="按0.5递增，每条最多200（整门课程可登记一条）"),
+        Column("是否岗前培训", False, "yesno", YES_NO, example="否", widget="check", hint="岗前培训"),
         Column("培训机构", False, example="常州市托育综合服务中心", width=22),
         Column("证书编号", False, "code"),
     )
+
+    model = TrainingRecord
+    area = "training"
+    #: the 登记培训 dialog: one course for many staff (the person is chosen beside the form)
+    form_fields = ("培训日期", "课程名称", "类别", "课时", "是否岗前培训", "培训机构", "证书编号")
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         staff = staff_for(r, ctx)
@@ -70,3 +76,6 @@ class TrainingKind(RecordKind):
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         return upsert(session, TrainingRecord, checked.existing, checked.values)[1]
+
+    def deleted_message(self, record: TrainingRecord) -> str:
+        return f"已删除培训记录 {record.course}"

@@ -64,8 +64,11 @@ class VoucherKind(RecordKind):
         Column("监护人", False, example="李建华"),
         Column("联系电话", False, "phone", example="13812345678"),
         Column("兑换日期", True, "date", example="2026-10-12"),
-        Column("天数", False, "number", note="不填为1；每天一次", example="1"),
+        Column("天数", False, "number", note="不填为1；每天一次", example="1", hint="每天一次，默认1"),
     )
+    model = VoucherRedemption
+    area = "vouchers"
+    form_fields = ("券号", "幼儿姓名", "身份证号", "监护人", "联系电话", "兑换日期", "天数")
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         serial = r.code("券号", True)
@@ -115,6 +118,17 @@ class VoucherKind(RecordKind):
                                f"最多{cap}次（{ctx.profile.name}政策方案）", c.row)
                 else:
                     used += c.values["days"]
+
+    def duplicate_problem(self, e: VoucherRedemption, editing: bool):
+        return "券号", (f"券号{e.serial}已于{e.redeemed_on.isoformat()}为{e.child_name}（{mask_id(e.child_id_number)}）"
+                        "使用过，每张券只能用一次")
+
+    def form_checks(self, checked: Checked, ctx: Context, errors: Collector, current) -> None:
+        if not errors:
+            self.check_all([checked], ctx, errors)
+
+    def saved_message(self, v: dict, added: bool) -> str:
+        return f"已登记体验券 {v['serial']}（{v['child_name']}，{v['days']}天）"
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         if checked.existing is not None:

@@ -8,8 +8,7 @@ from tkinter import ttk
 from ...domain.formatting import date_iso
 from ...domain.idnumbers import mask_id, mask_phone
 from ...services import children as svc
-from ...services.centre import centre_profile
-from ...store.models import Child
+from ...services.forms import delete_record
 from .. import dialogs
 from ..widgets.table import Table, TableColumn
 from .child_dialogs import ChildDialog, LeaveDialog, MoveDialog
@@ -71,10 +70,8 @@ class ChildrenView(ListPage):
     # data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.app.today()
-        with self.app.workspace.session() as s:
-            rows = svc.roster(s, today, include_left=self.include_left.get())
-            due = svc.due_to_move(s, centre_profile(s, self.app.workspace.profiles), today)
-            health = svc.health_follow_up(s, today)
+        page = self.app.read(svc.children_page, self.app.ops.profiles, today, self.include_left.get())
+        rows, due, health = page.roster, page.due, page.health
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), self._values(r, today), r.search_text, self._tags(r, today)) for r in rows])
         self.due_table.set_rows([(str(d.id), (d.name, d.class_name, d.months_now,
@@ -127,15 +124,12 @@ class ChildrenView(ListPage):
 
     def delete(self, iid: str) -> bool:
         child_id = self._child_id(iid)
-        with self.app.workspace.session() as s:
-            name = s.get(Child, child_id).name
+        name = self.app.read(svc.child_basics, child_id).name
         if not dialogs.ask_yes_no(self.app.root, "删除幼儿档案",
                                   f"确定删除“{name}”的全部档案吗？\n\n只有录错的记录才应删除；离开的幼儿请办理“离托”，"
                                   "这样以往月份的报表不会改变。"):
             return False
-        with self.app.workspace.session() as s:
-            changes = svc.delete_child(s, child_id)
-        self.app.apply(changes)
+        self.app.change(delete_record, "children", child_id, self.app.ops.profiles, self.app.today())
         return True
 
     def export(self) -> Path | None:

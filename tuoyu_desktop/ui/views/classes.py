@@ -4,13 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from tkinter import ttk
 
-from ...domain.choices import CLASS_TYPES
 from ...domain.formatting import date_iso
-from ...services.centre import centre_profile
-from ...services.classes import check_class_form, children_of_class, class_form_values, class_rows, save_class
-from ...store.models import SchoolClass
+from ...services.classes import children_of_class, class_page
+from ...services.forms import check_record, record_values, save_record
 from .. import dialogs
-from ..widgets.form import FieldSpec
+from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -22,12 +20,6 @@ CLASS_COLUMNS = [
     TableColumn("ratio", "师幼比标准", 80, "center"), TableColumn("ok", "师幼比", 80, "center"),
     TableColumn("puhui", "普惠", 50, "center"), TableColumn("state", "状态", 160),
 ]
-CLASS_FIELDS = [
-    FieldSpec("班级名称", required=True), FieldSpec("班型", kind="choice", required=True, choices=CLASS_TYPES),
-    FieldSpec("核定人数", required=True, hint="乳儿班≤10 托小班≤15 托大班≤20 混龄班≤18"),
-    FieldSpec("是否普惠", kind="choice", required=True, choices=("是", "否")),
-    FieldSpec("开班日期", hint="如 2025-09-01"), FieldSpec("停班日期", hint="停办时填写"),
-]
 
 
 class ClassDialog(FormDialog):
@@ -36,23 +28,20 @@ class ClassDialog(FormDialog):
         values = {"是否普惠": "是"}
         title = "新增班级"
         if class_id is not None:
-            with self.app.workspace.session() as s:
-                klass = s.get(SchoolClass, class_id)
-                values, title = class_form_values(klass), f"编辑班级 — {klass.name}"
+            values = self.app.read(record_values, "classes", class_id, self.app.ops.profiles, self.app.today())
+            title = f"编辑班级 — {values['班级名称']}"
             if focus_close and not values["停班日期"]:
                 values["停班日期"] = self.app.today().isoformat()
-                title = f"停班 — {klass.name}"
-        super().__init__(page.app.root, title, CLASS_FIELDS, validate=self._validate, save=self._store, values=values,
+                title = f"停班 — {values['班级名称']}"
+        super().__init__(page.app.root, title, fields_for("classes"), validate=self._validate, save=self._store,
+                         values=values,
                          intro="班额上限和师幼比按“设置”中选择的政策方案。停班前请先为班内幼儿转班或离托。")
 
     def _validate(self, values):
-        self.page.dry_run(lambda s: check_class_form(s, values, self.app.workspace.profiles, self.app.today(),
-                                                     self.class_id))
+        self.page.dry_run(check_record, "classes", values, self.app.ops.profiles, self.app.today(), self.class_id)
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = save_class(s, values, self.app.workspace.profiles, self.app.today(), self.class_id)
-        self.app.apply(changes)
+        self.app.change(save_record, "classes", values, self.app.ops.profiles, self.app.today(), self.class_id)
 
 
 class ClassesView(ListPage):
@@ -90,8 +79,7 @@ class ClassesView(ListPage):
 
     def refresh(self) -> None:
         today = self.app.today()
-        with self.app.workspace.session() as s:
-            rows = class_rows(s, centre_profile(s, self.app.workspace.profiles), today)
+        rows = self.app.read(class_page, self.app.ops.profiles, today)
         self.rows = {str(r.id): r for r in rows}
         data = []
         for r in rows:
@@ -112,8 +100,7 @@ class ClassesView(ListPage):
             self.members.set_rows([])
             return
         name = self.rows[iid].name
-        with self.app.workspace.session() as s:
-            kids = children_of_class(s, name, self.app.today())
+        kids = self.app.read(children_of_class, name, self.app.today())
         self.members_label.configure(text=f"{name} 班内幼儿（{len(kids)} 人）")
         self.members.set_rows([(str(k.id), (k.name, k.sex, k.months, k.care_type, date_iso(k.enrolled_on)), k.name, ())
                                for k in kids])

@@ -57,8 +57,7 @@ class HomeView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.app.workspace.session() as s:
-            o = overview(s, self.app.today())
+        o = self.app.read(overview, self.app.today())
         self.heading.configure(text=o.centre_name or "尚未填写机构名称")
         self.subheading.configure(text=f"{date_cn(self.app.today())}　政策方案：{o.policy_profile}")
         self.notice.configure(text="" if o.centre_complete else "请先在“设置”中填写机构名称和统一社会信用代码。")
@@ -73,8 +72,7 @@ class HomeView(View):
         self.refresh_alerts()
 
     def refresh_alerts(self) -> None:
-        with self.app.workspace.session() as s:
-            alerts = collect_alerts(s, self.app.workspace.profiles, self.app.today())
+        alerts = self.app.read(collect_alerts, self.app.ops.profiles, self.app.today())
         self.alerts.delete(*self.alerts.get_children())
         self.targets = {}
         groups: dict[str, list] = {}

@@ -53,10 +53,6 @@ class ListPage(View):
             return
         action(iid)
 
-    def dry_run(self, work: Callable) -> None:
+    def dry_run(self, use_case: Callable, *args) -> None:
         """Run a service's checks without keeping anything (for a form's as-you-go checks)."""
-        with self.app.workspace.session() as session:
-            try:
-                work(session)
-            finally:
-                session.rollback()
+        self.app.ops.check(use_case, *args)

@@ -5,54 +5,34 @@ from tkinter import ttk
 
 from ...domain.formatting import date_iso
 from ...services import medical as svc
-from ...services.centre import centre_profile
-from ...store.models import Agreement, Visit
+from ...services.forms import check_record, delete_record, record_values, save_record
 from .. import dialogs
-from ..widgets.form import FieldSpec
+from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
-
-AGREEMENT_FIELDS = [
-    FieldSpec("医疗机构名称", required=True, width=34), FieldSpec("协议编号"), FieldSpec("签订日期", required=True),
-    FieldSpec("生效日期", required=True), FieldSpec("到期日期", required=True, hint="续签的新协议可与旧协议重叠"),
-    FieldSpec("健康指导员"), FieldSpec("联系电话"),
-]
-VISIT_FIELDS = [
-    FieldSpec("日期", required=True, hint="如 2026-10-20"), FieldSpec("指导人员"), FieldSpec("内容", required=True, width=40),
-    FieldSpec("发现问题", width=40), FieldSpec("是否已整改", kind="check", hint="发现的问题已整改"),
-]
-
 
 class RecordDialog(FormDialog):
     """新增/编辑 an agreement or a visit, checked by the service as the user goes."""
 
     def __init__(self, page, kind: str, record_id: int | None = None):
         self.page, self.app, self.kind, self.record_id = page, page.app, kind, record_id
-        model, fields = (Agreement, AGREEMENT_FIELDS) if kind == "agreement" else (Visit, VISIT_FIELDS)
+        self.key = "agreements" if kind == "agreement" else "visits"
         values = None
         if record_id:
-            with self.app.workspace.session() as s:
-                record = s.get(model, record_id)
-                values = svc.agreement_form_values(record) if kind == "agreement" else svc.visit_form_values(record)
+            values = self.app.read(record_values, self.key, record_id, self.app.ops.profiles, self.app.today())
         elif kind == "visit":
             values = {"日期": self.app.today().isoformat()}
         noun = "医育结合协议" if kind == "agreement" else "指导记录"
-        super().__init__(page.app.root, f"{'编辑' if record_id else '新增'}{noun}", fields, validate=self._validate,
+        super().__init__(page.app.root, f"{'编辑' if record_id else '新增'}{noun}", fields_for(self.key),
+                         validate=self._validate,
                          save=self._store, values=values)
 
-    def _service(self):
-        return (svc.check_agreement, svc.save_agreement) if self.kind == "agreement" else (svc.check_visit, svc.save_visit)
-
     def _validate(self, values):
-        check, _ = self._service()
-        self.page.dry_run(lambda s: check(s, values, self.app.workspace.profiles, self.app.today(), self.record_id))
+        self.page.dry_run(check_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
 
     def _store(self, values):
-        _, save = self._service()
-        with self.app.workspace.session() as s:
-            changes = save(s, values, self.app.workspace.profiles, self.app.today(), self.record_id)
-        self.app.apply(changes)
+        self.app.change(save_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
 
 
 class MedicalView(ListPage):
@@ -105,11 +85,8 @@ class MedicalView(ListPage):
 
     def refresh(self) -> None:
         today = self.app.today()
-        with self.app.workspace.session() as s:
-            profile = centre_profile(s, self.app.workspace.profiles)
-            agreements = svc.agreement_rows(s, today, profile.alerts.agreement_warn_days)
-            visits = svc.visit_rows(s)
-            alerts = svc.agreement_alerts(s, profile, today)
+        page = self.app.read(svc.medical_page, self.app.ops.profiles, today)
+        agreements, visits, alerts = page.agreements, page.visits, page.alerts
         self.status.configure(text="\n".join(a.text for a in alerts))
         self.agreements.set_rows([(str(a.id), (a.institution, a.number, date_iso(a.signed_on), date_iso(a.valid_from),
                                                date_iso(a.valid_to), a.health_guide, a.guide_phone, a.status),
@@ -135,12 +112,10 @@ class MedicalView(ListPage):
             return
         if table is self.agreements:
             if dialogs.ask_yes_no(self.app.root, "删除协议", "确定删除这份协议吗？它的指导记录会保留。"):
-                with self.app.workspace.session() as s:
-                    self.app.apply(svc.delete_agreement(s, int(iid)))
+                self.app.change(delete_record, "agreements", int(iid), self.app.ops.profiles, self.app.today())
         else:
             self.delete_visit(iid)
 
     def delete_visit(self, iid: str):
         if dialogs.ask_yes_no(self.app.root, "删除指导记录", "确定删除这条指导记录吗？"):
-            with self.app.workspace.session() as s:
-                self.app.apply(svc.delete_visit(s, int(iid)))
+            self.app.change(delete_record, "visits", int(iid), self.app.ops.profiles, self.app.today())

@@ -26,12 +26,10 @@ class UnlockDialog(FormDialog):
                          intro="已报送的月报解锁后会按现在的数据重新计算；解锁原因会记录在案。")
 
     def _validate(self, values):
-        self.page.dry_run(lambda s: returns.unlock(s, self.month, values["解锁原因"]))
+        self.page.dry_run(returns.unlock, self.month, values["解锁原因"])
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = returns.unlock(s, self.month, values["解锁原因"])
-        self.app.apply(changes)
+        self.app.change(returns.unlock, self.month, values["解锁原因"])
 
 
 class ReportView(ListPage):
@@ -85,8 +83,7 @@ class ReportView(ListPage):
     def refresh(self) -> None:
         month = self.month()
         try:
-            with self.app.workspace.session() as s:
-                snapshot = returns.get_return(s, self.app.workspace.profiles, month, today=self.app.today())
+            snapshot = self.app.read(returns.get_return, self.app.ops.profiles, month, today=self.app.today())
         except returns.InputError as exc:  # nothing shown may belong to another month
             self.snapshot, self.files = None, []
             self.table.set_rows([])
@@ -186,6 +183,4 @@ class ReportView(ListPage):
                                   f"锁定 {self.month()} 月报（已报送）？\n锁定后，以后对这个月的修改不会改变已报送的数字；"
                                   "需要时可以写明原因后解锁。"):
             return
-        with self.app.workspace.session() as s:
-            changes = returns.lock(s, self.snapshot, today=self.app.today())
-        self.app.apply(changes)
+        self.app.change(returns.lock, self.snapshot, today=self.app.today())

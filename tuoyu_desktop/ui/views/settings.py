@@ -4,11 +4,10 @@ from __future__ import annotations
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
-from ...services.centre import CentreForm, centre_form, get_centre, update_centre, validate_centre
+from ...services.centre import CentreForm, centre_details, update_centre, validate_centre
 from ..widgets.form import FieldSpec, Form
-from ...services.audit_log import recent_entries
+from ...services.audit_log import check_log, recent_entries
 from ...services.security import MIN_LENGTH, has_password, set_password
-from ...store.audit import verify_chain
 from .base import View
 
 
@@ -54,17 +53,14 @@ class SettingsView(View):
         self.refresh()
 
     def _validate(self, values: dict) -> None:
-        validate_centre(CentreForm(**values), self.app.workspace.profiles)
+        validate_centre(CentreForm(**values), self.app.ops.profiles)
 
     def _save(self, values: dict) -> None:
-        with self.app.workspace.session() as s:
-            changes = update_centre(s, CentreForm(**values), self.app.workspace.profiles)
-        self.app.apply(changes)
+        self.app.change(update_centre, CentreForm(**values), self.app.ops.profiles)
 
     def refresh(self) -> None:
-        with self.app.workspace.session() as s:
-            form = centre_form(get_centre(s))
-            has = has_password(s)
+        form = self.app.read(centre_details)
+        has = self.app.read(has_password)
         self.form.set_values(vars(form))
         self.password_state.configure(text="已设置启动密码。" if has else "未设置启动密码。")
         self.refresh_audit()
@@ -85,10 +81,8 @@ class SettingsView(View):
         self.password_form.pack(anchor="nw")
 
     def _save_password(self, values: dict) -> None:
-        with self.app.workspace.session() as s:
-            changes = set_password(s, values["当前密码"], values["新密码"], values["再次输入"])
+        self.app.change(set_password, values["当前密码"], values["新密码"], values["再次输入"])
         self.password_form.set_values({k: "" for k in ("当前密码", "新密码", "再次输入")})
-        self.app.apply(changes)
 
     # 操作日志 ---------------------------------------------------------------------------------
     def _build_audit(self) -> None:
@@ -108,14 +102,12 @@ class SettingsView(View):
         self.audit.pack(fill="both", expand=True)
 
     def refresh_audit(self) -> None:
-        with self.app.workspace.session() as s:
-            entries = recent_entries(s)
+        entries = self.app.read(recent_entries)
         self.audit.set_rows([(str(e.id), (e.at_text, e.user, e.action, e.table, e.summary, e.change), e.change, ())
                              for e in entries])
 
     def verify_audit(self) -> bool:
-        with self.app.workspace.session() as s:
-            broken = verify_chain(s)
+        broken = self.app.read(check_log)
         if broken is None:
             self.audit_state.configure(text="日志完整，没有被改动。", style="Hint.TLabel")
             return True

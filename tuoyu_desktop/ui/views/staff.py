@@ -8,7 +8,6 @@ from tkinter import ttk
 from ...domain.formatting import date_iso
 from ...domain.idnumbers import mask_id, mask_phone
 from ...services import staff as svc
-from ...services.centre import centre_profile
 from .. import dialogs
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -62,11 +61,8 @@ class StaffView(ListPage):
 
     def refresh(self) -> None:
         today = self.app.today()
-        with self.app.workspace.session() as s:
-            rows = svc.staff_rows(s, today, self.include_left.get())
-            warn = centre_profile(s, self.app.workspace.profiles).alerts.cert_warn_days
-            certs = [c for c in svc.certificate_rows(s, today, warn) if not c.replaced]
-            missing = svc.uncertified_caregivers(s, today)
+        page = self.app.read(svc.staff_page, self.app.ops.profiles, today, self.include_left.get())
+        rows, warn, certs, missing = page.staff, page.warn_days, page.certificates, page.uncertified
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), (r.name, r.sex, r.role, r.class_name, date_iso(r.hired_on), r.id_number,
                                           r.phone, r.education,

@@ -4,80 +4,52 @@ from __future__ import annotations
 import tkinter as tk
 from tkinter import ttk
 
-from sqlmodel import select
-
-from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, SEXES, STAFF_ROLES
 from ...domain.formatting import date_iso
 from ...services import staff as svc
-from ...store.models import Certificate, SchoolClass, Staff
+from ...services.forms import check_record, delete_record, record_values, save_record
 from .. import dialogs
-from ..widgets.form import FieldSpec
+from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
-
-
-def staff_fields(class_names: tuple[str, ...]) -> list[FieldSpec]:
-    return [
-        FieldSpec("姓名", required=True), FieldSpec("性别", kind="choice", choices=("",) + SEXES),
-        FieldSpec("身份证号", required=True), FieldSpec("岗位", kind="choice", required=True, choices=STAFF_ROLES),
-        FieldSpec("所在班级", kind="choice", choices=("",) + class_names, hint="保育人员填写"),
-        FieldSpec("入职日期", required=True, hint="如 2024-03-01"), FieldSpec("离职日期", hint="离职时填写"),
-        FieldSpec("联系电话"), FieldSpec("学历"),
-    ]
-
-
-CERT_FIELDS = [
-    FieldSpec("证书类型", kind="choice", required=True, choices=CERT_TYPES),
-    FieldSpec("等级", kind="combo", choices=("",) + CAREGIVER_LEVELS,
-              hint="保育师、育婴员填写（旧称中级等也可）"),
-    FieldSpec("证书编号"), FieldSpec("发证机关"), FieldSpec("发证日期", hint="如 2025-06-01"),
-    FieldSpec("有效期至", hint="长期有效不填；健康证不填为一年"),
-]
 
 
 class StaffDialog(FormDialog):
     def __init__(self, page, staff_id: int | None = None):
         self.page, self.app, self.staff_id = page, page.app, staff_id
-        with self.app.workspace.session() as s:
-            names = tuple(c.name for c in s.exec(select(SchoolClass).order_by(SchoolClass.name)))
-            values = svc.staff_form_values(s, s.get(Staff, staff_id)) if staff_id else {"入职日期": self.app.today().isoformat()}
+        names = self.app.read(svc.class_names)
+        values = (self.app.read(record_values, "staff", staff_id, self.app.ops.profiles, self.app.today())
+                  if staff_id else {"入职日期": self.app.today().isoformat()})
         title = f"编辑员工 — {values['姓名']}" if staff_id else "新增员工"
-        super().__init__(page.app.root, title, staff_fields(names), validate=self._validate, save=self._store,
+        super().__init__(page.app.root, title, fields_for("staff", {"所在班级": ("", *names)}), validate=self._validate, save=self._store,
                          values=values, intro="离职请填写离职日期（档案保留）。身份证号在黑名单中的人员不能聘用。")
 
     def _validate(self, values):
-        self.page.dry_run(lambda s: svc.check_staff_form(s, values, self.app.workspace.profiles, self.app.today(),
-                                                         self.staff_id))
+        self.page.dry_run(check_record, "staff", values, self.app.ops.profiles, self.app.today(), self.staff_id)
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = svc.save_staff(s, values, self.app.workspace.profiles, self.app.today(), self.staff_id)
-        self.app.apply(changes)
+        self.app.change(save_record, "staff", values, self.app.ops.profiles, self.app.today(), self.staff_id)
 
 
 class CertificateDialog(FormDialog):
-    def __init__(self, owner, staff: Staff, cert_id: int | None = None):
+    def __init__(self, owner, staff: svc.StaffBasics, cert_id: int | None = None):
         self.owner, self.app, self.cert_id = owner, owner.app, cert_id
         self.id_number = staff.id_number
         values = None
         if cert_id:
-            with self.app.workspace.session() as s:
-                values = svc.cert_form_values(s.get(Certificate, cert_id), staff)
-        super().__init__(owner, f"{'编辑' if cert_id else '新增'}证书 — {staff.name}", CERT_FIELDS,
+            values = self.app.read(record_values, "certificates", cert_id, self.app.ops.profiles, self.app.today())
+        super().__init__(owner, f"{'编辑' if cert_id else '新增'}证书 — {staff.name}", fields_for("certificates"),
                          validate=self._validate, save=self._store, values=values)
 
     def _full(self, values):
         return {**values, "身份证号": self.id_number}
 
     def _validate(self, values):
-        self.owner.page.dry_run(lambda s: svc.check_cert_form(s, self._full(values), self.app.workspace.profiles,
-                                                              self.app.today(), self.cert_id))
+        self.owner.page.dry_run(check_record, "certificates", self._full(values), self.app.ops.profiles,
+                                self.app.today(), self.cert_id)
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = svc.save_certificate(s, self._full(values), self.app.workspace.profiles, self.app.today(),
-                                           self.cert_id)
-        self.app.apply(changes)
+        self.app.change(save_record, "certificates", self._full(values), self.app.ops.profiles, self.app.today(),
+                        self.cert_id)
         self.owner.refresh()
 
 
@@ -87,8 +59,7 @@ class CertificatesWindow(tk.Toplevel):
     def __init__(self, page, staff_id: int):
         super().__init__(page.app.root)
         self.page, self.app, self.staff_id = page, page.app, staff_id
-        with self.app.workspace.session() as s:
-            self.staff = s.get(Staff, staff_id)
+        self.staff = self.app.read(svc.staff_basics, staff_id)
         self.title(f"证书 — {self.staff.name}")
         self.transient(page.app.root)
         self.geometry("860x380")
@@ -114,8 +85,7 @@ class CertificatesWindow(tk.Toplevel):
         self.refresh()
 
     def refresh(self) -> None:
-        with self.app.workspace.session() as s:
-            rows = svc.certificate_rows(s, self.app.today(), staff_id=self.staff_id)
+        rows = self.app.read(svc.certificate_rows, self.app.today(), staff_id=self.staff_id)
         self.table.set_rows([(str(r.id), (r.cert_type, r.level, r.number, r.issuer, date_iso(r.issued_on),
                                           date_iso(r.expires_on) or "长期", r.status + ("（已被新证替代）" if r.replaced else "")),
                               r.cert_type, ("warn",) if r.status in ("已过期", "即将到期") and not r.replaced else ())
@@ -132,7 +102,5 @@ class CertificatesWindow(tk.Toplevel):
     def delete(self, iid: str) -> None:
         if not dialogs.ask_yes_no(self, "删除证书", "确定删除这本证书的记录吗？"):
             return
-        with self.app.workspace.session() as s:
-            changes = svc.delete_certificate(s, int(iid))
-        self.app.apply(changes)
+        self.app.change(delete_record, "certificates", int(iid), self.app.ops.profiles, self.app.today())
         self.refresh()

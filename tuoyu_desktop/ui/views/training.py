@@ -5,18 +5,15 @@ import tkinter as tk
 from pathlib import Path
 from tkinter import ttk
 
-from sqlmodel import select
-
-from ...domain.choices import TRAINING_CATEGORIES
 from ...domain.formatting import date_iso
 from ...domain.staffing import hours_text
 from ...services import training as svc
 from ...services.alerts import TRAINING_NOTE
-from ...services.centre import centre_profile, get_centre
-from ...store.periods import employed_on
-from ...store.models import Staff
+from ...services.centre import centre_name
+from ...services.forms import delete_record
+from ...services.staff import employed_staff
 from .. import dialogs
-from ..widgets.form import FieldSpec, Form
+from ..widgets.form import Form, fields_for
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
 
@@ -28,15 +25,6 @@ def bar(done, target, width: int = 10) -> str:
     share = 1.0 if target == 0 else min(float(done) / float(target), 1.0)
     filled = round(share * width)
     return "█" * filled + "░" * (width - filled) + f" {hours_text(done)}/{hours_text(target)}"
-
-
-COURSE_FIELDS = [
-    FieldSpec("培训日期", required=True, hint="如 2026-03-15"), FieldSpec("课程名称", required=True),
-    FieldSpec("类别", kind="choice", required=True, choices=TRAINING_CATEGORIES, hint="专业＝岗前及继续教育"),
-    FieldSpec("课时", required=True, hint="按0.5递增，每条最多200（整门课程可登记一条）"),
-    FieldSpec("是否岗前培训", kind="check", hint="岗前培训"),
-    FieldSpec("培训机构"), FieldSpec("证书编号"),
-]
 
 
 class CourseDialog(tk.Toplevel):
@@ -54,9 +42,7 @@ class CourseDialog(tk.Toplevel):
         right = ttk.Frame(body, padding=(12, 0, 0, 0))
         right.pack(side="left", fill="y")
         ttk.Label(right, text="参加人员（可多选，Ctrl/Shift 点选）").pack(anchor="w")
-        with self.app.workspace.session() as s:
-            self.staff = [(st.id, f"{st.name}（{st.role}）") for st in s.exec(
-                select(Staff).where(employed_on(self.app.today())).order_by(Staff.name))]
+        self.staff = [(st.id, f"{st.name}（{st.role}）") for st in self.app.read(employed_staff, self.app.today())]
         self.people = tk.Listbox(right, selectmode="extended", height=14, exportselection=False)
         for _, label in self.staff:
             self.people.insert("end", label)
@@ -64,7 +50,7 @@ class CourseDialog(tk.Toplevel):
         ttk.Button(right, text="全选", command=lambda: self.people.select_set(0, "end")).pack(anchor="w")
         self.people_error = ttk.Label(right, text="", style="Error.TLabel")
         self.people_error.pack(anchor="w")
-        self.form = Form(left, COURSE_FIELDS, validate=self._validate, save=self._store, cancel=self.destroy)
+        self.form = Form(left, fields_for("training"), validate=self._validate, save=self._store, cancel=self.destroy)
         self.form.pack(fill="both", expand=True)
         self.form.set_values({"培训日期": self.app.today().isoformat(), "类别": "专业"})
         self.bind("<Escape>", lambda _e: self.destroy())
@@ -74,20 +60,17 @@ class CourseDialog(tk.Toplevel):
 
     def _validate(self, values):
         ids = self.chosen() or [self.staff[0][0]] if self.staff else []
-        self.page.dry_run(lambda s: svc.add_course_for_many(s, ids, values, self.app.workspace.profiles,
-                                                            self.app.today()))
+        self.page.dry_run(svc.add_course_for_many, ids, values, self.app.ops.profiles, self.app.today())
 
     def _store(self, values):
         from ...domain.errors import InputError
 
         ids = self.chosen()
         try:
-            with self.app.workspace.session() as s:
-                changes = svc.add_course_for_many(s, ids, values, self.app.workspace.profiles, self.app.today())
+            self.app.change(svc.add_course_for_many, ids, values, self.app.ops.profiles, self.app.today())
         except InputError as exc:
             self.people_error.configure(text="；".join(exc.for_field("参加人员")))
             raise
-        self.app.apply(changes)
         self.destroy()
 
 
@@ -146,10 +129,8 @@ class TrainingView(ListPage):
         return today if self.year() == today.year else date(self.year(), 12, 31)
 
     def refresh(self) -> None:
-        with self.app.workspace.session() as s:
-            profile = centre_profile(s, self.app.workspace.profiles)
-            rows = svc.year_view(s, profile, self.year(), self.as_of())
-            records = svc.record_rows(s, self.year())
+        page = self.app.read(svc.training_page, self.app.ops.profiles, self.year(), self.as_of())
+        rows, records = page.year_rows, page.records
         self.year_rows = rows
         shown = [r for r in rows if not (self.behind_only.get() and r.progress.met)]
         self.table.set_rows([(str(r.staff_id), (r.name, r.role, date_iso(r.hired_on),
@@ -176,9 +157,7 @@ class TrainingView(ListPage):
         values = self.records.values(iid)
         if not dialogs.ask_yes_no(self.app.root, "删除培训记录", f"确定删除 {values[1]} {values[0]} 的“{values[2]}”吗？"):
             return
-        with self.app.workspace.session() as s:
-            changes = svc.delete_record(s, int(iid))
-        self.app.apply(changes)
+        self.app.change(delete_record, "training", int(iid), self.app.ops.profiles, self.app.today())
 
     def _table_rows(self):
         out = []
@@ -210,8 +189,7 @@ class TrainingView(ListPage):
                                      self.app.setting("last.export_dir"))
         if not path:
             return None
-        with self.app.workspace.session() as s:
-            name = get_centre(s).name
+        name = self.app.read(centre_name)
         notes: list[str] = []
         write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
         self.app.set_status(f"已生成 {path}")

@@ -8,10 +8,10 @@ from tkinter import ttk
 from ...domain.ages import add_months
 from ...domain.formatting import date_iso
 from ...services import vouchers as svc
-from ...services.centre import centre_profile, get_centre
-from ...services.children import roster
+from ...services.centre import centre_profile
+from ...services.forms import check_record, save_record
 from .. import dialogs
-from ..widgets.form import FieldSpec, Form
+from ..widgets.form import FieldSpec, Form, fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -20,12 +20,10 @@ from .list_page import ListPage
 class RedeemDialog(FormDialog):
     def __init__(self, page):
         self.page, self.app = page, page.app
-        with self.app.workspace.session() as s:
-            self.enrolled = {f"{r.name}（{r.class_name}）": r.id for r in roster(s, self.app.today())}
-        fields = [FieldSpec("券号", required=True),
-                  FieldSpec("在托幼儿", kind="choice", choices=("",) + tuple(self.enrolled), hint="来园体验的幼儿不选"),
-                  FieldSpec("幼儿姓名", required=True), FieldSpec("身份证号", required=True), FieldSpec("监护人"),
-                  FieldSpec("联系电话"), FieldSpec("兑换日期", required=True), FieldSpec("天数", hint="每天一次，默认1")]
+        self.enrolled = self.app.read(svc.enrolled_choices, self.app.today())
+        fields = fields_for("vouchers")
+        # a form-only helper: pick an enrolled child to fill in the child's fields
+        fields.insert(1, FieldSpec("在托幼儿", kind="choice", choices=("",) + tuple(self.enrolled), hint="来园体验的幼儿不选"))
         super().__init__(page.app.root, "体验券兑换登记", fields, validate=self._validate, save=self._store,
                          values={"兑换日期": self.app.today().isoformat(), "天数": "1"},
                          on_leave={"在托幼儿": self._child_chosen}, intro=page.rule_text())
@@ -33,17 +31,14 @@ class RedeemDialog(FormDialog):
     def _child_chosen(self, form: Form, _key: str) -> None:
         child_id = self.enrolled.get(form.values()["在托幼儿"])
         if child_id:
-            with self.app.workspace.session() as s:
-                for key, value in svc.child_values(s, child_id).items():
-                    form.set_value(key, value)
+            for key, value in self.app.read(svc.child_values, child_id).items():
+                form.set_value(key, value)
 
     def _validate(self, values):
-        self.page.dry_run(lambda s: svc.check_redemption(s, values, self.app.workspace.profiles, self.app.today()))
+        self.page.dry_run(check_record, "vouchers", values, self.app.ops.profiles, self.app.today())
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = svc.redeem(s, values, self.app.workspace.profiles, self.app.today())
-        self.app.apply(changes)
+        self.app.change(save_record, "vouchers", values, self.app.ops.profiles, self.app.today())
 
 
 class DeleteDialog(FormDialog):
@@ -54,12 +49,10 @@ class DeleteDialog(FormDialog):
                          intro="删除的记录保留在历史中（勾选“含已删除”可见），券号不能再次使用。")
 
     def _validate(self, values):
-        self.page.dry_run(lambda s: svc.delete_redemption(s, self.redemption_id, values["删除原因"]))
+        self.page.dry_run(svc.delete_redemption, self.redemption_id, values["删除原因"])
 
     def _store(self, values):
-        with self.app.workspace.session() as s:
-            changes = svc.delete_redemption(s, self.redemption_id, values["删除原因"])
-        self.app.apply(changes)
+        self.app.change(svc.delete_redemption, self.redemption_id, values["删除原因"])
 
 
 class ClaimDialog(FormDialog):
@@ -83,14 +76,12 @@ class ClaimDialog(FormDialog):
         folder = dialogs.ask_directory(self, "申领表保存到哪个文件夹", self.app.setting("last.export_dir"))
         if not folder:
             raise svc.InputError([svc.Problem("", "没有选择文件夹，未生成申领表")])
-        with self.app.workspace.session() as s:
-            centre = get_centre(s)
-            claim = svc.monthly_claim(s, centre_profile(s, self.app.workspace.profiles), values["月份"])
-        stem = f"{centre.uscc}_{centre.name}_{claim.month}_体验券申领表"
+        files = self.app.read(svc.claim_for, self.app.ops.profiles, values["月份"])
+        claim, stem = files.claim, files.stem
         full = bool(values["显示完整号码"])
         notes: list[str] = []
-        pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", centre.name, claim, self.app.today(), full, notes=notes)
-        xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", centre.name, claim, full)
+        pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", files.centre_name, claim, self.app.today(), full, notes=notes)
+        xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", files.centre_name, claim, full)
         self.page.written = [pdf, xlsx]
         self.app.remember("last.export_dir", folder)
         self.app.set_status(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）")
@@ -130,8 +121,7 @@ class VouchersView(ListPage):
         return self.table
 
     def rule_text(self) -> str:
-        with self.app.workspace.session() as s:
-            p = centre_profile(s, self.app.workspace.profiles)
+        p = self.app.read(centre_profile, self.app.ops.profiles)
         v = p.voucher
         period = "每年" if v.period == "year" else "累计"
         valid = f"，有效期{date_iso(v.valid_from) or '不限'}至{date_iso(v.valid_to) or '不限'}" if (
@@ -141,8 +131,7 @@ class VouchersView(ListPage):
 
     def refresh(self) -> None:
         self.rule.configure(text=self.rule_text())
-        with self.app.workspace.session() as s:
-            rows = svc.redemption_rows(s, centre_profile(s, self.app.workspace.profiles), self.include_deleted.get())
+        rows = self.app.read(svc.redemption_page, self.app.ops.profiles, self.include_deleted.get())
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), (r.serial, r.child_name, r.id_number, r.guardian, date_iso(r.redeemed_on),
                                           r.days, r.used_total, "在托" if r.enrolled else "来园体验",

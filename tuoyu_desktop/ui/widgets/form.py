@@ -25,6 +25,30 @@ class FieldSpec:
         return self.label or self.key
 
 
+def fields_for(kind_key: str, choices: dict[str, tuple[str, ...]] | None = None) -> list[FieldSpec]:
+    """A record kind's form, from its description in the registry (services.records): the same
+    headers, required marks and choices as its template, with the form's hints and widgets.
+    ``choices`` gives the fields whose choices come from the data (班级, 所在班级)."""
+    from ...services.records import KINDS
+
+    kind, choices = KINDS[kind_key], choices or {}
+    out = []
+    for header in kind.form_fields:
+        c = kind.column(header)
+        options: tuple[str, ...] = ()
+        if header in choices:
+            widget, options = "choice", choices[header]
+        elif c.widget:
+            widget = c.widget
+        elif c.kind in ("choice", "combo", "yesno"):
+            widget, options = ("combo" if c.kind == "combo" else "choice"), c.choices
+            options = options if c.required else ("", *options)
+        else:
+            widget = "text"
+        out.append(FieldSpec(header, widget, c.required, options, c.field_width or kind.form_width, c.hint))
+    return out
+
+
 class Form(ttk.Frame):
     def __init__(self, master, fields: list[FieldSpec], *, validate: Callable[[dict], None],
                  save: Callable[[dict], None], cancel: Callable[[], None], columns: int = 1,
