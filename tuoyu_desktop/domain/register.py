@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Iterable, Protocol, Sequence
+from typing import Callable, Iterable, Protocol, Sequence
 
 from .choices import (CHECK_ACTIONS, CHECK_FINDINGS, CHECK_RESULTS, CHECK_ROUNDS, DAILY_CARE_TYPES, DISEASES, MARKS,
                       PRESENT, SICK, SYMPTOMS)
 from .errors import Problem
 from .opendays import SOURCE as OPEN_DAYS_SOURCE, OpenDays
-from .periods import enrolled_on
+from .periods import PLACEMENT, enrolled_on
 from .policy import HYGIENE_SOURCE, HealthRule
 
 ENROLMENT_RULE = f"{HYGIENE_SOURCE} 卫生保健工作记录：出勤登记只记当日在托的幼儿"
@@ -177,3 +177,19 @@ def missing_morning_checks(marks: Iterable[Mark], checks: Iterable[Check], day: 
     """Ids of the children present (出勤) on ``day`` with no 晨检 that day (午检 does not replace it)."""
     checked = {c.child_id for c in checks if c.day == day and c.round == "晨检"}
     return [m.child_id for m in marks if m.day == day and m.mark == PRESENT and m.child_id not in checked]
+
+
+def class_finder(placements: Iterable) -> Callable[[int, date], int | None]:
+    """``class_of(child_id, day)``: the class a child was placed in on ``day`` (None if in none).
+    ``placements`` carry child_id, class_id, start_on, end_on (end_on is the first day out)."""
+    by_child: dict[int, list] = {}
+    for p in placements:
+        by_child.setdefault(p.child_id, []).append(p)
+
+    def class_of(child_id: int, day: date) -> int | None:
+        for p in by_child.get(child_id, ()):
+            if PLACEMENT.holds_on(p, day):
+                return p.class_id
+        return None
+
+    return class_of
