@@ -84,3 +84,17 @@ def test_a_child_counts_in_the_class_they_were_placed_in_that_day():
     moved_tuesday = class_finder([placed(1, 7, start), placed(2, 7, start), placed(3, 8, start, tue),
                                   placed(3, 7, tue)])
     assert find_clusters(marks, moved_tuesday, [MON], CAL, RULE) == []
+
+
+def test_five_children_with_diarrhoea_friday_monday_tuesday_fire_on_tuesday_across_the_weekend():
+    fri, mon, tue = date(2025, 10, 17), date(2025, 10, 20), date(2025, 10, 21)
+    marks = [sick(1, fri, "腹泻"), sick(2, fri, "腹泻"), sick(3, mon, "腹泻"), sick(4, tue, "腹泻"),
+             sick(5, tue, "腹泻"), sick(1, mon, "腹泻")]
+    found = find_clusters(marks, everyone_in(7), CAL.between(fri, tue), CAL, RULE)
+    assert [(c.day, c.first_day, c.children, c.window) for c in found] == [(tue, fri, (1, 2, 3, 4, 5), True)]
+    assert "10月17日至10月21日有5名幼儿" in cluster_alerts(found, {7: "小一班"})[0].text
+
+
+def test_a_stricter_profile_threshold_of_two_children_fires_on_two():
+    strict = HealthRule(cluster={"same_day_children": 2})
+    assert len(find_clusters([sick(1, MON), sick(2, MON)], everyone_in(7), [MON], CAL, strict)) == 1
