@@ -39,3 +39,40 @@ def test_a_profile_file_that_is_not_json_is_reported(tmp_path):
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(ProfileError, match="bad.json 无法读取"):
         load_profiles(tmp_path)
+
+
+def test_every_shipped_profile_has_the_daily_register_thresholds_with_their_sources():
+    for profile in load_profiles(paths.policies_dir()).values():
+        health = profile.health
+        assert (health.fever.celsius, health.temperature.min_celsius, health.temperature.max_celsius) == (
+            37.3, 35.0, 42.0)
+        assert (health.cluster.same_day_children, health.cluster.window_children,
+                health.cluster.window_open_days) == (3, 5, 3)
+        assert health.follow_up.open_days == 1
+        assert "托儿所幼儿园卫生保健工作规范" in health.fever.source
+        assert "24小时" in health.cluster.source
+        assert all(rule.source for rule in (health.fever, health.temperature, health.cluster, health.follow_up))
+
+
+def test_an_older_profile_file_without_a_health_section_still_loads_with_the_defaults(tmp_path):
+    data = json.loads((paths.policies_dir() / "tongyong.json").read_text(encoding="utf-8"))
+    data.pop("health", None)
+    (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    health = load_profiles(tmp_path)["通用"].health
+    assert health.fever.celsius == 37.3 and health.cluster.window_children == 5
+
+
+def test_a_temperature_range_upside_down_is_reported_with_its_field(tmp_path):
+    data = json.loads((paths.policies_dir() / "tongyong.json").read_text(encoding="utf-8"))
+    data["health"] = {"temperature": {"min_celsius": 42.0, "max_celsius": 35.0}}
+    (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"tongyong.json.*health\.temperature"):
+        load_profiles(tmp_path)
+
+
+def test_a_fever_threshold_outside_the_temperature_range_is_reported(tmp_path):
+    data = json.loads((paths.policies_dir() / "tongyong.json").read_text(encoding="utf-8"))
+    data["health"] = {"fever": {"celsius": 43.0}}
+    (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"tongyong.json.*health"):
+        load_profiles(tmp_path)

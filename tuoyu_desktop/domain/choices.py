@@ -20,3 +20,17 @@ YES_NO = ("是", "否")
 
 def yes_no(value: bool) -> str:
     return "是" if value else "否"
+
+# The daily register (SPEC §8)
+PRESENT, SICK = "出勤", "病假"
+MARKS = ("出勤", "病假", "事假", "其他")  # 出勤, or 缺勤 with its reason
+ABSENCE_REASONS = ("病假", "事假", "其他")
+#: care types expected every open day: enrolled and unmarked is 未登记 (others are marked only when they come)
+DAILY_CARE_TYPES = ("全日托", "半日托")
+SYMPTOMS = ("发热", "咳嗽", "腹泻", "呕吐", "皮疹", "其他")
+CHECK_ROUNDS = ("晨检", "午检")
+CHECK_RESULTS = ("正常", "异常")
+CHECK_FINDINGS = ("发热", "皮疹", "口腔疱疹", "眼结膜充血", "咳嗽", "精神差", "外伤", "其他")
+CHECK_ACTIONS = ("留园观察", "通知家长接回", "就医")
+DISEASES = ("手足口病", "流行性感冒", "水痘", "诺如病毒感染性腹泻", "疱疹性咽峡炎", "猩红热", "流行性腮腺炎",
+            "细菌性痢疾", "其他")

@@ -25,12 +25,23 @@ INDICATORS: tuple[tuple[str, str, str], ...] = (
     ("C04", "过期证书数", "本"),
     ("B01", "运营补贴测算", "元"), ("B02", "租金补助测算", "元"), ("B03", "困境婴幼儿资助测算", "元"),
 )
-CODES = tuple(code for code, _, _ in INDICATORS)
-NAMES = {code: name for code, name, _ in INDICATORS}
-UNITS = {code: unit for code, _, unit in INDICATORS}
+#: the daily register's figures (SPEC §8): rows that 格式版本 2 adds after all of the above
+REGISTER_INDICATORS: tuple[tuple[str, str, str], ...] = (
+    ("A01", "本月开园天数", "天"), ("A02", "本月应出勤人次", "人次"), ("A03", "本月实际出勤人次", "人次"),
+    ("A04", "出勤率", "%"), ("A05", "本月因病缺勤人次", "人次"), ("A06", "因病缺勤率", "%"),
+    ("A07", "本月晨检人次", "人次"), ("A08", "晨检率", "%"), ("A09", "本月晨午检异常人次", "人次"),
+    ("A10", "本月传染病病例数", "例"), ("A11", "本月聚集性预警次数", "次"), ("A12", "本月师幼比不达标班日数", "班日"),
+)
+CODES = tuple(code for code, _, _ in INDICATORS)  # 格式版本 1
+REGISTER_CODES = tuple(code for code, _, _ in REGISTER_INDICATORS)
+CODES_V2 = CODES + REGISTER_CODES  # 格式版本 2
+NAMES = {code: name for code, name, _ in INDICATORS + REGISTER_INDICATORS}
+UNITS = {code: unit for code, _, unit in INDICATORS + REGISTER_INDICATORS}
 #: rates recomputed from counts (also by the district summary): code → (numerator codes, denominator code)
 RATES = {"R01": (("E01",), "T01"), "R02": (("T02",), "T01"), "R03": (("T03", "T04"), "T01"),
          "R04": (("S03",), "S02"), "R05": (("S04",), "S01")}
+#: the same for the version-2 rows (the district recomputes them from version-2 files only)
+REGISTER_RATES = {"A04": (("A03",), "A02"), "A06": (("A05",), "A02"), "A08": (("A07",), "A03")}
 
 
 def percent(numerator: int | float | Decimal, denominator: int | float | Decimal) -> Decimal | None:

@@ -85,6 +85,55 @@ class TrainingRule(_Strict):
     ethics_hours: float = Field(default=32, ge=0)
 
 
+HYGIENE_SOURCE = "托儿所幼儿园卫生保健工作规范（卫妇社发〔2012〕35号）"
+OUTBREAK_SOURCE = "学校和托幼机构传染病疫情报告工作规范（试行）"
+
+
+class FeverRule(_Strict):
+    celsius: float = Field(default=37.3, ge=35, le=42)  # 体温 ≥ this is 异常 whatever is ticked
+    source: str = f"{HYGIENE_SOURCE} 晨午检及全日健康观察：体温≥37.3 ℃记为异常"
+
+
+class TemperatureRule(_Strict):
+    min_celsius: float = 35.0  # a 体温 outside [min, max] is a typing error, refused
+    max_celsius: float = 42.0
+    source: str = f"{HYGIENE_SOURCE} 晨午检：体温计测量范围35.0–42.0 ℃，超出即为录入错误"
+
+    @model_validator(mode="after")
+    def _range(self):
+        if not 30 <= self.min_celsius < self.max_celsius <= 45:
+            raise ValueError("应满足 30 ≤ min_celsius < max_celsius ≤ 45")
+        return self
+
+
+class ClusterRule(_Strict):
+    same_day_children: int = Field(default=3, ge=2)  # in one class, one open day, same 症状
+    window_children: int = Field(default=5, ge=2)  # distinct children, same 症状, over window_open_days
+    window_open_days: int = Field(default=3, ge=1, le=10)
+    source: str = (f"{OUTBREAK_SOURCE}：同一班级1天内有3例或连续3天内有5例以上相似症状患病，"
+                   "应在24小时内报告")
+
+
+class FollowUpRule(_Strict):
+    open_days: int = Field(default=1, ge=0, le=10)  # a 病假 is followed up by the end of the Nth next open day
+    source: str = f"{HYGIENE_SOURCE} 传染病预防与控制：因病缺勤登记与病因追踪"
+
+
+class HealthRule(_Strict):
+    """The daily register's thresholds (SPEC §8), each with the text of its source."""
+
+    fever: FeverRule = FeverRule()
+    temperature: TemperatureRule = TemperatureRule()
+    cluster: ClusterRule = ClusterRule()
+    follow_up: FollowUpRule = FollowUpRule()
+
+    @model_validator(mode="after")
+    def _fever_in_range(self):
+        if not self.temperature.min_celsius < self.fever.celsius <= self.temperature.max_celsius:
+            raise ValueError("fever.celsius 应在 temperature 的范围内")
+        return self
+
+
 class PolicyProfile(_Strict):
     name: str
     region: str
@@ -97,6 +146,7 @@ class PolicyProfile(_Strict):
     targets: Targets
     alerts: AlertRule = AlertRule()
     training: TrainingRule = TrainingRule()
+    health: HealthRule = HealthRule()
 
     @model_validator(mode="after")
     def _all_class_types(self):
