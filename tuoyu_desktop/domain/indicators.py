@@ -26,11 +26,19 @@ INDICATORS: tuple[tuple[str, str, str], ...] = (
     ("B01", "运营补贴测算", "元"), ("B02", "租金补助测算", "元"), ("B03", "困境婴幼儿资助测算", "元"),
 )
 CODES = tuple(code for code, _, _ in INDICATORS)
-NAMES = {code: name for code, name, _ in INDICATORS}
-UNITS = {code: unit for code, _, unit in INDICATORS}
+#: growth and health checks (SPEC §9), in returns of 格式版本 2 only; version 1 keeps INDICATORS / CODES
+GROWTH_INDICATORS: tuple[tuple[str, str, str], ...] = (
+    ("G01", "本月体检人次", "人次"), ("G02", "半年内体检人数", "人"), ("G03", "体检覆盖率", "%"),
+    ("G04", "低体重人数", "人"), ("G05", "生长迟缓人数", "人"), ("G06", "超重肥胖人数", "人"),
+    ("G07", "贫血人数", "人"),
+)
+GROWTH_CODES = tuple(code for code, _, _ in GROWTH_INDICATORS)
+CODES_V2 = CODES + GROWTH_CODES
+NAMES = {code: name for code, name, _ in INDICATORS + GROWTH_INDICATORS}
+UNITS = {code: unit for code, _, unit in INDICATORS + GROWTH_INDICATORS}
 #: rates recomputed from counts (also by the district summary): code → (numerator codes, denominator code)
 RATES = {"R01": (("E01",), "T01"), "R02": (("T02",), "T01"), "R03": (("T03", "T04"), "T01"),
-         "R04": (("S03",), "S02"), "R05": (("S04",), "S01")}
+         "R04": (("S03",), "S02"), "R05": (("S04",), "S01"), "G03": (("G02",), "E01")}
 
 
 def percent(numerator: int | float | Decimal, denominator: int | float | Decimal) -> Decimal | None:
