@@ -76,3 +76,27 @@ def test_a_fever_threshold_outside_the_temperature_range_is_reported(tmp_path):
     (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ProfileError, match=r"tongyong.json.*health"):
         load_profiles(tmp_path)
+
+
+def test_every_profile_names_the_who_2006_growth_standard_with_its_source():
+    for profile in load_profiles(paths.policies_dir()).values():
+        assert profile.growth.standard == "WHO 2006"
+        assert "WHO" in profile.growth.source and profile.growth.check_warn_days == 30
+
+
+def test_an_older_profile_without_a_growth_section_still_loads_with_who_2006(tmp_path):
+    for f in paths.policies_dir().glob("*.json"):
+        data = json.loads(f.read_text(encoding="utf-8"))
+        data.pop("growth", None)
+        (tmp_path / f.name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_profiles(tmp_path)["通用"].growth.standard == "WHO 2006"
+
+
+def test_a_growth_standard_without_tables_is_refused_naming_the_field(tmp_path):
+    for f in paths.policies_dir().glob("*.json"):
+        shutil.copy(f, tmp_path)
+    data = json.loads((tmp_path / "yubei.json").read_text(encoding="utf-8"))
+    data["growth"]["standard"] = "WS/T 423—2022"
+    (tmp_path / "yubei.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"yubei.json.*growth\.standard"):
+        load_profiles(tmp_path)

@@ -32,15 +32,22 @@ REGISTER_INDICATORS: tuple[tuple[str, str, str], ...] = (
     ("A07", "本月晨检人次", "人次"), ("A08", "晨检率", "%"), ("A09", "本月晨午检异常人次", "人次"),
     ("A10", "本月传染病病例数", "例"), ("A11", "本月聚集性预警次数", "次"), ("A12", "本月师幼比不达标班日数", "班日"),
 )
+#: growth and health checks (SPEC §9): rows that 格式版本 2 adds after the daily register's
+GROWTH_INDICATORS: tuple[tuple[str, str, str], ...] = (
+    ("G01", "本月体检人次", "人次"), ("G02", "半年内体检人数", "人"), ("G03", "体检覆盖率", "%"),
+    ("G04", "低体重人数", "人"), ("G05", "生长迟缓人数", "人"), ("G06", "超重肥胖人数", "人"),
+    ("G07", "贫血人数", "人"),
+)
 CODES = tuple(code for code, _, _ in INDICATORS)  # 格式版本 1
 REGISTER_CODES = tuple(code for code, _, _ in REGISTER_INDICATORS)
-CODES_V2 = CODES + REGISTER_CODES  # 格式版本 2
-NAMES = {code: name for code, name, _ in INDICATORS + REGISTER_INDICATORS}
-UNITS = {code: unit for code, _, unit in INDICATORS + REGISTER_INDICATORS}
+GROWTH_CODES = tuple(code for code, _, _ in GROWTH_INDICATORS)
+CODES_V2 = CODES + REGISTER_CODES + GROWTH_CODES  # 格式版本 2
+NAMES = {code: name for code, name, _ in INDICATORS + REGISTER_INDICATORS + GROWTH_INDICATORS}
+UNITS = {code: unit for code, _, unit in INDICATORS + REGISTER_INDICATORS + GROWTH_INDICATORS}
 #: rates recomputed from counts (also by the district summary): code → (numerator codes, denominator code)
 RATES = {"R01": (("E01",), "T01"), "R02": (("T02",), "T01"), "R03": (("T03", "T04"), "T01"),
-         "R04": (("S03",), "S02"), "R05": (("S04",), "S01")}
-#: the same for the version-2 rows (the district recomputes them from version-2 files only)
+         "R04": (("S03",), "S02"), "R05": (("S04",), "S01"), "G03": (("G02",), "E01")}
+#: the daily register's rates (the district recomputes them from version-2 files only)
 REGISTER_RATES = {"A04": (("A03",), "A02"), "A06": (("A05",), "A02"), "A08": (("A07",), "A03")}
 
 

@@ -134,6 +134,14 @@ class HealthRule(_Strict):
         return self
 
 
+class GrowthRule(_Strict):
+    """The growth standard z-scores are computed with (SPEC §9); only WHO 2006 has its tables as data."""
+
+    standard: Literal["WHO 2006"] = "WHO 2006"
+    source: str = "WHO Child Growth Standards (2006)；《托儿所幼儿园卫生保健工作规范》"
+    check_warn_days: int = Field(default=30, ge=0)  # 体检 alert: due within this many days
+
+
 class PolicyProfile(_Strict):
     name: str
     region: str
@@ -147,6 +155,7 @@ class PolicyProfile(_Strict):
     alerts: AlertRule = AlertRule()
     training: TrainingRule = TrainingRule()
     health: HealthRule = HealthRule()
+    growth: GrowthRule = GrowthRule()
 
     @model_validator(mode="after")
     def _all_class_types(self):
