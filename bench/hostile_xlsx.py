@@ -23,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 CANCEL = r"""
 import sys, threading, time
+from datetime import date
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from tuoyu_desktop.exchange.importer import import_file
@@ -38,7 +39,7 @@ out = {}
 def work():
     try:
         with ws.session() as s:
-            import_file(s, "children", Path(sys.argv[2]), ws.profiles, progress=progress)
+            import_file(s, "children", Path(sys.argv[2]), ws.profiles, date.today(), progress=progress)
         out["end"] = "finished"
     except BaseException as exc:
         out["end"] = type(exc).__name__

@@ -242,7 +242,7 @@ def _cmd_import(args, db_path: Path) -> int:
     ws = _open(db_path)
     try:
         with ws.session() as session:
-            result = import_file(session, args.kind, source, ws.profiles)
+            result = import_file(session, args.kind, source, ws.profiles, date.today())
     except ImportFailed as failed:
         print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
         for line in failed.report_lines():

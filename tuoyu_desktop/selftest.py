@@ -63,7 +63,7 @@ def run() -> int:
             wb.save(path)
             workspace = state["ws"]
             with workspace.session() as s:
-                result = import_file(s, "classes", path, workspace.profiles)
+                result = import_file(s, "classes", path, workspace.profiles, date.today())
             assert result.added == 1, result.summary
             return result.summary
 

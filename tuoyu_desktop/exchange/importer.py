@@ -163,10 +163,10 @@ def _summary(kind: RecordKind, values: dict[str, Any]) -> str:
 
 
 def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str, PolicyProfile],
-                today: date | None = None, progress: Progress | None = None) -> ImportResult:
+                today: date, progress: Progress | None = None) -> ImportResult:
     """Check every row of ``path`` and, if all are good, store them in ``session``."""
     with gcpause.paused():
-        return _import_file(session, kind_named(kind_key), Path(path), profiles, today or date.today(), progress)
+        return _import_file(session, kind_named(kind_key), Path(path), profiles, today, progress)
 
 
 def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[str, PolicyProfile], today: date,
