@@ -171,6 +171,12 @@ def change_password(db_path: Path, key: DataKey, current: str | None, new: str, 
     return new_key, Changes(message="密码已修改（恢复密钥不变；以前的备份仍用当时的密码或恢复密钥打开）", settings=True)
 
 
+def change_workspace_password(workspace, current: str, new: str, repeat: str) -> Changes:
+    """设置 → 安全 → 修改密码 on the open data."""
+    workspace.key, changes = change_password(workspace.db_path, workspace.key, current, new, repeat)
+    return changes
+
+
 def recovery_text(key: DataKey) -> str:
     return cipher.format_recovery(key.recovery)
 

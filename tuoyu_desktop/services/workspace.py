@@ -25,6 +25,7 @@ class Workspace:
     profiles: dict[str, PolicyProfile]
     lock: DatabaseLock | None = None
     key: DataKey | None = None  # the data key when the database is encrypted
+    legacy_password: str = ""  # the old start-up password as typed (plain data): offered for encrypting
 
     @contextmanager
     def session(self) -> Iterator[Session]:
