@@ -67,6 +67,17 @@ def is_encrypted(db_path: Path) -> bool:
     return cipher.file_kind(db_path) == cipher.ENCRYPTED
 
 
+def require_key_file(db_path: Path) -> None:
+    """The window asks for the password only when the key file is beside the data."""
+    if cipher.read_key_file(db_path) is None:
+        from ..store.errors import DatabaseFileError
+
+        raise DatabaseFileError(
+            f"文件 {db_path} 不是未加密的数据库，旁边也没有密钥文件 {cipher.key_file(db_path).name}：它不是本程序的数据文件"
+            "（可能已损坏或选错了文件），或是缺了密钥文件的加密数据。\n如果是加密的数据，请把密钥文件放回它旁边；"
+            "或在命令行用恢复密钥设置新密码（TUOYU_PASSWORD=恢复密钥，运行 rekey）。文件未被改动")
+
+
 def open_key(db_path: Path, secret: str) -> DataKey:
     """The data key of the encrypted database ``db_path`` from its password or recovery key.
     WrongPassword / RecoveryKeyTypo / DatabaseFileError otherwise; nothing is written."""

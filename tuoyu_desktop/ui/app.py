@@ -110,13 +110,14 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today, pre
 def _open_data(root, db_path: Path, opening: Opening) -> None:
     from .. import paths
     from ..errors import USER_ERRORS, explain, write_crash_log
-    from ..services.security import is_encrypted
+    from ..services.security import is_encrypted, require_key_file
     from ..services.workspace import open_workspace
     from . import password_dialog
 
     try:
         key = None
         if is_encrypted(db_path):
+            require_key_file(db_path)
             key = password_dialog.ask_key(root, db_path)
             if key is None:
                 _give_up(root, opening)
