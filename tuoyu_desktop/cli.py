@@ -174,6 +174,10 @@ def _data_key(db_path: Path):
             validate_new_password(os.environ[PASSWORD_ENV], os.environ[PASSWORD_ENV]).raise_if_any()
             return cipher.seal(cipher.new_recovery(), os.environ[PASSWORD_ENV])
         return None
+    if cipher.read_key_file(db_path) is None and PASSWORD_ENV not in os.environ:
+        from .services.security import require_key_file
+
+        require_key_file(db_path)
     secret = _secret(PASSWORD_ENV, "数据已加密，请输入密码（或恢复密钥）：")
     if secret is None:
         raise InputError(f"数据文件 {db_path} 已加密：请把密码（或恢复密钥）放在环境变量 {PASSWORD_ENV} 中再运行命令")
@@ -255,9 +259,24 @@ def _cmd_backup(args, db_path: Path) -> int:
 
 
 def _check_legacy(db_path: Path, key) -> None:
-    """Plain data: the old start-up password if it has one; a password given for it is refused."""
-    if key is None:
-        _open(db_path).close()
+    """Plain data, only read (a window may have it open): the old start-up password if it has one;
+    a password given for data that has none is refused."""
+    import os
+
+    from .services.security import legacy_password_matches, legacy_password_set
+    from .store.cipher import WrongPassword
+
+    if key is not None:
+        return
+    given = os.environ.get(PASSWORD_ENV)
+    if legacy_password_set(db_path):
+        if given is None:
+            raise InputError(f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+        if not legacy_password_matches(db_path, given):
+            raise WrongPassword()
+    elif given:
+        raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"
+                         f"否则请清空环境变量 {PASSWORD_ENV}。")
 
 
 BACKUP_PASSWORD_ENV = "TUOYU_BACKUP_PASSWORD"

@@ -49,6 +49,12 @@ def legacy_password_matches(db_path: Path, password: str) -> bool:
     return _digest_matches(read_setting(db_path, KEY), password)
 
 
+def legacy_password_set(db_path: Path) -> bool:
+    from ..store.peek import read_setting
+
+    return bool(read_setting(db_path, KEY))
+
+
 def _digest_matches(stored: str, password: str) -> bool:
     if not stored:
         return True
@@ -73,8 +79,8 @@ def require_key_file(db_path: Path) -> None:
         from ..store.errors import DatabaseFileError
 
         raise DatabaseFileError(
-            f"文件 {db_path} 不是未加密的数据库，旁边也没有密钥文件 {cipher.key_file(db_path).name}：它不是本程序的数据文件"
-            "（可能已损坏或选错了文件），或是缺了密钥文件的加密数据。\n如果是加密的数据，请把密钥文件放回它旁边；"
+            f"文件 {db_path} 不是数据库文件（可能已损坏或选错了文件），或是缺了密钥文件 {cipher.key_file(db_path).name} "
+            "的加密数据。\n如果是加密的数据，请把密钥文件放回它旁边；"
             "或在命令行用恢复密钥设置新密码（TUOYU_PASSWORD=恢复密钥，运行 rekey）。文件未被改动")
 
 

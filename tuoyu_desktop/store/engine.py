@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,7 +29,8 @@ def make_engine(path: Path, *, foreign_keys: bool = True, key: DataKey | None = 
     # hide_parameters: an error's text never carries a row's values (ID numbers, phones) anywhere
     engine = create_engine(
         "sqlite+pysqlite://", poolclass=QueuePool, hide_parameters=True, module=dbapi_module(key),
-        creator=lambda: connect(target, key, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+        creator=lambda: (sqlite3.connect if key is None else lambda t, **kw: connect(t, key, **kw))(
+            target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
     )
 
     @event.listens_for(engine, "connect")
