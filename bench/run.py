@@ -153,8 +153,8 @@ BENCH_PASSWORD = "bench-password-2026"
 
 def time_open(db: Path, encrypted: bool, runs: int) -> float:
     """From the password typed to the first query answered: what encryption adds to ``ready_s``."""
-    from tuoyu_desktop.services.security import open_key
     from tuoyu_desktop.services.centre import get_centre
+    from tuoyu_desktop.services.security import open_key
     from tuoyu_desktop.services.workspace import open_workspace
 
     times = []

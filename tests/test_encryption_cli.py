@@ -174,10 +174,12 @@ def test_a_backup_of_another_centre_still_asks_when_encrypted(encrypted, tmp_pat
     assert run_cli("--db", str(other), "init", env=ENV).returncode == 0
     run_cli("--db", str(other), "demo", env=ENV)
     import sqlite3  # noqa: F401 - the other centre gets another credit code through the library
+
+    from sqlmodel import select
+
     from tuoyu_desktop.services.security import open_key
     from tuoyu_desktop.services.workspace import open_workspace
     from tuoyu_desktop.store.models import Centre
-    from sqlmodel import select
 
     ws = open_workspace(other, key=open_key(other, PASSWORD))
     with ws.session() as s:

@@ -213,7 +213,7 @@ def _open(db_path: Path):
                     raise cipher.WrongPassword() if PASSWORD_ENV in os.environ else InputError(
                         f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
             if legacy:
-                print(f"提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
+                print("提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
             elif os.environ.get(PASSWORD_ENV):
                 raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"
                                  f"否则请清空环境变量 {PASSWORD_ENV}。")
@@ -311,7 +311,7 @@ def _backup_key(candidate: Path, live_key):
 
 
 def _cmd_restore(args, db_path: Path) -> int:
-    from .store.cipher import file_kind, MISSING
+    from .store.cipher import MISSING, file_kind
     from .store.lock import DatabaseLock
     from .store.migrate import other_centre, restore_database
 
@@ -509,7 +509,13 @@ def _cmd_district(args, db_path: Path) -> int:
 
 
 def _cmd_encrypt(args, db_path: Path) -> int:
-    from .services.security import encrypt_file, is_encrypted, legacy_password_matches, open_key, plain_backups
+    from .services.security import (
+        encrypt_file,
+        is_encrypted,
+        legacy_password_matches,
+        open_key,
+        plain_backups,
+    )
     from .store.lock import DatabaseLock
     from .store.migrate import DatabaseFileError, upgrade
 

@@ -142,7 +142,7 @@ class DataKey:
     def pragma(self) -> str:
         return f"PRAGMA key = \"x'{self.raw.hex()}'\""
 
-    def with_password(self, password: str) -> "DataKey":
+    def with_password(self, password: str) -> DataKey:
         return seal(self.recovery, password)
 
 
