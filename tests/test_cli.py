@@ -125,18 +125,22 @@ def test_alerts_command_prints_one_line_per_alert_in_chinese(tmp_path):
 
 
 def test_with_a_start_up_password_commands_need_it_in_the_environment(tmp_path):
-    from tuoyu_desktop.services.security import set_password
+    import hashlib
+
+    from tuoyu_desktop.services.settings import set_setting
     from tuoyu_desktop.services.workspace import open_workspace
 
     db = tmp_path / "t.sqlite3"
     run_cli("--db", str(db), "demo", "--date", "2026-11-25")
     ws = open_workspace(db)
-    with ws.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
+    salt = bytes(16)
+    digest = hashlib.scrypt("托育2026".encode(), salt=salt, n=2 ** 14, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32)
+    with ws.session() as s:  # the old start-up password (before encryption existed)
+        set_setting(s, "security.password", f"scrypt${2 ** 14}$8$1${salt.hex()}${digest.hex()}")
     ws.close()
     refused = run_cli("--db", str(db), "alerts")
     assert refused.returncode == 2 and "TUOYU_PASSWORD" in refused.stderr
     wrong = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", env={"TUOYU_PASSWORD": "错"})
-    assert wrong.returncode == 2 and "密码不对" in wrong.stderr
+    assert wrong.returncode == 2 and "密码不正确" in wrong.stderr
     ok = run_cli("--db", str(db), "alerts", env={"TUOYU_PASSWORD": "托育2026"})
     assert ok.returncode == 0, ok.stderr

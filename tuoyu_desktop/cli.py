@@ -30,6 +30,10 @@ class _KindKeys:
         return " ".join(KINDS)
 
 
+PASSWORD_ENV = "TUOYU_PASSWORD"
+NEW_PASSWORD_ENV = "TUOYU_NEW_PASSWORD"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{APP_NAME}：托育机构日常办公与月报。不带子命令时打开窗口。")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -71,6 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser("restore", help="用备份文件替换当前数据（当前数据先自动备份）")
     restore.add_argument("file", metavar="FILE", help="备份文件")
     restore.add_argument("--force", action="store_true", help="备份属于另一个机构时仍然恢复（替换当前机构的全部数据）")
+    encrypt = sub.add_parser("encrypt", help=f"用密码加密数据（密码取自环境变量 {PASSWORD_ENV}，或在终端输入）")
+    plain = encrypt.add_mutually_exclusive_group()
+    plain.add_argument("--delete-plain-backups", action="store_true",
+                       help="加密后覆盖并删除 backups 文件夹里未加密的备份")
+    plain.add_argument("--keep-plain-backups", action="store_true", help="保留未加密的备份（它们仍可被任何人读取）")
+    sub.add_parser("rekey", help=f"修改密码（新密码取自环境变量 {NEW_PASSWORD_ENV}，或在终端输入；恢复密钥不变）")
+    sheet = sub.add_parser("recovery-sheet", help="生成恢复密钥单 PDF（打印后放在保险柜里）")
+    sheet.add_argument("file", metavar="FILE.pdf")
     return parser
 
 
@@ -121,15 +133,22 @@ def _cmd_init(args, db_path: Path) -> int:
     from .store.lock import DatabaseLock
     from .store.migrate import head_revision, inspect_file, upgrade
 
-    before = inspect_file(db_path)
+    key = _data_key(db_path)
+    before = inspect_file(db_path, key)
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        backup = upgrade(db_path)
+        backup = upgrade(db_path, key)
+        if key is not None and not before.exists:
+            from .store.cipher import write_key_file
+
+            write_key_file(db_path, key)
     finally:
         lock.release()
     if not before.exists or not before.has_tables:
-        print(f"已创建数据库：{db_path}")
+        print(f"已创建{'加密的' if key is not None else ''}数据库：{db_path}")
+        if key is not None:
+            _print_recovery(key)
     elif backup is not None:
         print(f"已升级数据库：{db_path}（结构版本 {before.revision} → {head_revision()}，升级前备份：{backup}）")
     else:
@@ -137,23 +156,76 @@ def _cmd_init(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-PASSWORD_ENV = "TUOYU_PASSWORD"
+def _secret(env: str, prompt: str) -> str | None:
+    """A password from the environment variable ``env``, else asked on the terminal (not echoed)."""
+    import getpass
+    import os
+
+    if env in os.environ:
+        return os.environ[env]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    return None
+
+
+def _data_key(db_path: Path):
+    """The data key of an encrypted database (password or recovery key from TUOYU_PASSWORD or the
+    terminal); None for plain data. No data yet and a password given: the new data is encrypted."""
+    import os
+
+    from .services.security import is_encrypted, open_key
+    from .store import cipher
+
+    if not is_encrypted(db_path):
+        if cipher.file_kind(db_path) == cipher.MISSING and os.environ.get(PASSWORD_ENV):
+            from .services.security import validate_new_password
+
+            validate_new_password(os.environ[PASSWORD_ENV], os.environ[PASSWORD_ENV]).raise_if_any()
+            return cipher.seal(cipher.new_recovery(), os.environ[PASSWORD_ENV])
+        return None
+    if cipher.read_key_file(db_path) is None and PASSWORD_ENV not in os.environ:
+        from .services.security import require_key_file
+
+        require_key_file(db_path)
+    secret = _secret(PASSWORD_ENV, "数据已加密，请输入密码（或恢复密钥）：")
+    if secret is None:
+        raise InputError(f"数据文件 {db_path} 已加密：请把密码（或恢复密钥）放在环境变量 {PASSWORD_ENV} 中再运行命令")
+    return open_key(db_path, secret)
+
+
+def _print_recovery(key) -> None:
+    from .services.security import recovery_text
+
+    print(f"恢复密钥（忘记密码时用它打开数据；请运行 recovery-sheet 打印恢复密钥单，放在保险柜里）：{recovery_text(key)}")
 
 
 def _open(db_path: Path):
-    """Open the database; if a start-up password is set, TUOYU_PASSWORD must hold it."""
+    """Open the database with its password (encrypted data), or check the old start-up password
+    (plain data that has one); a password given for plain data is refused."""
     import os
 
     from .services.security import check_password, has_password
     from .services.workspace import open_workspace
+    from .store import cipher
 
-    ws = open_workspace(db_path)
+    created = cipher.file_kind(db_path) == cipher.MISSING
+    key = _data_key(db_path)
+    ws = open_workspace(db_path, key=key)
     try:
-        with ws.session() as session:
-            if has_password(session) and not check_password(session, os.environ.get(PASSWORD_ENV, "")):
-                given = PASSWORD_ENV in os.environ
-                raise InputError(f"环境变量 {PASSWORD_ENV} 中的密码不对" if given else
-                                 f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+        if key is not None and created:
+            cipher.write_key_file(db_path, key)
+            _print_recovery(key)
+        if key is None:
+            with ws.session() as session:
+                legacy = has_password(session)
+                if legacy and not check_password(session, os.environ.get(PASSWORD_ENV, "")):
+                    raise cipher.WrongPassword() if PASSWORD_ENV in os.environ else InputError(
+                        f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+            if legacy:
+                print("提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
+            elif os.environ.get(PASSWORD_ENV):
+                raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"
+                                 f"否则请清空环境变量 {PASSWORD_ENV}。")
     except BaseException:
         ws.close()
         raise
@@ -185,28 +257,89 @@ def _cmd_backup(args, db_path: Path) -> int:
 
     if not db_path.exists():
         raise DatabaseFileError(f"数据库文件不存在：{db_path}")
-    inspect_file(db_path)
+    key = _data_key(db_path)
+    inspect_file(db_path, key)
+    _check_legacy(db_path, key)
     folder = Path(args.dir).expanduser()
     _existing_folder(folder)  # a USB stick that is not plugged in must not become a local folder
-    target = backup_to_folder(db_path, folder)
-    print(f"已备份到：{target}")
+    target = backup_to_folder(db_path, folder, key=key)
+    print(f"已{'加密' if key is not None else ''}备份到：{target}")
     return EXIT_OK
 
 
+def _check_legacy(db_path: Path, key) -> None:
+    """Plain data, only read (a window may have it open): the old start-up password if it has one;
+    a password given for data that has none is refused."""
+    import os
+
+    from .services.security import legacy_password_matches, legacy_password_set
+    from .store.cipher import WrongPassword
+
+    if key is not None:
+        return
+    given = os.environ.get(PASSWORD_ENV)
+    if legacy_password_set(db_path):
+        if given is None:
+            raise InputError(f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+        if not legacy_password_matches(db_path, given):
+            raise WrongPassword()
+    elif given:
+        raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"
+                         f"否则请清空环境变量 {PASSWORD_ENV}。")
+
+
+BACKUP_PASSWORD_ENV = "TUOYU_BACKUP_PASSWORD"
+
+
+def _backup_key(candidate: Path, live_key):
+    """The key of an encrypted backup: the live data's when it is the same data key, else the
+    backup's password or recovery key (TUOYU_BACKUP_PASSWORD, else TUOYU_PASSWORD, else asked)."""
+    import os
+
+    from .store.cipher import WrongPassword
+    from .store.migrate import backup_key, backup_needs_key, backup_opens_with
+
+    if not backup_needs_key(candidate):
+        return None
+    if backup_opens_with(candidate, live_key):
+        return live_key
+    env = BACKUP_PASSWORD_ENV if BACKUP_PASSWORD_ENV in os.environ else PASSWORD_ENV
+    secret = os.environ.get(env)
+    if secret is not None:
+        try:
+            return backup_key(candidate, secret)
+        except WrongPassword:
+            if env == BACKUP_PASSWORD_ENV or not (sys.stdin and sys.stdin.isatty()):
+                raise WrongPassword(f"备份文件 {candidate.name} 的密码（备份的密码或恢复密钥可放在环境变量 "
+                                    f"{BACKUP_PASSWORD_ENV} 中）") from None
+    secret = _secret("", f"备份文件 {candidate.name} 已加密，请输入这份备份的密码（或恢复密钥）：")
+    if secret is None:
+        raise InputError(f"备份文件 {candidate} 已加密：请把这份备份的密码（或恢复密钥）放在环境变量 "
+                         f"{BACKUP_PASSWORD_ENV} 中再运行命令。未做任何改动")
+    return backup_key(candidate, secret)
+
+
 def _cmd_restore(args, db_path: Path) -> int:
+    from .store.cipher import MISSING, file_kind
     from .store.lock import DatabaseLock
     from .store.migrate import other_centre, restore_database
 
     candidate = Path(args.file).expanduser()
+    live_key = _data_key(db_path) if file_kind(db_path) != MISSING else None
+    if file_kind(db_path) != MISSING:
+        _check_legacy(db_path, live_key)
     lock = DatabaseLock(db_path)
     lock.acquire()  # never under a window that has the data open
     try:
-        differs = other_centre(candidate, db_path)
+        if not candidate.exists():
+            raise InputError(f"找不到备份文件 {candidate}")
+        candidate_key = _backup_key(candidate, live_key)
+        differs = other_centre(candidate, db_path, candidate_key, live_key)
         if differs and not args.force:
             current, backup = differs
             raise InputError(f"备份文件属于另一个机构，未做任何改动：\n  当前数据：{current.label()}\n"
                              f"  备份文件：{backup.label()}\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
-        safety = restore_database(candidate, db_path)
+        safety, _key = restore_database(candidate, db_path, candidate_key, live_key)
     finally:
         lock.release()
     print(f"已从 {args.file} 恢复数据到 {db_path}")
@@ -384,4 +517,110 @@ def _cmd_district(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore}
+def _cmd_encrypt(args, db_path: Path) -> int:
+    from .services.security import (
+        encrypt_file,
+        is_encrypted,
+        legacy_password_matches,
+        open_key,
+        plain_backups,
+    )
+    from .store.lock import DatabaseLock
+    from .store.migrate import DatabaseFileError, upgrade
+
+    if not db_path.exists():
+        raise DatabaseFileError(f"数据库文件不存在：{db_path}")
+    if is_encrypted(db_path):
+        open_key(db_path, _secret(PASSWORD_ENV, "请输入密码：") or "")
+        print(f"数据已经加密，无需再加密：{db_path}")
+        return EXIT_OK
+    password = _new_password(PASSWORD_ENV, "请设置密码：")
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    try:
+        upgrade(db_path)
+        if not legacy_password_matches(db_path, password):
+            from .store.cipher import WrongPassword
+
+            raise WrongPassword("这份数据的启动密码与所给的密码不同；请用启动密码加密")
+        backups = plain_backups(db_path)
+        delete = _confirm_plain_backups(backups, args)
+        key, removed = encrypt_file(db_path, password, delete_plain_backups=delete)
+    finally:
+        lock.release()
+    print(f"已加密：{db_path}（密钥文件：{db_path}.key，请与数据放在一起）")
+    for path in removed:
+        print(f"已覆盖并删除未加密的备份：{path}")
+    if backups and not delete:
+        print(f"注意：backups 文件夹里还有{len(backups)}份未加密的备份（按您的要求保留）", file=sys.stderr)
+    _print_recovery(key)
+    return EXIT_OK
+
+
+def _new_password(env: str, prompt: str) -> str:
+    """A new password: from ``env``, or typed twice on the terminal."""
+    import os
+
+    from .services.security import validate_new_password
+
+    if env in os.environ:
+        password = repeat = os.environ[env]
+    else:
+        password = _secret("", prompt)
+        if password is None:
+            raise InputError(f"请把密码放在环境变量 {env} 中再运行命令")
+        repeat = _secret("", "请再输入一次：")
+    validate_new_password(password, repeat).raise_if_any()
+    return password
+
+
+def _confirm_plain_backups(backups: list[Path], args) -> bool:
+    """Whether the plain backups are to be overwritten and deleted: by a flag, or asked."""
+    if not backups or args.keep_plain_backups:
+        return False
+    if args.delete_plain_backups:
+        return True
+    listing = "\n".join(f"  {p}" for p in backups)
+    if sys.stdin is not None and sys.stdin.isatty():
+        print(f"backups 文件夹里有{len(backups)}份未加密的备份（加密后它们仍可被任何人读取）：\n{listing}")
+        return input("加密后覆盖并删除这些未加密的备份？[y/N] ").strip().lower() in ("y", "yes", "是")
+    raise InputError(f"backups 文件夹里有{len(backups)}份未加密的备份，未做任何改动：\n{listing}\n"
+                     "请加上 --delete-plain-backups（加密后覆盖并删除它们）或 --keep-plain-backups（保留）再运行。")
+
+
+def _cmd_rekey(args, db_path: Path) -> int:
+    from .services.security import change_password, is_encrypted
+    from .store.lock import DatabaseLock
+    from .store.migrate import DatabaseFileError
+
+    if not is_encrypted(db_path):
+        raise DatabaseFileError(f"数据文件 {db_path} 没有加密，无需修改密码；要加密请运行 encrypt")
+    key = _data_key(db_path)  # the current password (or the recovery key), checked
+    new = _new_password(NEW_PASSWORD_ENV, "请输入新密码：")
+    lock = DatabaseLock(db_path)
+    lock.acquire()
+    try:
+        _key, changes = change_password(db_path, key, None, new, new)
+    finally:
+        lock.release()
+    print(changes.message)
+    return EXIT_OK
+
+
+def _cmd_recovery_sheet(args, db_path: Path) -> int:
+    from .reports.recovery_sheet import write_recovery_sheet
+    from .services.security import is_encrypted
+    from .store.migrate import DatabaseFileError
+    from .store.peek import read_centre
+
+    if not is_encrypted(db_path):
+        raise DatabaseFileError(f"数据文件 {db_path} 没有加密，没有恢复密钥；请先运行 encrypt")
+    key = _data_key(db_path)
+    target = _output(args.file, ".pdf")
+    write_recovery_sheet(target, key, read_centre(db_path, key), db_path)
+    print(f"已生成恢复密钥单：{target}（打印后放在保险柜里；这个 PDF 文件本身也请妥善保管或删除）")
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
+             "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet}

@@ -94,7 +94,35 @@ def run() -> int:
             with workspace.session() as s:
                 return f"{len(collect_alerts(s, workspace.profiles, date.today()))} 条提醒"
 
-        for name, fn in (("数据库与迁移", migrate), ("演示数据", demo), ("模板与导入", template_and_import),
+        def encryption():
+            from .services.security import encrypt_file, open_key
+            from .services.workspace import open_workspace
+            from .store.cipher import WrongPassword
+            from .store.migrate import upgrade
+
+            enc = tmp / "加密" / "tuoyu.sqlite3"
+            upgrade(enc)
+            key, _ = encrypt_file(enc, "自检密码123", delete_plain_backups=False)  # create + write
+            ws = open_workspace(enc, key=key)
+            with ws.session() as s:
+                from .services.settings import set_setting
+
+                set_setting(s, "selftest", "自检")
+            ws.close()
+            assert b"\xe8\x87\xaa\xe6\xa3\x80" not in enc.read_bytes(), "加密文件中有明文"
+            ws = open_workspace(enc, key=open_key(enc, "自检密码123"))  # reopen
+            with ws.session() as s:
+                from .services.settings import get_setting
+
+                assert get_setting(s, "selftest") == "自检", "重新打开后读不到数据"
+            ws.close()
+            try:
+                open_key(enc, "错误的密码")
+            except WrongPassword:
+                return "SQLCipher：创建、写入、重新打开、拒绝错误密码"
+            raise AssertionError("错误的密码没有被拒绝")
+
+        for name, fn in (("数据库与迁移", migrate), ("数据加密", encryption), ("演示数据", demo), ("模板与导入", template_and_import),
                          ("月报 PDF 和 Excel", monthly_return), ("提醒", alerts)):
             if not step(name, fn):
                 break
@@ -102,6 +130,6 @@ def run() -> int:
             state["ws"].close()
     for name, ok, detail in steps:
         print(f"{'通过' if ok else '失败'}：{name}  {detail}")
-    ok = len(steps) == 5 and all(ok for _, ok, _ in steps)
+    ok = len(steps) == 6 and all(ok for _, ok, _ in steps)
     print("自检通过" if ok else "自检失败", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1

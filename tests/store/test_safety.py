@@ -1,11 +1,12 @@
 """Data safety: one writer, automatic backups, the chained 操作日志, the start-up password."""
+import hashlib
 import sqlite3
 from datetime import date, timedelta
 
 import pytest
 from sqlmodel import select
 
-from tuoyu_desktop.services.security import check_password, has_password, set_password
+from tuoyu_desktop.services.security import check_password, has_password
 from tuoyu_desktop.services.workspace import open_workspace
 from tuoyu_desktop.store.audit import verify_chain
 from tuoyu_desktop.store.backup import auto_backup
@@ -92,21 +93,18 @@ def test_a_rolled_back_change_leaves_no_audit_entry(workspace):
         assert s.exec(select(AuditEntry)).all() == []
 
 
-def test_the_start_up_password_is_stored_only_as_a_hash(workspace, db_path):
-    from tuoyu_desktop.domain.errors import InputError
+def test_encrypting_replaces_the_old_start_up_password_and_keeps_no_password_in_clear(workspace, db_path):
+    from tuoyu_desktop.services.security import encrypt_workspace, open_key
+    from tuoyu_desktop.services.settings import set_setting
+    from tuoyu_desktop.store.cipher import key_file
 
+    salt = bytes(16)
+    digest = hashlib.scrypt("托育2026".encode(), salt=salt, n=2 ** 14, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32)
     with workspace.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
-    con = sqlite3.connect(db_path)
-    stored = con.execute("select value from settings where key='security.password'").fetchone()[0]
-    con.close()
-    assert stored.startswith("scrypt$") and "托育2026" not in stored
-    with workspace.session() as s:
+        set_setting(s, "security.password", f"scrypt${2 ** 14}$8$1${salt.hex()}${digest.hex()}")
         assert has_password(s) and check_password(s, "托育2026") and not check_password(s, "托育2025")
-    with pytest.raises(InputError) as err:
-        with workspace.session() as s:
-            set_password(s, "错的", "", "")
-    assert err.value.for_field("当前密码") == ["当前密码不对"]
+    encrypt_workspace(workspace, "托育2026", "托育2026", delete_plain_backups=False)
     with workspace.session() as s:
-        set_password(s, "托育2026", "", "")
-        assert not has_password(s)
+        assert not has_password(s)  # the encryption is the password now
+    assert "托育2026".encode() not in key_file(db_path).read_bytes()
+    assert open_key(db_path, "托育2026").raw == workspace.key.raw

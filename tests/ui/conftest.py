@@ -14,17 +14,19 @@ class DialogRecorder:
 
     def __init__(self):
         self.calls = []
-        self.answers = {"ask_yes_no": True, "ask_directory": "", "ask_open_file": "", "ask_save_file": ""}
+        self.answers = {"ask_yes_no": True, "ask_directory": "", "ask_open_file": "", "ask_save_file": "",
+                         "ask_new_password": None}  # the first start's offer to encrypt: 暂不加密
 
     def install(self, monkeypatch):
-        from tuoyu_desktop.ui import dialogs
+        from tuoyu_desktop.ui import dialogs, password_dialog
 
         for name in ("show_error", "show_info", "ask_yes_no", "ask_directory", "ask_open_file", "ask_save_file"):
             monkeypatch.setattr(dialogs, name, self._make(name))
+        monkeypatch.setattr(password_dialog, "ask_new_password", self._make("ask_new_password"))
         return self
 
     def _make(self, name):
-        def record(parent, title, *args, **kwargs):
+        def record(parent, title="", *args, **kwargs):
             self.calls.append((name, title, args))
             return self.answers.get(name)
         return record

@@ -3,43 +3,93 @@ import sqlite3
 import pytest
 
 from tests.ui.conftest import type_into
-from tuoyu_desktop.services.security import check_password, set_password
+from tuoyu_desktop.services.security import open_key
 
 pytestmark = pytest.mark.gui
+PASSWORD = "托育2026ab"
 
 
-def test_setting_the_start_up_password_in_settings(window, workspace):
+def _encrypt_in_settings(window, dialogs, tmp_path):
+    dialogs.answers["ask_save_file"] = str(tmp_path / "恢复密钥单.pdf")
     window.nav_buttons["settings"].invoke()
     view = window.views["settings"]
+    assert view.password_state.cget("text").startswith("未加密") and str(view.password_state.cget("style")) == "Error.TLabel"
+    f = view.encrypt_form
+    type_into(f.widgets["新密码"], PASSWORD)
+    type_into(f.widgets["再次输入"], PASSWORD)
+    f.save_button.invoke()
+    return view
+
+
+def test_encrypting_the_data_in_settings_deletes_the_confirmed_plain_backups_and_offers_the_sheet(
+        demo_window, demo, db_path, dialogs, tmp_path):
+    from tuoyu_desktop import paths
+    from tuoyu_desktop.store.backup import backup_to_folder
+
+    plain = backup_to_folder(db_path, paths.backups_dir_for(db_path))
+    view = _encrypt_in_settings(demo_window, dialogs, tmp_path)
+    assert view.password_state.cget("text") == "已加密"
+    assert not plain.exists() and not db_path.read_bytes().startswith(b"SQLite format 3")
+    assert open_key(db_path, PASSWORD).raw == demo.key.raw
+    assert (tmp_path / "恢复密钥单.pdf").read_bytes().startswith(b"%PDF")
+    assert any("恢复密钥" in c[1] for c in dialogs.named("show_info"))
+    with demo.session() as s:  # the data is still there, through the encrypted file
+        assert s.exec(__import__("sqlmodel").text("select count(*) from children")).one()[0] > 30
+
+
+def test_changing_the_password_in_settings_keeps_the_recovery_key(demo_window, demo, db_path, dialogs, tmp_path):
+    from tuoyu_desktop.services.security import recovery_text
+
+    view = _encrypt_in_settings(demo_window, dialogs, tmp_path)
+    recovery = recovery_text(demo.key)
     f = view.password_form
-    type_into(f.widgets["新密码"], "托育2026")
-    type_into(f.widgets["再次输入"], "托育2025")
+    type_into(f.widgets["当前密码"], "不对的密码")
+    type_into(f.widgets["新密码"], "新的密码2027")
+    type_into(f.widgets["再次输入"], "新的密码2027")
     f.save_button.invoke()
-    assert f.error_text("再次输入") == "两次输入的新密码不一样"
-    type_into(f.widgets["新密码"], "托育2026")
-    type_into(f.widgets["再次输入"], "托育2026")
+    assert f.error_text("当前密码") == "当前密码不正确"
+    type_into(f.widgets["当前密码"], PASSWORD)
+    type_into(f.widgets["新密码"], "新的密码2027")
+    type_into(f.widgets["再次输入"], "新的密码2027")
     f.save_button.invoke()
-    with workspace.session() as s:
-        assert check_password(s, "托育2026")
-    assert view.password_state.cget("text") == "已设置启动密码。"
+    assert open_key(db_path, "新的密码2027").raw == open_key(db_path, recovery).raw
 
 
-def test_the_password_dialog_lets_the_right_password_in_and_stops_after_three_wrong_ones(root, workspace):
+def test_five_wrong_passwords_bring_a_thirty_second_wait(root, db_path, demo, dialogs):
+    from tuoyu_desktop.services.security import Attempts, encrypt_workspace
+    from tuoyu_desktop.store.cipher import WrongPassword
     from tuoyu_desktop.ui.password_dialog import PasswordDialog
 
-    with workspace.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
-    dialog = PasswordDialog(root, workspace)
-    dialog.var.set("托育2026")
+    encrypt_workspace(demo, PASSWORD, PASSWORD, delete_plain_backups=False)
+    now = [1000.0]
+    attempts = Attempts(clock=lambda: now[0])
+
+    def check(text):
+        try:
+            open_key(db_path, text)
+        except WrongPassword:
+            return False
+        return True
+
+    dialog = PasswordDialog(root, check, attempts=attempts)
+    for attempt in range(5):
+        dialog.var.set("不对的密码")
+        dialog.ok_button.invoke()
+        if attempt < 4:
+            assert f"还可以再试{4 - attempt}次" in dialog.message.cget("text")
+    assert "请等待30秒" in dialog.message.cget("text") and dialog.ok_button.instate(["disabled"])
+    dialog.var.set(PASSWORD)
+    dialog.submit()  # refused while waiting, even typed straight in
+    assert dialog.result is None
+    now[0] += 29
+    dialog.tick()
+    assert "请等待1秒" in dialog.message.cget("text")
+    now[0] += 1
+    dialog.tick()
+    assert dialog.ok_button.instate(["!disabled"])
+    dialog.var.set(PASSWORD)
     dialog.ok_button.invoke()
     assert dialog.result is True
-    dialog = PasswordDialog(root, workspace)
-    for attempt in range(3):
-        dialog.var.set("不对")
-        dialog.ok_button.invoke()
-        if attempt < 2:
-            assert f"还可以再试{2 - attempt}次" in dialog.message.cget("text")
-    assert dialog.result is False
 
 
 def test_the_audit_log_is_shown_and_a_tampered_entry_is_detected(demo_window, workspace, db_path):

@@ -80,10 +80,15 @@ def test_a_file_that_is_not_a_database_is_refused_with_a_message(root, db_path, 
 
 
 def _with_password(demo):
-    from tuoyu_desktop.services.security import set_password
+    """The old start-up password (before encryption): its scrypt digest in the settings."""
+    import hashlib
 
+    from tuoyu_desktop.services.settings import set_setting
+
+    salt = bytes(range(16))
+    digest = hashlib.scrypt("托育2026".encode(), salt=salt, n=2 ** 14, r=8, p=1, maxmem=64 * 1024 * 1024, dklen=32)
     with demo.session() as s:
-        set_password(s, "", "托育2026", "托育2026")
+        set_setting(s, "security.password", f"scrypt${2 ** 14}$8$1${salt.hex()}${digest.hex()}")
     demo.close()  # the window opens the file itself
 
 
@@ -198,3 +203,83 @@ def test_closing_the_window_while_the_data_is_still_loading_leaves_nothing_open(
     assert gc.isenabled()
     assert opening.workspace is None and opening.exit_code is None
     open_workspace(db_path).close()
+
+
+def test_the_first_start_offers_a_password_and_declining_is_remembered(root, db_path, dialogs):
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening) and dialogs.named("ask_new_password"))
+    try:
+        assert opening.window.workspace.key is None  # declined: still plain, and said so in 设置 → 安全
+        opening.window.nav_buttons["settings"].invoke()
+        assert opening.window.views["settings"].password_state.cget("text").startswith("未加密")
+        assert not app.offer_encryption(root, opening.window)  # not offered again
+        assert len(dialogs.named("ask_new_password")) == 1
+    finally:
+        opening.close()
+
+
+def test_accepting_the_first_start_offer_encrypts_the_data(root, db_path, dialogs, tmp_path):
+    from tuoyu_desktop.services.security import open_key
+
+    dialogs.answers["ask_new_password"] = "托育2026ab"
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening) and opening.window.workspace is not None
+               and opening.window.workspace.key is not None)
+    try:
+        assert open_key(db_path, "托育2026ab").raw == opening.window.workspace.key.raw
+        assert not db_path.read_bytes().startswith(b"SQLite format 3")
+        assert any(c[1] == "恢复密钥" for c in dialogs.named("show_info"))
+    finally:
+        opening.close()
+
+
+def test_data_with_the_old_start_up_password_is_offered_encryption_with_it(root, db_path, demo, dialogs):
+    from tuoyu_desktop.services.security import open_key
+    from tuoyu_desktop.ui import password_dialog
+
+    _with_password(demo)
+
+    def type_password():
+        found = [w for w in root.winfo_children() if isinstance(w, password_dialog.PasswordDialog)]
+        if not found:
+            root.after(20, type_password)
+            return
+        found[0].var.set("托育2026")
+        found[0].ok_button.invoke()
+
+    root.after(20, type_password)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening) and opening.window.workspace is not None
+               and opening.window.workspace.key is not None)
+    try:
+        assert any(c[1] == "加密数据" for c in dialogs.named("ask_yes_no"))
+        assert open_key(db_path, "托育2026").raw == opening.window.workspace.key.raw
+    finally:
+        opening.close()
+
+
+def test_encrypted_data_opens_only_after_its_password(root, db_path, demo, dialogs):
+    from tuoyu_desktop.services.security import encrypt_workspace
+    from tuoyu_desktop.ui import password_dialog
+
+    encrypt_workspace(demo, "托育2026ab", "托育2026ab", delete_plain_backups=False)
+    demo.close()
+    seen = []
+
+    def type_password():
+        found = [w for w in root.winfo_children() if isinstance(w, password_dialog.PasswordDialog)]
+        if not found:
+            root.after(20, type_password)
+            return
+        seen.append(root.title())
+        found[0].var.set("托育2026ab")
+        found[0].ok_button.invoke()
+
+    root.after(20, type_password)
+    opening = app.open_window(root, db_path, today=lambda: TODAY)
+    wait_until(root, lambda: _opened(opening))
+    try:
+        assert seen == ["托育机构办公系统"] and opening.exit_code is None
+        assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
+    finally:
+        opening.close()

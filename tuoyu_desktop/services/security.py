@@ -1,31 +1,61 @@
-"""The optional start-up password, kept only as a scrypt hash (never in clear)."""
+"""The centre's password: it encrypts the data (SPEC §10, see ``store.cipher`` for the design).
+
+Older versions had only a start-up password guarding the window (a scrypt digest in the settings,
+the file itself plain). Such a database still opens with that password, and the window offers to
+encrypt it with the same password; ``encrypt`` removes the old digest.
+"""
 from __future__ import annotations
 
 import hashlib
 import hmac
-import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
 
 from sqlmodel import Session
 
+from .. import paths
 from ..domain.errors import Collector
+from ..store import cipher
+from ..store.cipher import DataKey, WrongPassword
 from .changes import Changes
 from .settings import get_setting, set_setting
 
-KEY = "security.password"
-N, R, P = 2 ** 14, 8, 1
+KEY = "security.password"  # the old start-up password's digest (plain databases only)
+OFFERED = "security.encryption_offered"  # the first start's offer was answered
 MIN_LENGTH = 6
+TRIES, WAIT_SECONDS = 5, 30
 
 
-def _hash(password: str, salt: bytes, n: int = N, r: int = R, p: int = P) -> bytes:
+# the old start-up password ------------------------------------------------------------------
+def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
 
 
 def has_password(session: Session) -> bool:
+    """Whether the (plain) data has the old start-up password."""
     return bool(get_setting(session, KEY))
 
 
 def check_password(session: Session, password: str) -> bool:
-    stored = get_setting(session, KEY)
+    return _digest_matches(get_setting(session, KEY), password)
+
+
+def legacy_password_matches(db_path: Path, password: str) -> bool:
+    """For plain data only read from the file: no old start-up password, or ``password`` is it."""
+    from ..store.peek import read_setting
+
+    return _digest_matches(read_setting(db_path, KEY), password)
+
+
+def legacy_password_set(db_path: Path) -> bool:
+    from ..store.peek import read_setting
+
+    return bool(read_setting(db_path, KEY))
+
+
+def _digest_matches(stored: str, password: str) -> bool:
     if not stored:
         return True
     try:
@@ -37,19 +67,165 @@ def check_password(session: Session, password: str) -> bool:
     return hmac.compare_digest(actual, expected)
 
 
-def set_password(session: Session, current: str, new: str, repeat: str) -> Changes:
-    """Set, change (the current one is asked) or remove (both new fields empty) the password."""
-    errors = Collector()
-    if has_password(session) and not check_password(session, current):
-        errors.add("当前密码", "当前密码不对")
+# the state of the data -----------------------------------------------------------------------
+def is_encrypted(db_path: Path) -> bool:
+    cipher.finish_interrupted(db_path)
+    return cipher.file_kind(db_path) == cipher.ENCRYPTED
+
+
+def require_key_file(db_path: Path) -> None:
+    """The window asks for the password only when the key file is beside the data."""
+    if cipher.read_key_file(db_path) is None:
+        from ..store.errors import DatabaseFileError
+
+        raise DatabaseFileError(
+            f"文件 {db_path} 不是数据库文件（可能已损坏或选错了文件），或是缺了密钥文件 {cipher.key_file(db_path).name} "
+            "的加密数据。\n如果是加密的数据，请把密钥文件放回它旁边；"
+            "或在命令行用恢复密钥设置新密码（TUOYU_PASSWORD=恢复密钥，运行 rekey）。文件未被改动")
+
+
+def open_key(db_path: Path, secret: str) -> DataKey:
+    """The data key of the encrypted database ``db_path`` from its password or recovery key.
+    WrongPassword / RecoveryKeyTypo / DatabaseFileError otherwise; nothing is written."""
+    return cipher.unlock(cipher.read_key_file(db_path), secret)
+
+
+def validate_new_password(new: str, repeat: str, errors: Collector | None = None) -> Collector:
+    errors = Collector() if errors is None else errors
+    if not new:
+        errors.add("新密码", "请输入新密码")
+    elif len(new) < MIN_LENGTH:
+        errors.add("新密码", f"至少{MIN_LENGTH}位")
+    elif cipher.looks_like_recovery(new):
+        errors.add("新密码", "密码不能写成恢复密钥的样子（6组、每组5个字符）")
     if new != repeat:
         errors.add("再次输入", "两次输入的新密码不一样")
-    if new and len(new) < MIN_LENGTH:
-        errors.add("新密码", f"至少{MIN_LENGTH}位")
-    errors.raise_if_any()
-    if not new:
-        set_setting(session, KEY, "")
-        return Changes.of("已取消启动密码", "settings")
-    salt = os.urandom(16)
-    set_setting(session, KEY, f"scrypt${N}${R}${P}${salt.hex()}${_hash(new, salt).hex()}")
-    return Changes.of("已设置启动密码（下次启动时需要输入）", "settings")
+    return errors
+
+
+def plain_backups(db_path: Path) -> list[Path]:
+    """The unencrypted copies of the data in its backups folder (they stay readable after encrypting)."""
+    folder = paths.backups_dir_for(db_path)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_file() and cipher.file_kind(p) == cipher.PLAIN)
+
+
+def encrypt_file(db_path: Path, password: str, *, delete_plain_backups: bool) -> tuple[DataKey, list[Path]]:
+    """Encrypt the plain database ``db_path`` in place with a new data key sealed by ``password``.
+
+    The caller holds the database's lock and has no connection open. The encrypted copy is made
+    beside the file, the key file written, then the copy is written over the plain file (its bytes
+    overwritten) and its -wal removed. With ``delete_plain_backups`` the plain backups are
+    overwritten and deleted; they are returned."""
+    import sqlite3
+
+    validate_new_password(password, password).raise_if_any()
+    if cipher.file_kind(db_path) != cipher.PLAIN:
+        from ..store.errors import DatabaseFileError
+
+        raise DatabaseFileError(f"数据文件 {db_path} 已经加密（或不是数据库文件），未做任何改动")
+    backups = plain_backups(db_path)
+    con = sqlite3.connect(db_path)
+    try:  # everything from the -wal into the file; the -wal emptied
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if _has_settings(con):  # the old start-up password's digest is replaced by the encryption
+            con.execute("DELETE FROM settings WHERE key = ?", (KEY,))
+        con.commit()
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    key = cipher.seal(cipher.new_recovery(), password)
+    pending = cipher.pending_file(db_path)
+    part = pending.with_name(pending.name + ".part")
+    cipher.export(db_path, None, part, key)
+    part.replace(pending)
+    cipher.write_key_file(db_path, key)
+    cipher.overwrite_with(db_path, pending)
+    for leftover in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal")):
+        cipher.shred(leftover)
+    removed = []
+    if delete_plain_backups:
+        for path in backups:
+            cipher.shred(path)
+            removed.append(path)
+    return key, removed
+
+
+def _has_settings(con) -> bool:
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='settings'").fetchone() is not None
+
+
+def encrypt_workspace(workspace, password: str, repeat: str, *, delete_plain_backups: bool) -> Changes:
+    """设置 → 安全 → 加密 (and the first start's offer): the open data encrypted in place."""
+    validate_new_password(password, repeat).raise_if_any()
+    workspace.engine.dispose()
+    try:
+        key, removed = encrypt_file(workspace.db_path, password, delete_plain_backups=delete_plain_backups)
+        workspace.key = key
+    finally:
+        workspace.reopen()
+    note = f"；已覆盖并删除{len(removed)}份未加密的备份" if removed else ""
+    return Changes.of(f"数据已加密{note}。请打印恢复密钥单并妥善保管。", "settings")
+
+
+def change_password(db_path: Path, key: DataKey, current: str | None, new: str, repeat: str) -> tuple[DataKey, Changes]:
+    """rekey: a new password for the same data key (the recovery key stays valid). Earlier backups
+    still open with the password they were made under, or the recovery key. ``current`` (the
+    password or the recovery key) is checked unless None (already checked by the caller)."""
+    errors = Collector()
+    if current is not None:
+        try:
+            if cipher.unlock(key.envelope, current).raw != key.raw:
+                errors.add("当前密码", "这不是这份数据的恢复密钥")
+        except WrongPassword:
+            errors.add("当前密码", "当前密码不正确")
+        except cipher.DatabaseFileError as exc:  # a recovery key typed with a wrong symbol
+            errors.add("当前密码", str(exc))
+    validate_new_password(new, repeat, errors).raise_if_any()
+    new_key = key.with_password(new)
+    cipher.write_key_file(db_path, new_key)
+    return new_key, Changes.of("密码已修改（恢复密钥不变；以前的备份仍用当时的密码或恢复密钥打开）", "settings")
+
+
+def change_workspace_password(workspace, current: str, new: str, repeat: str) -> Changes:
+    """设置 → 安全 → 修改密码 on the open data."""
+    workspace.key, changes = change_password(workspace.db_path, workspace.key, current, new, repeat)
+    return changes
+
+
+def recovery_text(key: DataKey) -> str:
+    return cipher.format_recovery(key.recovery)
+
+
+def offer_needed(session: Session) -> bool:
+    """The first start's offer to set a password: not yet answered (plain data only)."""
+    return not get_setting(session, OFFERED)
+
+
+def decline_offer(session: Session) -> None:
+    set_setting(session, OFFERED, "declined")
+
+
+# wrong tries in the window -------------------------------------------------------------------
+@dataclass
+class Attempts:
+    """5 wrong tries bring a 30-second wait (SPEC §10); the clock is injectable for tests."""
+
+    clock: Callable[[], float] = time.monotonic
+    tries: int = 0
+    until: float = field(default=0.0)
+
+    def wait_left(self) -> float:
+        return max(0.0, self.until - self.clock())
+
+    def failed(self) -> float:
+        """Count a wrong try; the seconds to wait now (0 when the user may try again at once)."""
+        self.tries += 1
+        if self.tries >= TRIES:
+            self.tries = 0
+            self.until = self.clock() + WAIT_SECONDS
+        return self.wait_left()
+
+    def left(self) -> int:
+        return TRIES - self.tries

@@ -13,6 +13,7 @@ from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
 from ..store import audit
 from ..store.engine import transaction
+from ..store.cipher import DataKey
 from ..store.lock import DatabaseLock
 from ..store.migrate import open_database
 
@@ -23,6 +24,8 @@ class Workspace:
     engine: Engine
     profiles: dict[str, PolicyProfile]
     lock: DatabaseLock | None = None
+    key: DataKey | None = None  # the data key when the database is encrypted
+    legacy_password: str = ""  # the old start-up password as typed (plain data): offered for encrypting
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -40,17 +43,18 @@ class Workspace:
         """After the file was replaced (restore): new connections, upgraded schema."""
         self.engine.dispose()
         if self.db_path is not None:
-            self.engine = open_database(self.db_path)
+            self.engine = open_database(self.db_path, self.key)
 
 
-def open_workspace(db_path: Path, policies: Path | None = None) -> Workspace:
-    """Open the database for this program alone: a second copy is told it is open elsewhere."""
+def open_workspace(db_path: Path, policies: Path | None = None, key: DataKey | None = None) -> Workspace:
+    """Open the database for this program alone: a second copy is told it is open elsewhere. An
+    encrypted database needs its ``key`` (services.security.open_key)."""
     profiles = load_profiles(policies or paths.policies_dir())
     audit.install()
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        return Workspace(db_path, open_database(db_path), profiles, lock)
+        return Workspace(db_path, open_database(db_path, key), profiles, lock, key)
     except BaseException:
         lock.release()
         raise

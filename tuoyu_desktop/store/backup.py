@@ -1,11 +1,14 @@
-"""Consistent copies of the database with SQLite's online backup API (never a file copy)."""
+"""Consistent copies of the database with SQLite's online backup API (never a file copy).
+
+A backup of an encrypted database is encrypted with the same data key and carries the password's
+envelope in its header, so that it opens alone (see ``cipher``)."""
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, datetime
 from pathlib import Path
 
-from .errors import BackupError
+from .cipher import DataKey, connect, pack_backup
+from .errors import BackupError, db_errors
 
 
 def read_only_uri(path: Path) -> str:
@@ -14,15 +17,18 @@ def read_only_uri(path: Path) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Copy ``source`` to ``target`` through the backup API and check the copy's integrity."""
+def copy_database(source: Path, target: Path, key: DataKey | None = None, *, pack: bool = True) -> Path:
+    """Copy ``source`` to ``target`` through the backup API and check the copy's integrity. With
+    ``key`` the copy is encrypted and (unless ``pack`` is False) made a one-file encrypted backup."""
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
+    raw = target.with_name(target.name + ".db.part") if key is not None and pack else tmp
+    raw.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(read_only_uri(source), uri=True)
+        src = connect(read_only_uri(source), key, uri=True)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = connect(raw, key)
             try:
                 src.backup(dst)
                 dst.execute("PRAGMA journal_mode=DELETE")
@@ -33,12 +39,17 @@ def copy_database(source: Path, target: Path) -> Path:
             src.close()
         if ok != "ok":
             raise BackupError(f"备份副本完整性检查未通过：{ok}")
+        if raw != tmp:
+            pack_backup(raw, tmp, key)
+            raw.unlink()
         tmp.replace(target)
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         tmp.unlink(missing_ok=True)
+        raw.unlink(missing_ok=True)
         raise BackupError(f"无法备份数据库 {source}：{exc}") from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
+        raw.unlink(missing_ok=True)
         raise BackupError(f"无法写入备份文件 {target}：{exc.strerror or exc}") from exc
     return target
 
@@ -48,28 +59,28 @@ def backup_name(prefix: str = "备份", now: datetime | None = None) -> str:
     return f"tuoyu_{prefix}_{now:%Y%m%d_%H%M%S}.sqlite3"
 
 
-def backup_to_folder(source: Path, folder: Path, prefix: str = "备份") -> Path:
+def backup_to_folder(source: Path, folder: Path, prefix: str = "备份", key: DataKey | None = None) -> Path:
     """A copy named with date and time in ``folder``; never overwrites an earlier one."""
     target = folder / backup_name(prefix)
     n = 1
     while target.exists():
         n += 1
         target = folder / backup_name(f"{prefix}{n}")
-    return copy_database(source, target)
+    return copy_database(source, target, key)
 
 
 AUTO_PREFIX = "每日"
 KEEP_DAILY, KEEP_WEEKLY = 7, 4
 
 
-def auto_backup(db_path: Path, folder: Path, today: date | None = None) -> Path | None:
+def auto_backup(db_path: Path, folder: Path, today: date | None = None, key: DataKey | None = None) -> Path | None:
     """One automatic copy a day (the first start of the day); keep 7 daily and 4 weekly copies."""
     today = today or date.today()
     folder.mkdir(parents=True, exist_ok=True)
     stamp = f"tuoyu_{AUTO_PREFIX}_{today:%Y%m%d}"
     made = None
     if not any(folder.glob(f"{stamp}*.sqlite3")):
-        made = copy_database(db_path, folder / f"{stamp}.sqlite3")
+        made = copy_database(db_path, folder / f"{stamp}.sqlite3", key)
     prune_auto_backups(folder, today)
     return made
 

@@ -12,6 +12,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
+from .cipher import DataKey, connect, dbapi_module
+
 BUSY_TIMEOUT_MS = 5000
 #: crash tests: a file created when the process first writes to the database, and a pause after it
 WRITE_MARKER_ENV = "TUOYU_TEST_WRITE_MARKER"
@@ -19,15 +21,16 @@ WRITE_PAUSE_ENV = "TUOYU_TEST_WRITE_PAUSE"
 _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
-    """An engine on the database file ``path``."""
+def make_engine(path: Path, *, foreign_keys: bool = True, key: DataKey | None = None) -> Engine:
+    """An engine on the database file ``path``; with ``key``, an SQLCipher (encrypted) file."""
     # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
     # Windows) would otherwise be misread as part of the URL.
     target = str(path)
     # hide_parameters: an error's text never carries a row's values (ID numbers, phones) anywhere
     engine = create_engine(
-        "sqlite+pysqlite://", poolclass=QueuePool, hide_parameters=True,
-        creator=lambda: sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+        "sqlite+pysqlite://", poolclass=QueuePool, hide_parameters=True, module=dbapi_module(key),
+        creator=lambda: (sqlite3.connect if key is None else lambda t, **kw: connect(t, key, **kw))(
+            target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
     )
 
     @event.listens_for(engine, "connect")

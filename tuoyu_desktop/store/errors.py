@@ -34,18 +34,38 @@ _PROGRAM_FAULTS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Int
                    sqlite3.NotSupportedError)
 
 
+def db_errors() -> tuple[type, ...]:
+    """SQLite's error classes: the sqlite3 module's, and SQLCipher's once an encrypted file was opened."""
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
+def _program_faults() -> tuple[type, ...]:
+    import sys
+
+    cipher = sys.modules.get("sqlcipher3.dbapi2")
+    extra = tuple(getattr(cipher, e.__name__) for e in _PROGRAM_FAULTS) if cipher is not None else ()
+    return _PROGRAM_FAULTS + extra
+
+
 def sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
     """The SQLite error behind ``exc`` (SQLAlchemy keeps it as ``orig``), if there is one."""
     seen = set()
+    errors = db_errors()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
-        if isinstance(exc, sqlite3.Error):
+        if isinstance(exc, errors):
             return exc
         orig = getattr(exc, "orig", None)
-        if isinstance(orig, sqlite3.Error):
+        if isinstance(orig, errors):
             return orig
         exc = exc.__cause__ or exc.__context__
     return None
+
+
+_DATABASE_ERRORS = {"DatabaseError", "OperationalError", "InternalError"}
 
 
 def storage_problem(exc: BaseException, db_path: Path | None) -> str | None:
@@ -54,7 +74,7 @@ def storage_problem(exc: BaseException, db_path: Path | None) -> str | None:
     Built from SQLite's error text only, never from the exception's message (which holds SQL and
     the row's values)."""
     error = sqlite_error(exc)
-    if error is None or isinstance(error, _PROGRAM_FAULTS) or not isinstance(error, sqlite3.DatabaseError):
+    if error is None or isinstance(error, _program_faults()) or error.__class__.__name__ not in _DATABASE_ERRORS:
         return None
     text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
     path = db_path if db_path is not None else "（数据文件）"

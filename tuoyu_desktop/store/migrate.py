@@ -6,7 +6,6 @@ put back, so the user's file is never left half-migrated.
 """
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,12 +14,12 @@ import re
 from sqlalchemy import Engine, text
 
 from .. import paths
+from . import cipher
 from .backup import BackupError, backup_to_folder, copy_database, read_only_uri
+from .cipher import DataKey
 from .engine import make_engine
-from .errors import DatabaseFileError
+from .errors import DatabaseFileError, db_errors
 from .models import SCHEMA_APP_ID
-
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass(frozen=True)
@@ -63,21 +62,23 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-def inspect_file(path: Path) -> FileState:
-    """What is in ``path``, read without changing it; raises DatabaseFileError if unusable."""
-    if not path.exists() or path.stat().st_size == 0:
+def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
+    """What is in ``path`` (encrypted with ``key``, or plain when None), read without changing it;
+    raises DatabaseFileError if unusable or if ``key`` does not fit the file."""
+    kind = cipher.file_kind(path)
+    if kind == cipher.MISSING:
         return FileState(exists=path.exists(), revision=None, has_tables=False)
-    if path.is_dir():
-        raise DatabaseFileError(f"{path} 是文件夹，不是数据库文件")
+    if kind == cipher.BACKUP:
+        raise DatabaseFileError(f"文件 {path} 是加密的备份文件，不能直接作为数据文件打开；请用“恢复”（restore）"
+                                "把它恢复出来。文件未被改动")
+    if kind == cipher.PLAIN and key is not None:
+        raise DatabaseFileError(f"数据文件 {path} 没有加密，不需要密码（密码不会被使用）。要加密这份数据请用“加密”"
+                                "（encrypt）。文件未被改动")
+    if kind == cipher.ENCRYPTED and key is None:
+        raise cipher.NeedsPassword(
+            f"数据文件 {path} 已加密（或不是数据库文件）：需要密码才能打开。文件未被改动")
     try:
-        with path.open("rb") as fh:
-            header = fh.read(len(SQLITE_HEADER))
-    except OSError as exc:
-        raise DatabaseFileError(f"无法读取数据库文件 {path}：{exc.strerror or exc}") from exc
-    if header != SQLITE_HEADER:
-        raise DatabaseFileError(f"文件 {path} 不是数据库文件（可能已损坏或选错了文件），文件未被改动")
-    try:
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = cipher.connect(read_only_uri(path), key, uri=True)
         try:
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -87,7 +88,10 @@ def inspect_file(path: Path) -> FileState:
                 revision = row[0] if row else None
         finally:
             con.close()
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
+        if key is not None:
+            raise DatabaseFileError(f"加密的数据库文件 {path} 无法解密：文件已损坏或不完整（或恢复密钥不是这份数据的）。"
+                                    "文件未被改动") from exc
         raise DatabaseFileError(f"数据库文件 {path} 已损坏，无法打开：{exc}") from exc
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and app_id != SCHEMA_APP_ID:
@@ -100,16 +104,18 @@ def inspect_file(path: Path) -> FileState:
     return FileState(exists=True, revision=revision, has_tables=bool(user_tables))
 
 
-def upgrade(path: Path) -> Path | None:
-    """Bring ``path`` to the newest schema; return the pre-upgrade backup, if one was taken."""
-    state = inspect_file(path)
+def upgrade(path: Path, key: DataKey | None = None) -> Path | None:
+    """Bring ``path`` to the newest schema; return the pre-upgrade backup, if one was taken. With
+    ``key`` the file is (or, when new, is created) encrypted."""
+    cipher.finish_interrupted(path)
+    state = inspect_file(path, key)
     head = head_revision()
     if state.revision == head:
         return None
     backup = None
     if state.has_tables:
         try:
-            backup = backup_to_folder(path, paths.backups_dir_for(path), prefix=f"升级前_{state.revision}")
+            backup = backup_to_folder(path, paths.backups_dir_for(path), prefix=f"升级前_{state.revision}", key=key)
         except BackupError as exc:
             raise DatabaseFileError(f"升级数据库前无法备份，未做任何改动：{exc}") from exc
     try:
@@ -119,7 +125,7 @@ def upgrade(path: Path) -> Path | None:
     # Foreign keys off while tables are rebuilt (a DROP would otherwise cascade); checked after.
     from alembic import command
 
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, key=key)
     try:
         with engine.begin() as conn:
             cfg = alembic_config()
@@ -132,68 +138,146 @@ def upgrade(path: Path) -> Path | None:
     except Exception:
         engine.dispose()
         if backup is not None:
-            copy_database(backup, path)
+            put_back(backup, path, key)
         raise
     finally:
         engine.dispose()
     return backup
 
 
-def open_database(path: Path) -> Engine:
+def open_database(path: Path, key: DataKey | None = None) -> Engine:
     """Recognise, upgrade if needed, and return an engine on the database file ``path``."""
-    upgrade(path)
-    return make_engine(path)
+    upgrade(path, key)
+    return make_engine(path, key=key)
 
 
-def other_centre(candidate: Path, live: Path):
+def put_back(backup: Path, live: Path, key: DataKey | None) -> None:
+    """Write the backup file ``backup`` (encrypted with ``key``, as ``live`` is) into ``live``
+    through the backup API."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        source = backup
+        if cipher.file_kind(backup) == cipher.BACKUP:
+            source = cipher.unpack_backup(backup, Path(tmp) / "backup.sqlite3")
+        _backup_api(source, live, key)
+
+
+def _backup_api(source: Path, live: Path, key: DataKey | None) -> None:
+    src = cipher.connect(str(source), key)
+    try:
+        dst = cipher.connect(str(live), key, timeout=5)
+        try:
+            src.backup(dst)
+            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    if ok != "ok":
+        raise DatabaseFileError(f"恢复后的数据库完整性检查未通过：{ok}")
+
+
+def backup_needs_key(candidate: Path) -> bool:
+    """Whether the backup file ``candidate`` is encrypted (its password or recovery key is needed)."""
+    if not candidate.exists():
+        raise DatabaseFileError(f"找不到备份文件 {candidate}")
+    return cipher.file_kind(candidate) in (cipher.BACKUP, cipher.ENCRYPTED)
+
+
+def backup_key(candidate: Path, secret: str) -> DataKey:
+    """The key of the encrypted backup ``candidate`` from its password or recovery key."""
+    envelope = (cipher.read_backup_envelope(candidate) if cipher.file_kind(candidate) == cipher.BACKUP
+                else cipher.read_key_file(candidate))
+    return cipher.unlock(envelope, secret, f"备份文件 {candidate.name}")
+
+
+def backup_opens_with(candidate: Path, key: DataKey | None) -> bool:
+    """Whether ``key`` (the live data's) is also the key of the encrypted backup ``candidate``
+    (a backup made before the password was changed: the data key stays the same)."""
+    if key is None or key.envelope is None or cipher.file_kind(candidate) != cipher.BACKUP:
+        return False
+    envelope = cipher.read_backup_envelope(candidate) or {}
+    return envelope.get("check") == key.envelope.get("check")
+
+
+def _stage(candidate: Path, key: DataKey | None, folder: Path) -> Path:
+    """A checked copy of the backup ``candidate`` in ``folder``, still under its own key."""
+    if not candidate.exists():
+        raise DatabaseFileError(f"找不到备份文件 {candidate}")
+    kind = cipher.file_kind(candidate)
+    if kind in (cipher.BACKUP, cipher.ENCRYPTED) and key is None:
+        raise cipher.NeedsPassword(f"备份文件 {candidate} 已加密：需要这份备份的密码或恢复密钥。未做任何改动")
+    source = candidate
+    if kind == cipher.BACKUP:
+        source = cipher.unpack_backup(candidate, folder / "unpacked.sqlite3")
+    state = inspect_file(source, key if kind != cipher.PLAIN else None)
+    if not state.has_tables or state.revision is None:
+        raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
+    try:
+        return copy_database(source, folder / "restore.sqlite3", key if kind != cipher.PLAIN else None, pack=False)
+    except BackupError as exc:
+        raise DatabaseFileError(f"备份文件 {candidate} 已损坏或不完整，未做任何改动") from exc
+
+
+def other_centre(candidate: Path, live: Path, candidate_key: DataKey | None = None, live_key: DataKey | None = None):
     """(current, backup) centre names when the backup ``candidate`` belongs to another centre than
     the data in ``live``; None when it is the same centre or ``live`` holds no centre yet. Both files
     are only read. Raises DatabaseFileError if ``candidate`` is not a backup of this program."""
+    import tempfile
+
     from .peek import read_centre
 
-    if not candidate.exists():
-        raise DatabaseFileError(f"找不到备份文件 {candidate}")
-    state = inspect_file(candidate)
-    if not state.has_tables or state.revision is None:
-        raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
-    current = read_centre(live) if live.exists() else None
-    if current is None or current.empty:
-        return None
-    backup = read_centre(candidate)
+    with tempfile.TemporaryDirectory() as tmp:
+        staged = _stage(candidate, candidate_key, Path(tmp))
+        plain = cipher.file_kind(candidate) == cipher.PLAIN
+        current = read_centre(live, live_key) if live.exists() else None
+        if current is None or current.empty:
+            return None
+        backup = read_centre(staged, None if plain else candidate_key)
     return None if backup.same_as(current) else (current, backup)
 
 
-def restore_database(candidate: Path, live: Path) -> Path:
-    """Replace the data in ``live`` with the backup ``candidate``; return the safety copy.
+def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None = None,
+                     live_key: DataKey | None = None) -> tuple[Path | None, DataKey | None]:
+    """Replace the data in ``live`` with the backup ``candidate``; return the safety copy and the
+    key the data now has.
 
-    The candidate is checked (a database of this program) and migrated in a temporary copy
-    before anything is replaced; the current data is backed up first; the copy goes in
-    through the backup API so that an open WAL database is replaced consistently.
+    The candidate is checked (a database of this program, opened with its own key) and migrated in
+    a temporary copy before anything is replaced; the current data is backed up first. Encrypted
+    data stays encrypted under its own key (password and recovery key unchanged) whatever the
+    backup's was; plain data restored from an encrypted backup becomes encrypted with the backup's key.
+    The copy goes in through the backup API so that an open WAL database is replaced consistently.
     """
+    import shutil
     import tempfile
 
-    if not candidate.exists():
-        raise DatabaseFileError(f"找不到备份文件 {candidate}")
-    state = inspect_file(candidate)
-    if not state.has_tables or state.revision is None:
-        raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
     with tempfile.TemporaryDirectory() as tmp:
-        staged = copy_database(candidate, Path(tmp) / "restore.sqlite3")
-        upgrade(staged)
+        tmp = Path(tmp)
+        staged = _stage(candidate, candidate_key, tmp)
+        staged_key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
+        upgrade(staged, staged_key)
+        live_kind = cipher.file_kind(live)
+        final_key = live_key if live_kind == cipher.ENCRYPTED else staged_key
+        if final_key is not None and final_key.envelope is None:
+            raise DatabaseFileError("用恢复密钥打开的备份要恢复到未加密的数据中：请改用这份备份的密码。未做任何改动")
+        if (final_key.raw if final_key else None) != (staged_key.raw if staged_key else None):
+            cipher.export(staged, staged_key, tmp / "rekeyed.sqlite3", final_key)
+            staged = tmp / "rekeyed.sqlite3"
         safety = None
-        if live.exists() and inspect_file(live).has_tables:
-            safety = backup_to_folder(live, paths.backups_dir_for(live), prefix="恢复前")
+        if live_kind != cipher.MISSING and inspect_file(live, live_key).has_tables:
+            safety = backup_to_folder(live, paths.backups_dir_for(live), prefix="恢复前", key=live_key)
         live.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(staged)
-        try:
-            dst = sqlite3.connect(live, timeout=5)
-            try:
-                src.backup(dst)
-                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        if ok != "ok":
-            raise DatabaseFileError(f"恢复后的数据库完整性检查未通过：{ok}")
-    return safety
+        if final_key is not None and live_kind != cipher.ENCRYPTED:
+            # plain (or no) data becomes encrypted: key file first, then the file's bytes replaced
+            cipher.write_key_file(live, final_key)
+            pending = cipher.pending_file(live)
+            part = pending.with_name(pending.name + ".part")
+            shutil.copyfile(staged, part)
+            part.replace(pending)
+            cipher.overwrite_with(live, pending)
+            for leftover in (Path(f"{live}-wal"), Path(f"{live}-shm")):
+                cipher.shred(leftover)
+        else:
+            _backup_api(staged, live, final_key)
+    return safety, final_key

@@ -1,12 +1,13 @@
 """Reading one setting straight from the file, before the database is opened properly."""
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.idnumbers import normalize_code
 from .backup import read_only_uri
+from .cipher import DataKey, connect
+from .errors import db_errors
 
 
 @dataclass(frozen=True)
@@ -30,7 +31,7 @@ class CentreName:
         return f"{self.name.strip() or '（未填写机构名称）'}（统一社会信用代码：{self.uscc.strip() or '未填写'}）"
 
 
-def _query_one(db_path: Path, sql: str, params: tuple = ()) -> tuple | None:
+def _query_one(db_path: Path, sql: str, params: tuple = (), key: DataKey | None = None) -> tuple | None:
     """One row, read only (the file is not created, changed or locked); None when the file, the
     table or the row is not there or the file cannot be read."""
     # A read-only connection to a WAL database that nobody has open would create its -wal and -shm
@@ -39,20 +40,20 @@ def _query_one(db_path: Path, sql: str, params: tuple = ()) -> tuple | None:
     if not Path(f"{db_path}-wal").exists():
         uri += "&immutable=1"
     try:
-        con = sqlite3.connect(uri, uri=True, timeout=0.2)
-    except (sqlite3.Error, OSError, ValueError):
+        con = connect(uri, key, uri=True, timeout=0.2)
+    except (*db_errors(), OSError, ValueError):
         return None
     try:
         return con.execute(sql, params).fetchone()
-    except sqlite3.Error:
+    except db_errors():
         return None
     finally:
         con.close()
 
 
-def read_centre(db_path: Path) -> CentreName:
+def read_centre(db_path: Path, key: DataKey | None = None) -> CentreName:
     """The centre's name and credit code in ``db_path``, read only; empty when there is none."""
-    row = _query_one(db_path, "SELECT name, uscc FROM centre ORDER BY id LIMIT 1")
+    row = _query_one(db_path, "SELECT name, uscc FROM centre ORDER BY id LIMIT 1", key=key)
     if not row:
         return CentreName()
     return CentreName(str(row[0] or ""), str(row[1] or ""))

@@ -110,10 +110,19 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today, pre
 def _open_data(root, db_path: Path, opening: Opening) -> None:
     from .. import paths
     from ..errors import USER_ERRORS, explain, write_crash_log
+    from ..services.security import is_encrypted, require_key_file
     from ..services.workspace import open_workspace
+    from . import password_dialog
 
     try:
-        opening.workspace = open_workspace(db_path)
+        key = None
+        if is_encrypted(db_path):
+            require_key_file(db_path)
+            key = password_dialog.ask_key(root, db_path)
+            if key is None:
+                _give_up(root, opening)
+                return
+        opening.workspace = open_workspace(db_path, key=key)
         unlocked = _unlock(root, opening.workspace)
     except USER_ERRORS as exc:
         _give_up(root, opening, "无法打开数据", str(exc))
@@ -127,6 +136,8 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
         _give_up(root, opening)
         return
     opening.window.attach(opening.workspace)
+    if opening.workspace.key is None:
+        root.after(200, lambda: offer_encryption(root, opening.window))
     root.after(300, lambda: _daily_backup(opening.window, db_path))
 
 
@@ -160,6 +171,67 @@ def _unlock(root, workspace) -> bool:
     return password_dialog.ask_password(root, workspace)
 
 
+def offer_encryption(root, window) -> bool:
+    """Plain data: the first start offers to set a password; data with the old start-up password is
+    offered encryption with that password (SPEC §10). Declining is remembered; 设置 → 安全 shows 未加密."""
+    from ..services.security import decline_offer, offer_needed
+    from . import dialogs, password_dialog
+
+    ws = window.workspace
+    if ws is None or ws.key is not None:
+        return False
+    if ws.legacy_password:
+        if not dialogs.ask_yes_no(root, "加密数据", "这份数据只设置了启动密码，数据文件本身没有加密。\n\n"
+                                                  "用同一个密码加密数据文件和以后的备份吗？（推荐）"):
+            return False
+        password = ws.legacy_password
+    else:
+        with ws.session() as s:
+            if not offer_needed(s):
+                return False
+        password = password_dialog.ask_new_password(root)
+        if password is None:
+            with ws.session() as s:
+                decline_offer(s)
+            return False
+    return encrypt_now(root, window, password)
+
+
+def encrypt_now(root, window, password: str) -> bool:
+    """Encrypt the open data with ``password``: plain backups listed and, once confirmed, deleted;
+    then the recovery key shown and its sheet offered."""
+    from ..services.security import encrypt_workspace, plain_backups
+    from . import dialogs
+
+    backups = plain_backups(window.workspace.db_path)
+    delete = bool(backups) and dialogs.ask_yes_no(
+        root, "未加密的备份", f"备份文件夹里有{len(backups)}份未加密的备份，加密后它们仍可被任何人读取：\n\n"
+        + "\n".join(p.name for p in backups[:12]) + ("\n……" if len(backups) > 12 else "")
+        + "\n\n加密后覆盖并删除这些未加密的备份吗？")
+    window.apply(encrypt_workspace(window.workspace, password, password, delete_plain_backups=delete))
+    save_recovery_sheet(root, window)
+    return True
+
+
+def save_recovery_sheet(root, window) -> Path | None:
+    """Show the recovery key and offer to save its sheet as a PDF to print."""
+    from ..reports.recovery_sheet import write_recovery_sheet
+    from ..services.security import recovery_text
+    from ..store.peek import read_centre
+    from . import dialogs
+    from .open_file import open_with_system
+
+    ws = window.workspace
+    dialogs.show_info(root, "恢复密钥", f"恢复密钥：\n\n{recovery_text(ws.key)}\n\n忘记密码时，用它代替密码打开数据。"
+                                         "请接着保存并打印恢复密钥单，放在保险柜里。")
+    chosen = dialogs.ask_save_file(root, "保存恢复密钥单（PDF）", [("PDF 文件", "*.pdf")], "恢复密钥单.pdf")
+    if not chosen:
+        return None
+    path = write_recovery_sheet(Path(chosen), ws.key, read_centre(ws.db_path, ws.key), ws.db_path)
+    open_with_system(path)
+    return path
+
+
 def _set_icon(root) -> None:
     import tkinter as tk
 
@@ -174,12 +246,14 @@ def _set_icon(root) -> None:
 
 
 def _daily_backup(window, db_path) -> None:
-    """The day's automatic backup, once the window is up."""
+    """The day's automatic backup, once the window is up (encrypted when the data is)."""
     from .. import paths
     from ..store.backup import BackupError, auto_backup
 
+    if window.workspace is None:
+        return
     try:
-        made = auto_backup(db_path, paths.backups_dir_for(db_path))
+        made = auto_backup(db_path, paths.backups_dir_for(db_path), key=window.workspace.key)
         if made:
             window.set_status(f"今天的自动备份：{made}")
     except BackupError as exc:

@@ -181,20 +181,24 @@ class MainWindow:
         folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self.setting("last.backup_dir"))
         if not folder:
             return None
-        target = backup_to_folder(self.workspace.db_path, Path(folder))
+        target = backup_to_folder(self.workspace.db_path, Path(folder), key=self.workspace.key)
         self.remember("last.backup_dir", folder)
         self.set_status(f"已备份到 {target}")
         return target
 
     def restore(self) -> bool:
         from ..store.migrate import other_centre, restore_database
+        from .password_dialog import ask_backup_key
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
                                        [("数据库备份", "*.sqlite3 *.db"), ("所有文件", "*.*")],
                                        str(paths.backups_dir_for(self.workspace.db_path)))
         if not chosen:
             return False
-        differs = other_centre(Path(chosen), self.workspace.db_path)
+        found, backup_key = ask_backup_key(self.root, Path(chosen), self.workspace.key)
+        if not found:
+            return False
+        differs = other_centre(Path(chosen), self.workspace.db_path, backup_key, self.workspace.key)
         if differs:
             current, backup = differs
             title, question = "备份属于另一个机构", (
@@ -206,7 +210,8 @@ class MainWindow:
             return False
         self.workspace.engine.dispose()
         try:
-            safety = restore_database(Path(chosen), self.workspace.db_path)
+            safety, self.workspace.key = restore_database(Path(chosen), self.workspace.db_path, backup_key,
+                                                          self.workspace.key)
         finally:
             self.workspace.reopen()
         self.apply(Changes(message=f"已从 {Path(chosen).name} 恢复数据"

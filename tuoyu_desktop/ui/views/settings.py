@@ -7,7 +7,7 @@ from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
 from ...services.centre import CentreForm, centre_details, update_centre, validate_centre
 from ..widgets.form import FieldSpec, Form
 from ...services.audit_log import check_log, recent_entries
-from ...services.security import MIN_LENGTH, has_password, set_password
+from ...services.security import MIN_LENGTH, change_workspace_password
 from .base import View
 
 
@@ -60,29 +60,61 @@ class SettingsView(View):
 
     def refresh(self) -> None:
         form = self.app.read(centre_details)
-        has = self.app.read(has_password)
         self.form.set_values(vars(form))
-        self.password_state.configure(text="已设置启动密码。" if has else "未设置启动密码。")
+        self.refresh_security()
         self.refresh_audit()
 
     # 安全 -----------------------------------------------------------------------------------
     def _build_security(self) -> None:
         page = ttk.Frame(self.tabs, padding=(8, 8))
         self.tabs.add(page, text="安全")
-        ttk.Label(page, text="启动密码", style="Title.TLabel").pack(anchor="w")
-        ttk.Label(page, text="设置后，每次打开程序都要输入密码（只保存加密后的摘要，不保存密码本身）。"
-                             "两个新密码都留空并保存即取消密码。", style="Hint.TLabel").pack(anchor="w", pady=(2, 8))
+        ttk.Label(page, text="数据加密", style="Title.TLabel").pack(anchor="w")
+        ttk.Label(page, text="加密后，数据文件和备份没有密码（或恢复密钥）谁也打不开；每次打开程序都要输入密码。"
+                             "恢复密钥单请打印后放在保险柜里：忘记密码时只能用它。", style="Hint.TLabel",
+                  wraplength=760).pack(anchor="w", pady=(2, 8))
         self.password_state = ttk.Label(page, text="")
-        self.password_state.pack(anchor="w")
-        fields = [FieldSpec("当前密码", kind="password", hint="没有设置过可不填"),
-                  FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"), FieldSpec("再次输入", kind="password")]
-        self.password_form = Form(page, fields, validate=lambda v: None, save=self._save_password,
-                                  cancel=lambda: self.password_form.set_values({k: "" for k in ("当前密码", "新密码", "再次输入")}))
-        self.password_form.pack(anchor="nw")
+        self.password_state.pack(anchor="w", pady=(0, 6))
+        blank = lambda form: form.set_values({k: "" for k in form.widgets})  # noqa: E731
+        self.encrypt_form = Form(page, [FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"),
+                                        FieldSpec("再次输入", kind="password")],
+                                 validate=lambda v: None, save=self._encrypt, cancel=lambda: blank(self.encrypt_form))
+        self.encrypt_form.save_button.configure(text="加密数据")
+        self.password_form = Form(page, [FieldSpec("当前密码", kind="password", hint="或恢复密钥"),
+                                         FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"),
+                                         FieldSpec("再次输入", kind="password")],
+                                  validate=lambda v: None, save=self._save_password, cancel=lambda: blank(self.password_form))
+        self.password_form.save_button.configure(text="修改密码")
+        self.sheet_button = ttk.Button(page, text="打印恢复密钥单…", command=self.print_recovery_sheet)
+
+    def refresh_security(self) -> None:
+        encrypted = self.app.workspace.key is not None
+        self.password_state.configure(text="已加密" if encrypted else "未加密：数据文件和备份可以被任何人读取",
+                                      style="TLabel" if encrypted else "Error.TLabel")
+        for widget in (self.encrypt_form, self.password_form, self.sheet_button):
+            widget.pack_forget()
+        if encrypted:
+            self.password_form.pack(anchor="nw")
+            self.sheet_button.pack(anchor="w", pady=(10, 0))
+        else:
+            self.encrypt_form.pack(anchor="nw")
+
+    def _encrypt(self, values: dict) -> None:
+        from ...services.security import validate_new_password
+        from ..app import encrypt_now
+
+        validate_new_password(values["新密码"], values["再次输入"]).raise_if_any()
+        self.encrypt_form.set_values({k: "" for k in self.encrypt_form.widgets})
+        encrypt_now(self.app.root, self.app, values["新密码"])
 
     def _save_password(self, values: dict) -> None:
-        self.app.change(set_password, values["当前密码"], values["新密码"], values["再次输入"])
-        self.password_form.set_values({k: "" for k in ("当前密码", "新密码", "再次输入")})
+        changes = change_workspace_password(self.app.workspace, values["当前密码"], values["新密码"], values["再次输入"])
+        self.password_form.set_values({k: "" for k in self.password_form.widgets})
+        self.app.apply(changes)
+
+    def print_recovery_sheet(self):
+        from ..app import save_recovery_sheet
+
+        return save_recovery_sheet(self.app.root, self.app)
 
     # 操作日志 ---------------------------------------------------------------------------------
     def _build_audit(self) -> None:

@@ -1,0 +1,365 @@
+"""Encryption at rest (SPEC §10; 个人信息保护法 第28、51条): SQLCipher files, their keys, the recovery key.
+
+Design
+------
+* **One random data key per database.** A *recovery key* ``R`` of 24 random base-32 symbols (120
+  bits) is drawn when a database is encrypted; the SQLCipher key is ``K = HMAC-SHA256(R)`` and is
+  given to SQLCipher as a raw key (``PRAGMA key = "x'…'"``). A raw key skips SQLCipher's own
+  256 000-round PBKDF2 on every new connection (the pool opens several); ``R`` is random and long,
+  so it needs no slow KDF.
+* **The password wraps R.** ``scrypt(password, salt)`` (n=2¹⁴, r=8, p=1, ~0.1 s, memory-hard) gives
+  a wrapping key and a MAC key; the *envelope* holds salt, parameters, ``R`` xor a keystream, a MAC
+  (a wrong password is told apart from a damaged file, and nothing is touched) and a check value of
+  ``K`` (a recovery key that is well formed but not this database's is refused before opening).
+  The envelope of the live database is the small side file ``tuoyu.sqlite3.key`` beside it.
+  Changing the password (``rekey``) rewrites only the envelope; the data key stays, so the recovery
+  sheet stays valid.
+* **The recovery key opens the data alone**: ``K`` follows from ``R``; no file is needed. Typed in
+  6 groups of 5 symbols: 4 random symbols and a check symbol (odd weights mod 32, plus the group's
+  number), so one wrong (or swapped-group) symbol is reported with the group it is in.
+* **A backup is one file** (it travels alone on a USB stick): a 4 KiB header (``BACKUP_MAGIC``,
+  the envelope at the time of the backup as JSON, zero padding) followed by the SQLCipher database.
+  It opens with the password that was in force when it was made, or with the recovery key.
+* Plain databases keep using the standard ``sqlite3`` module; ``sqlcipher3`` is imported only when
+  an encrypted file is opened (it costs nothing at start-up for plain data).
+
+Limits: overwriting a file before deleting it cannot reach blocks kept by an SSD's wear levelling or
+a copy-on-write file system; for those, a disk encryption (BitLocker) is the answer.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DatabaseFileError
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_MAGIC = b"TUOYU-ENCRYPTED-BACKUP/1\n"
+BACKUP_HEADER_SIZE = 4096
+KEY_SUFFIX = ".key"
+N, R, P = 2 ** 14, 8, 1
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
+GROUPS, GROUP_DATA = 6, 4
+
+
+class WrongPassword(DatabaseFileError):
+    """The password (or recovery key) does not open this file; nothing was changed."""
+
+    def __init__(self, what: str = ""):
+        super().__init__(f"密码不正确{('：' + what) if what else ''}。数据未做任何改动。")
+
+
+class NeedsPassword(DatabaseFileError):
+    """An encrypted file was opened without a password."""
+
+
+class RecoveryKeyTypo(DatabaseFileError):
+    """A recovery key with a wrong symbol (its group's check symbol does not match)."""
+
+
+# the recovery key --------------------------------------------------------------------------
+def _check_symbol(values: list[int], group: int) -> int:
+    return (sum((2 * i + 1) * v for i, v in enumerate(values)) + 7 * (group + 1)) % 32
+
+
+def new_recovery() -> bytes:
+    """24 random symbols (0–31), 120 bits."""
+    return bytes(secrets.randbelow(32) for _ in range(GROUPS * GROUP_DATA))
+
+
+def format_recovery(recovery: bytes) -> str:
+    groups = []
+    for g in range(GROUPS):
+        values = list(recovery[g * GROUP_DATA:(g + 1) * GROUP_DATA])
+        groups.append("".join(ALPHABET[v] for v in values) + ALPHABET[_check_symbol(values, g)])
+    return "-".join(groups)
+
+
+def _normalise(text: str) -> str:
+    text = text.strip().upper().translate(str.maketrans({"O": "0", "I": "1", "L": "1", " ": None, "-": None,
+                                                         "－": None, "—": None}))
+    return text
+
+
+def looks_like_recovery(text: str) -> bool:
+    """Whether ``text`` is typed as a recovery key (6 groups of 5), right or wrong."""
+    plain = _normalise(text)
+    return len(plain) == GROUPS * (GROUP_DATA + 1) and all(c in ALPHABET for c in plain)
+
+
+def parse_recovery(text: str) -> bytes:
+    """The recovery key typed as ``text``; RecoveryKeyTypo names the group with a wrong symbol."""
+    plain = _normalise(text)
+    if not looks_like_recovery(text):
+        raise RecoveryKeyTypo(f"恢复密钥应为{GROUPS}组、每组{GROUP_DATA + 1}个字符（字母和数字），请对照恢复密钥单重新输入")
+    values = []
+    size = GROUP_DATA + 1
+    for g in range(GROUPS):
+        chunk = [ALPHABET.index(c) for c in plain[g * size:(g + 1) * size]]
+        if _check_symbol(chunk[:GROUP_DATA], g) != chunk[GROUP_DATA]:
+            raise RecoveryKeyTypo(f"恢复密钥第{g + 1}组（{plain[g * size:(g + 1) * size]}）有字符输错了，"
+                                  "请对照恢复密钥单逐个核对这一组。数据未做任何改动。")
+        values += chunk[:GROUP_DATA]
+    return bytes(values)
+
+
+# keys and envelopes ------------------------------------------------------------------------
+def data_key_of(recovery: bytes) -> bytes:
+    return hmac.new(b"tuoyu data key v1", recovery, hashlib.sha256).digest()
+
+
+def _check_value(key: bytes) -> str:
+    return hmac.new(key, b"tuoyu key check v1", hashlib.sha256).hexdigest()[:16]
+
+
+def _kek(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    out = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=64)
+    return out[:32], out[32:]
+
+
+def _xor(data: bytes, key: bytes) -> bytes:
+    stream = hashlib.sha256(key + b"wrap").digest()
+    return bytes(a ^ b for a, b in zip(data, stream))
+
+
+@dataclass(frozen=True)
+class DataKey:
+    """What opens an encrypted database: the recovery key and the password's envelope of it."""
+
+    recovery: bytes
+    envelope: dict | None  # None when opened with the recovery key and no envelope was found
+
+    @property
+    def raw(self) -> bytes:
+        return data_key_of(self.recovery)
+
+    @property
+    def pragma(self) -> str:
+        return f"PRAGMA key = \"x'{self.raw.hex()}'\""
+
+    def with_password(self, password: str) -> DataKey:
+        return seal(self.recovery, password)
+
+
+def seal(recovery: bytes, password: str) -> DataKey:
+    salt = os.urandom(16)
+    wrap, mac_key = _kek(password, salt, N, R, P)
+    wrapped = _xor(recovery, wrap)
+    envelope = {"format": "tuoyu-key", "version": 1, "kdf": "scrypt", "n": N, "r": R, "p": P, "salt": salt.hex(),
+                "wrapped": wrapped.hex(), "mac": hmac.new(mac_key, wrapped, hashlib.sha256).hexdigest(),
+                "check": _check_value(data_key_of(recovery))}
+    return DataKey(recovery, envelope)
+
+
+def _envelope_fields(envelope: dict):
+    try:
+        return (bytes.fromhex(envelope["salt"]), int(envelope["n"]), int(envelope["r"]), int(envelope["p"]),
+                bytes.fromhex(envelope["wrapped"]), bytes.fromhex(envelope["mac"]), str(envelope["check"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DatabaseFileError("密钥信息已损坏，无法用密码打开；请用恢复密钥打开。数据未做任何改动。") from exc
+
+
+def unlock(envelope: dict | None, secret: str, what: str = "") -> DataKey:
+    """The data key from a password (through ``envelope``) or a recovery key (typed as one).
+
+    WrongPassword if it is not this file's password or recovery key; RecoveryKeyTypo for a
+    recovery key with a wrong symbol; nothing is read or written but ``envelope``."""
+    if looks_like_recovery(secret) or (secret.count("-") >= GROUPS - 1 and len(_normalise(secret)) >= 20):
+        recovery = parse_recovery(secret)
+        if envelope is not None and _check_value(data_key_of(recovery)) != _envelope_fields(envelope)[6]:
+            raise DatabaseFileError(f"这个恢复密钥不是{what or '这份数据'}的恢复密钥（各组校验都对，但打不开这份数据）。"
+                                    "数据未做任何改动。")
+        return DataKey(recovery, envelope)
+    if envelope is None:
+        raise DatabaseFileError(f"{what or '这份数据'}旁边没有密钥文件（{KEY_SUFFIX}），只能用恢复密钥打开。数据未做任何改动。")
+    salt, n, r, p, wrapped, mac, _check = _envelope_fields(envelope)
+    wrap, mac_key = _kek(secret, salt, n, r, p)
+    if not hmac.compare_digest(hmac.new(mac_key, wrapped, hashlib.sha256).hexdigest(), mac.hex()):
+        raise WrongPassword(what)
+    return DataKey(_xor(wrapped, wrap), envelope)
+
+
+# files ---------------------------------------------------------------------------------------
+def key_file(db_path: Path) -> Path:
+    return Path(str(db_path) + KEY_SUFFIX)
+
+
+def read_key_file(db_path: Path) -> dict | None:
+    path = key_file(db_path)
+    if not path.exists():
+        return None
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise DatabaseFileError(f"密钥文件 {path} 已损坏，无法用密码打开；请用恢复密钥打开。数据未做任何改动。") from exc
+
+
+def write_key_file(db_path: Path, key: DataKey) -> Path:
+    path = key_file(db_path)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        with tmp.open("w", encoding="utf-8") as fh:
+            json.dump(key.envelope, fh, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseFileError(f"无法写入密钥文件 {path}：{exc.strerror or exc}") from exc
+    return path
+
+
+MISSING, PLAIN, ENCRYPTED, BACKUP = "missing", "plain", "encrypted", "backup"
+
+
+def file_kind(path: Path) -> str:
+    """missing (or empty), plain (an SQLite file), backup (an encrypted backup) or encrypted (anything
+    else: an SQLCipher file, or a file that is no database at all, which only a key can tell)."""
+    path = Path(path)
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return MISSING
+        if path.is_dir():
+            raise DatabaseFileError(f"{path} 是文件夹，不是数据库文件")
+        with path.open("rb") as fh:
+            head = fh.read(len(BACKUP_MAGIC))
+    except OSError as exc:
+        raise DatabaseFileError(f"无法读取数据库文件 {path}：{exc.strerror or exc}") from exc
+    if head.startswith(SQLITE_HEADER):
+        return PLAIN
+    if head == BACKUP_MAGIC:
+        return BACKUP
+    return ENCRYPTED
+
+
+def read_backup_envelope(path: Path) -> dict | None:
+    try:
+        with Path(path).open("rb") as fh:
+            header = fh.read(BACKUP_HEADER_SIZE)
+        return json.loads(header[len(BACKUP_MAGIC):].rstrip(b"\x00").decode("utf-8")) or None
+    except (OSError, ValueError) as exc:
+        raise DatabaseFileError(f"备份文件 {path} 已损坏（文件头无法读取），未做任何改动") from exc
+
+
+def pack_backup(database: Path, target: Path, key: DataKey) -> None:
+    """``target`` = the header with the envelope, then the encrypted database ``database``."""
+    head = BACKUP_MAGIC + json.dumps(key.envelope or {}).encode("utf-8")
+    with Path(target).open("wb") as out, Path(database).open("rb") as src:
+        out.write(head + b"\x00" * (BACKUP_HEADER_SIZE - len(head)))
+        while chunk := src.read(1 << 20):
+            out.write(chunk)
+        out.flush()
+        os.fsync(out.fileno())
+
+
+def unpack_backup(backup: Path, target: Path) -> Path:
+    try:
+        with Path(backup).open("rb") as src, Path(target).open("wb") as out:
+            src.seek(BACKUP_HEADER_SIZE)
+            while chunk := src.read(1 << 20):
+                out.write(chunk)
+    except OSError as exc:
+        raise DatabaseFileError(f"无法读取备份文件 {backup}：{exc.strerror or exc}") from exc
+    return target
+
+
+def connect(target, key: DataKey | None, **kwargs):
+    """A DB-API connection: sqlite3 for plain data, sqlcipher3 (keyed first) for encrypted data."""
+    if key is None:
+        import sqlite3
+
+        return sqlite3.connect(target, **kwargs)
+    from sqlcipher3 import dbapi2
+
+    con = dbapi2.connect(target, **kwargs)
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")  # SQLCipher would otherwise print to stderr
+        con.execute(key.pragma)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def dbapi_module(key: DataKey | None):
+    if key is None:
+        import sqlite3
+
+        return sqlite3
+    from sqlcipher3 import dbapi2
+
+    return dbapi2
+
+
+def export(source: Path, source_key: DataKey | None, target: Path, target_key: DataKey | None) -> None:
+    """Copy the database ``source`` into the new file ``target`` under another key (or none) with
+    SQLCipher's ``sqlcipher_export``; the header values the program relies on are copied too."""
+    from sqlcipher3 import dbapi2
+
+    Path(target).unlink(missing_ok=True)
+    con = dbapi2.connect(str(source))
+    try:
+        con.execute("PRAGMA cipher_log_level = NONE")
+        if source_key is not None:
+            con.execute(source_key.pragma)
+        app_id = con.execute("PRAGMA application_id").fetchone()[0]
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        new_key = f"x'{target_key.raw.hex()}'" if target_key is not None else ""
+        con.execute(f"ATTACH DATABASE ? AS export KEY \"{new_key}\"", (str(target),))
+        con.execute("SELECT sqlcipher_export('export')")
+        con.execute(f"PRAGMA export.application_id = {int(app_id)}")
+        con.execute(f"PRAGMA export.user_version = {int(version)}")
+        con.execute("DETACH DATABASE export")
+    finally:
+        con.close()
+
+
+def shred(path: Path) -> None:
+    """Overwrite ``path`` with zeros, then delete it (see the module's note on its limits)."""
+    path = Path(path)
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    with path.open("r+b") as fh:
+        block = b"\x00" * (1 << 20)
+        left = size
+        while left > 0:
+            fh.write(block[:min(left, len(block))])
+            left -= min(left, len(block))
+        fh.flush()
+        os.fsync(fh.fileno())
+    path.unlink()
+
+
+def overwrite_with(path: Path, source: Path) -> None:
+    """Write the bytes of ``source`` over ``path`` in place (the old bytes are overwritten, not only
+    unlinked), then remove ``source``. If this is cut off, ``source`` is still whole:
+    ``finish_interrupted`` completes it on the next start."""
+    data = Path(source).read_bytes()
+    with Path(path).open("r+b" if Path(path).exists() else "wb") as fh:
+        old = fh.seek(0, os.SEEK_END)
+        fh.seek(0)
+        fh.write(data)
+        if old > len(data):
+            fh.write(b"\x00" * (old - len(data)))
+            fh.flush()
+            fh.truncate(len(data))
+        fh.flush()
+        os.fsync(fh.fileno())
+    Path(source).unlink()
+
+
+def pending_file(db_path: Path) -> Path:
+    return Path(str(db_path) + ".encrypting")
+
+
+def finish_interrupted(db_path: Path) -> None:
+    """A conversion cut off while the encrypted copy was being written over the file: finish it."""
+    pending = pending_file(db_path)
+    if pending.exists() and pending.stat().st_size > 0 and key_file(db_path).exists():
+        overwrite_with(db_path, pending)
