@@ -58,3 +58,15 @@ def test_the_import_reader_sees_function_level_and_relative_imports(tmp_path):
     names = imported_modules(sample)
     assert "tuoyu_desktop.services.medical" in names            # imported inside a function
     assert "tuoyu_desktop.domain.policy.PolicyProfile" in names  # relative, two levels
+
+
+def test_the_window_reaches_the_data_only_through_services():
+    """ui/ never imports store/ (tables, engine, files) nor opens a session: it calls use cases
+    through services.operations (STYLE.md; README 开发)."""
+    ui = sorted((PACKAGE / "ui").rglob("*.py"))
+    imports = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f)
+                                                   if m.startswith(("tuoyu_desktop.store", "sqlmodel", "sqlalchemy")))
+               for f in ui}
+    assert not {k: v for k, v in imports.items() if v}
+    sessions = [str(f.relative_to(PACKAGE)) for f in ui if ".session(" in f.read_text(encoding="utf-8")]
+    assert sessions == []

@@ -82,10 +82,10 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today, pre
     """Put the window's frame on the screen now and open the data into it once the frame has been
     drawn. With ``preload`` the database libraries are first imported by a background thread, the
     window staying responsive meanwhile. Returns at once."""
-    from ..store.peek import read_setting
+    from ..services.datafile import window_setting
     from .main_window import MainWindow
 
-    window = MainWindow(root, today=today, db_path=db_path, geometry=read_setting(db_path, "window.geometry"))
+    window = MainWindow(root, today=today, db_path=db_path, geometry=window_setting(db_path, "window.geometry"))
     opening = Opening(window)
     thread = None
     if preload:  # after the frame's own modules are imported, so that no module is imported by both threads
@@ -162,12 +162,12 @@ def _give_up(root, opening: Opening, title: str = "", message: str = "", *detail
 
 def _unlock(root, workspace) -> bool:
     """The optional start-up password (设置 → 安全); three tries."""
+    from ..services.operations import Operations
     from ..services.security import has_password
     from . import password_dialog
 
-    with workspace.session() as s:
-        if not has_password(s):
-            return True
+    if not Operations(workspace).read(has_password):
+        return True
     return password_dialog.ask_password(root, workspace)
 
 
@@ -186,13 +186,11 @@ def offer_encryption(root, window) -> bool:
             return False
         password = ws.legacy_password
     else:
-        with ws.session() as s:
-            if not offer_needed(s):
-                return False
+        if not window.read(offer_needed):
+            return False
         password = password_dialog.ask_new_password(root)
         if password is None:
-            with ws.session() as s:
-                decline_offer(s)
+            window.ops.change(decline_offer)
             return False
     return encrypt_now(root, window, password)
 
@@ -217,7 +215,7 @@ def save_recovery_sheet(root, window) -> Path | None:
     """Show the recovery key and offer to save its sheet as a PDF to print."""
     from ..reports.recovery_sheet import write_recovery_sheet
     from ..services.security import recovery_text
-    from ..store.peek import read_centre
+    from ..services.datafile import centre_of
     from . import dialogs
     from .open_file import open_with_system
 
@@ -227,7 +225,7 @@ def save_recovery_sheet(root, window) -> Path | None:
     chosen = dialogs.ask_save_file(root, "保存恢复密钥单（PDF）", [("PDF 文件", "*.pdf")], "恢复密钥单.pdf")
     if not chosen:
         return None
-    path = write_recovery_sheet(Path(chosen), ws.key, read_centre(ws.db_path, ws.key), ws.db_path)
+    path = write_recovery_sheet(Path(chosen), ws.key, centre_of(ws.db_path, ws.key), ws.db_path)
     open_with_system(path)
     return path
 
@@ -247,13 +245,12 @@ def _set_icon(root) -> None:
 
 def _daily_backup(window, db_path) -> None:
     """The day's automatic backup, once the window is up (encrypted when the data is)."""
-    from .. import paths
-    from ..store.backup import BackupError, auto_backup
+    from ..services.datafile import BackupError, daily_backup
 
     if window.workspace is None:
         return
     try:
-        made = auto_backup(db_path, paths.backups_dir_for(db_path), key=window.workspace.key)
+        made = daily_backup(db_path, window.workspace.key)
         if made:
             window.set_status(f"今天的自动备份：{made}")
     except BackupError as exc:

@@ -176,18 +176,18 @@ class MainWindow:
         return ImportDialog(self, kind)
 
     def backup(self) -> Path | None:
-        from ..store.backup import backup_to_folder
+        from ..services.datafile import backup_now
 
         folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self.setting("last.backup_dir"))
         if not folder:
             return None
-        target = backup_to_folder(self.workspace.db_path, Path(folder), key=self.workspace.key)
+        target = backup_now(self.workspace, Path(folder))
         self.remember("last.backup_dir", folder)
         self.set_status(f"已备份到 {target}")
         return target
 
     def restore(self) -> bool:
-        from ..store.migrate import other_centre, restore_database
+        from ..services.datafile import other_centre, restore
         from .password_dialog import ask_backup_key
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
@@ -198,7 +198,7 @@ class MainWindow:
         found, backup_key = ask_backup_key(self.root, Path(chosen), self.workspace.key)
         if not found:
             return False
-        differs = other_centre(Path(chosen), self.workspace.db_path, backup_key, self.workspace.key)
+        differs = other_centre(Path(chosen), self.workspace, backup_key)
         if differs:
             current, backup = differs
             title, question = "备份属于另一个机构", (
@@ -208,14 +208,7 @@ class MainWindow:
             title, question = "恢复备份", f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"
         if not dialogs.ask_yes_no(self.root, title, question):
             return False
-        self.workspace.engine.dispose()
-        try:
-            safety, self.workspace.key = restore_database(Path(chosen), self.workspace.db_path, backup_key,
-                                                          self.workspace.key)
-        finally:
-            self.workspace.reopen()
-        self.apply(Changes(message=f"已从 {Path(chosen).name} 恢复数据"
-                                   + (f"；恢复前的数据已备份到 {safety}" if safety else ""), everything=True))
+        self.apply(restore(self.workspace, Path(chosen), backup_key))
         return True
 
     def about(self) -> None:

@@ -6,7 +6,7 @@ from tkinter import ttk
 from typing import Callable
 
 from ..services.security import TRIES, WAIT_SECONDS, Attempts
-from ..store.errors import DatabaseFileError
+from ..services.datafile import DatabaseFileError, WrongPassword
 
 
 class PasswordDialog(tk.Toplevel):
@@ -92,11 +92,11 @@ def _wait(root, dialog) -> None:
 
 def ask_password(root, workspace) -> bool:
     """The old start-up password of plain data; over the window's empty frame."""
+    from ..services.operations import Operations
     from ..services.security import check_password
 
     def check(text: str) -> bool:
-        with workspace.session() as s:
-            ok = check_password(s, text)
+        ok = Operations(workspace).read(check_password, text)
         if ok:
             workspace.legacy_password = text  # offered for encrypting the data (services.security)
         return ok
@@ -109,7 +109,6 @@ def ask_password(root, workspace) -> bool:
 def ask_key(root, db_path):
     """The data key of encrypted data, from its password or recovery key; None if the user quits."""
     from ..services.security import open_key
-    from ..store.cipher import WrongPassword
 
     found = []
 
@@ -183,13 +182,11 @@ def ask_new_password(root, intro: str = OFFER) -> str | None:
 def ask_backup_key(root, backup, live_key):
     """(go on, key) for restoring ``backup``: no key for a plain backup, the data's own key when the
     backup has it, else the backup's password or recovery key asked (5 tries, then a wait)."""
-    from ..store.cipher import WrongPassword
-    from ..store.migrate import backup_key, backup_needs_key, backup_opens_with
+    from ..services.datafile import backup_key, backup_key_state
 
-    if not backup_needs_key(backup):
-        return True, None
-    if backup_opens_with(backup, live_key):
-        return True, live_key
+    needed, key = backup_key_state(backup, live_key)
+    if not needed:
+        return True, key
     found = []
 
     def check(text: str) -> bool:
