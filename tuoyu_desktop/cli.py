@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import APP_NAME, __version__, paths
 from .domain.errors import InputError
+from .services.operations import Operations
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -216,11 +217,11 @@ def _open(db_path: Path):
             cipher.write_key_file(db_path, key)
             _print_recovery(key)
         if key is None:
-            with ws.session() as session:
-                legacy = has_password(session)
-                if legacy and not check_password(session, os.environ.get(PASSWORD_ENV, "")):
-                    raise cipher.WrongPassword() if PASSWORD_ENV in os.environ else InputError(
-                        f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+            ops = Operations(ws)
+            legacy = ops.read(has_password)
+            if legacy and not ops.read(check_password, os.environ.get(PASSWORD_ENV, "")):
+                raise cipher.WrongPassword() if PASSWORD_ENV in os.environ else InputError(
+                    f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
             if legacy:
                 print("提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
             elif os.environ.get(PASSWORD_ENV):
@@ -232,12 +233,13 @@ def _open(db_path: Path):
     return ws
 
 
-def _in_workspace(db_path: Path, work):
-    """Open the database, run ``work(session, profiles)`` in one transaction, close it again."""
+def _in_workspace(db_path: Path, use_case, *args):
+    """Open the database, run ``use_case(session, profiles, *args)`` in one transaction (the same
+    operations layer as the window's), close it again."""
     ws = _open(db_path)
     try:
-        with ws.session() as session:
-            return work(session, ws.profiles)
+        ops = Operations(ws)
+        return ops.change(use_case, ops.profiles, *args)
     finally:
         ws.close()
 
@@ -246,7 +248,7 @@ def _cmd_demo(args, db_path: Path) -> int:
     from .services.demo import fill_demo
 
     today = _parse_cli_date(args.date, "--date")
-    changes = _in_workspace(db_path, lambda session, profiles: fill_demo(session, profiles, today))
+    changes = _in_workspace(db_path, fill_demo, today)
     print(f"{changes.message}（{db_path}）")
     return EXIT_OK
 
@@ -374,8 +376,8 @@ def _cmd_import(args, db_path: Path) -> int:
         raise InputError(f"--problems: 问题清单不能保存为正在导入的文件 {source.name}（会覆盖您的原文件），请换一个文件名")
     ws = _open(db_path)
     try:
-        with ws.session() as session:
-            result = import_file(session, args.kind, source, ws.profiles, date.today())
+        ops = Operations(ws)
+        result = ops.change(import_file, args.kind, source, ops.profiles, date.today())
     except ImportFailed as failed:
         print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
         for line in failed.report_lines():
@@ -398,7 +400,7 @@ def _cmd_alerts(args, db_path: Path) -> int:
     from .services.alerts import collect_alerts
 
     day = _parse_cli_date(args.date, "--date")
-    alerts = _in_workspace(db_path, lambda session, profiles: collect_alerts(session, profiles, day))
+    alerts = _in_workspace(db_path, collect_alerts, day)
     for alert in alerts:
         print(alert.line())
     print(f"{day.isoformat()} 共{len(alerts)}条提醒" if alerts else f"{day.isoformat()} 没有提醒")
@@ -414,12 +416,12 @@ def _cmd_report(args, db_path: Path) -> int:
     today = date.today()  # the computer's clock: only a month that has ended can be locked (SPEC §3)
     ws = _open(db_path)
     try:
-        with ws.session() as session:
-            if args.report_kind == "unlock":
-                print(returns.unlock(session, month, args.reason).message)
-                return EXIT_OK
-            was_locked = returns.locked(session, month) is not None
-            snapshot = returns.get_return(session, ws.profiles, month, today=today)
+        ops = Operations(ws)
+        if args.report_kind == "unlock":
+            print(ops.change(returns.unlock, month, args.reason).message)
+            return EXIT_OK
+        was_locked = ops.read(returns.locked, month) is not None
+        snapshot = ops.change(returns.get_return, ops.profiles, month, today=today)
         if args.lock and not was_locked and returns.month_state(month, today) != returns.ENDED:
             raise InputError(f"--lock: {month}还没有结束，不能锁定（报送）；月份结束后再生成并锁定。"
                              "不加 --lock 可以生成本月的预览。")
@@ -433,8 +435,7 @@ def _cmd_report(args, db_path: Path) -> int:
 
             written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full, notes=notes))
         if args.lock and not was_locked:  # only once the files exist
-            with ws.session() as session:
-                returns.lock(session, snapshot, today=today)
+            ops.change(returns.lock, snapshot, today=today)
     finally:
         ws.close()
     state = ("已锁定（已报送）" if was_locked or args.lock else

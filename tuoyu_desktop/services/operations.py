@@ -13,10 +13,12 @@ opens a session, builds a query or imports a table model.
 """
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
-from ..domain.policy import PolicyProfile
 from .changes import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..domain.policy import PolicyProfile
 
 T = TypeVar("T")
 
@@ -26,7 +28,7 @@ class Operations:
         self.workspace = workspace
 
     @property
-    def profiles(self) -> dict[str, PolicyProfile]:
+    def profiles(self) -> "dict[str, PolicyProfile]":
         return self.workspace.profiles
 
     def read(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
