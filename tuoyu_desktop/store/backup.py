@@ -17,6 +17,25 @@ def read_only_uri(path: Path) -> str:
     return Path(path).resolve().as_uri() + "?mode=ro"
 
 
+def verified_copy(source, target, key: DataKey | None, *, read_only_source: bool = False,
+                  timeout: float | None = None, rollback_journal: bool = False) -> str:
+    """Copy the database ``source`` into ``target`` with SQLite's online backup API (consistent even
+    while another connection writes) and return the copy's ``integrity_check`` result ("ok" when
+    sound). The one copy that backups, migrations and restores all use."""
+    src = connect(source, key, uri=read_only_source)
+    try:
+        dst = connect(target, key, **({} if timeout is None else {"timeout": timeout}))
+        try:
+            src.backup(dst)
+            if rollback_journal:  # a file that stands alone: no -wal beside it
+                dst.execute("PRAGMA journal_mode=DELETE")
+            return dst.execute("PRAGMA integrity_check").fetchone()[0]
+        finally:
+            dst.close()
+    finally:
+        src.close()
+
+
 def copy_database(source: Path, target: Path, key: DataKey | None = None, *, pack: bool = True) -> Path:
     """Copy ``source`` to ``target`` through the backup API and check the copy's integrity. With
     ``key`` the copy is encrypted and (unless ``pack`` is False) made a one-file encrypted backup."""
@@ -26,17 +45,7 @@ def copy_database(source: Path, target: Path, key: DataKey | None = None, *, pac
     raw = target.with_name(target.name + ".db.part") if key is not None and pack else tmp
     raw.unlink(missing_ok=True)
     try:
-        src = connect(read_only_uri(source), key, uri=True)
-        try:
-            dst = connect(raw, key)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode=DELETE")
-                ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        ok = verified_copy(read_only_uri(source), raw, key, read_only_source=True, rollback_journal=True)
         if ok != "ok":
             raise BackupError(f"备份副本完整性检查未通过：{ok}")
         if raw != tmp:

@@ -15,7 +15,7 @@ from sqlalchemy import Engine, text
 
 from .. import paths
 from . import cipher
-from .backup import BackupError, backup_to_folder, copy_database, read_only_uri
+from .backup import BackupError, backup_to_folder, copy_database, read_only_uri, verified_copy
 from .cipher import DataKey
 from .engine import make_engine
 from .errors import DatabaseFileError, db_errors
@@ -164,16 +164,7 @@ def put_back(backup: Path, live: Path, key: DataKey | None) -> None:
 
 
 def _backup_api(source: Path, live: Path, key: DataKey | None) -> None:
-    src = cipher.connect(str(source), key)
-    try:
-        dst = cipher.connect(str(live), key, timeout=5)
-        try:
-            src.backup(dst)
-            ok = dst.execute("PRAGMA integrity_check").fetchone()[0]
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    ok = verified_copy(str(source), str(live), key, timeout=5)
     if ok != "ok":
         raise DatabaseFileError(f"恢复后的数据库完整性检查未通过：{ok}")
 
