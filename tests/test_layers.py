@@ -70,3 +70,25 @@ def test_the_window_reaches_the_data_only_through_services():
     assert not {k: v for k, v in imports.items() if v}
     sessions = [str(f.relative_to(PACKAGE)) for f in ui if ".session(" in f.read_text(encoding="utf-8")]
     assert sessions == []
+
+
+def test_every_page_refreshes_on_areas_the_registry_knows():
+    """A page that names an area no kind has would never refresh (a typo, or a kind renamed)."""
+    from tuoyu_desktop.services.records import AREAS
+    from tuoyu_desktop.ui.main_window import VIEWS
+
+    for key, _title, module, cls in VIEWS:
+        view = getattr(__import__(f"tuoyu_desktop.ui.views.{module}", fromlist=[cls]), cls)
+        assert set(view.depends_on) <= AREAS, (key, set(view.depends_on) - AREAS)
+
+
+def test_every_change_a_service_returns_names_known_areas():
+    import re
+
+    from tuoyu_desktop.services.records import AREAS
+
+    named = set()
+    for f in (PACKAGE / "services").rglob("*.py"):
+        for args in re.findall(r"Changes\.of\((?:[^()]|\([^()]*\))*\)", f.read_text(encoding="utf-8")):
+            named |= set(re.findall(r'"([a-z_]+)"', args))
+    assert named and named <= AREAS, named - AREAS
