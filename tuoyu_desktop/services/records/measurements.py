@@ -48,7 +48,7 @@ class MeasurementKind(RecordKind):
     sheet = "体检测量"
     identity_label = "身份证号+测量日期"
     columns = (
-        Column("身份证号", True, "id", note="幼儿的身份证号（幼儿须已录入）", example="320402202401010017", width=22),
+        Column("身份证号", True, "id", note="幼儿的身份证号（幼儿须已录入）", example="320402202401010010", width=22),
         Column(DATE, True, "date", note="不能早于出生日期、不能晚于今天", example="2026-03-10", hint="如 2026-03-10"),
         Column(LENGTH_FIELD, True, "number", note="cm，45–120，1位小数；不满24个月为卧位身长，24个月起为立位身高",
                example="86.5", hint="cm，45–120", field_width=10),
