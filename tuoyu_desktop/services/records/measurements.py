@@ -11,13 +11,22 @@ from decimal import Decimal
 
 from sqlmodel import Session, select
 
+from ...domain.growth import age_in_days
 from ...domain.idnumbers import mask_id
 from ...domain.measurement_rules import (
-    DATE, HB, HEAD, HEARING, HEARING_RESULTS, INSTITUTION, LENGTH_FIELD, WEIGHT, StandingHeightUnderTwo,
-    check_measurement)
+    DATE,
+    HB,
+    HEAD,
+    HEARING,
+    HEARING_RESULTS,
+    INSTITUTION,
+    LENGTH_FIELD,
+    WEIGHT,
+    StandingHeightUnderTwo,
+    check_measurement,
+)
 from ...domain.reader import RowReader
 from ...domain.who2006 import HEIGHT, LENGTH, POSITIONS, uses_length
-from ...domain.growth import age_in_days
 from ...store.models import Child, Measurement
 from .base import Checked, Column, Context, RecordKind, upsert
 
