@@ -165,6 +165,8 @@ def _add_measurements(session: Session, today: date) -> None:
         height_z = rng.gauss(0, 0.6)
         base = (round(0.7 * height_z + rng.gauss(0, 0.35), 2), round(height_z, 2))
         waz, laz, hb = FOLLOW_UP.get(index, (*base, None))
+        if index in FOLLOW_UP:  # already near the line at the first check
+            base = (round(waz + 0.3, 2), round(laz + 0.2, 2))
         for on, (w, h), hb_g_l in ((first, base, rng.randrange(112, 132)), (second, (waz, laz), hb)):
             days = age_in_days(child.birth_date, on)
             session.add(Measurement(

@@ -16,16 +16,8 @@ from ..domain.ages import completed_months, month_end
 from ..domain.alert import Alert
 from ..domain.checkups import ADMISSION, Check, Stay, checkup_alerts, due_checks
 from ..domain.errors import Collector, InputError, Problem
-from ..domain.growth import (
-    ANAEMIA,
-    ANAEMIA_BELOW_G_L,
-    OBESE,
-    OVERWEIGHT,
-    STUNTED,
-    UNDERWEIGHT,
-    WASTED,
-    evaluate,
-)
+from ..domain.growth import (ANAEMIA, ANAEMIA_BELOW_G_L, CLASS_RULES, OBESE, OVERWEIGHT, STUNTED, UNDERWEIGHT,
+                             WASTED, evaluate)
 from ..domain.growth_figures import Measured, growth_figures, within_half_year
 from ..domain.measurement_rules import (
     HB,
@@ -261,6 +253,18 @@ def checkup_stats(session: Session, day: date) -> list[ClassStats]:
     total = ClassStats("合计", sum(s.enrolled for s in out), sum(s.measured for s in out),
                        {k: sum(s.counts[k] for s in out) for k in STAT_CLASSES})
     return out + [total]
+
+
+def stats_table(stats: list[ClassStats]) -> tuple[list[str], list[list]]:
+    """The 体检统计 table's header and rows (numbers as numbers)."""
+    header = ["班级", "在托人数", "半年内已体检", "体检覆盖率%", *STAT_CLASSES]
+    rows = [[s.class_name, s.enrolled, s.measured, None if s.coverage is None else float(s.coverage),
+             *(s.counts[k] for k in STAT_CLASSES)] for s in stats]
+    return header, rows
+
+
+STATS_NOTE = ("每名在托幼儿按其近6个月内最近一次测量评价（WHO 2006儿童生长标准）；贫血按近6个月内最近一次血红蛋白"
+              "（< 110 g/L）。" + "；".join(f"{k}：{v}" for k, v in CLASS_RULES.items()) + "。")
 
 
 # -- the return's G01–G07 ------------------------------------------------------------------------------
