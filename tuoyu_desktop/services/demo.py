@@ -153,12 +153,15 @@ DUE_SOON = 2  # children whose last check was about 5½ months ago: their next i
 
 def _add_measurements(session: Session, today: date) -> None:
     """Two checks per enrolled child: the admission check (with Hb and hearing) and one since;
+    a child without an admission check gets its first at the centre a few days after enrolling;
     a few children fall in each class of SPEC §9 (``FOLLOW_UP``)."""
     rng = random.Random(today.toordinal() + 9)  # its own generator: the rest of the demo stays as it was
     children = session.exec(select(Child).where(enrolled_on(today)).order_by(Child.id)).all()
     due_soon = 0
     for index, child in enumerate(children):
-        first = min(child.enrolled_on - timedelta(days=5), today - timedelta(days=2))
+        # the admission check; a child without one (缺入托体检) was first measured at the centre
+        first = child.health_check_on or min(child.enrolled_on + timedelta(days=rng.randrange(3, 10)),
+                                             today - timedelta(days=2))
         second = first + timedelta(days=max(1, round((today - first).days * rng.uniform(0.45, 0.9))))
         if due_soon < DUE_SOON and (today - first).days > 190 and index not in FOLLOW_UP:
             second, due_soon = today - timedelta(days=rng.randrange(158, 170)), due_soon + 1

@@ -106,7 +106,7 @@ class GrowthWindow(tk.Toplevel):
         self.alerts.pack(fill="x", pady=(6, 0))
         ttk.Label(frame, text="Z评分按WHO 2006儿童生长标准：WAZ < −2 低体重，LAZ < −2 生长迟缓，WLZ < −2 消瘦，"
                               "+2 < WLZ ≤ +3 超重，WLZ > +3 肥胖；血红蛋白 < 110 g/L 贫血。",
-                  style="Hint.TLabel").pack(anchor="w")
+                  style="Hint.TLabel", wraplength=940, justify="left").pack(anchor="w")
         self.table.tree.bind("<Delete>", lambda _e: self._selected(self.delete))
         self.bind("<Escape>", lambda _e: self.destroy())
         self.refresh()
@@ -195,7 +195,7 @@ class MeasuringDayWindow(tk.Toplevel):
         self.day_entry.bind("<FocusOut>", lambda _e: self.load(quiet=True))
         ttk.Label(self, text="输入数字后按 Tab 或 → 到下一格，Enter 或 ↓ 到下一名幼儿；没来的幼儿整行留空。"
                              "不满24个月按卧位身长、24个月起按立位身高记录。Ctrl+S 保存。",
-                  style="Hint.TLabel", padding=(12, 0)).pack(anchor="w")
+                  style="Hint.TLabel", padding=(12, 0), wraplength=860, justify="left").pack(anchor="w")
         self.body = self._scrolling(self)
         bottom = ttk.Frame(self, padding=(12, 6, 12, 10))
         bottom.pack(fill="x", side="bottom")
