@@ -193,8 +193,8 @@ class MeasuringDayWindow(tk.Toplevel):
         self.class_box.bind("<<ComboboxSelected>>", lambda _e: self.load())
         self.day_entry.bind("<Return>", lambda _e: self.load())
         self.day_entry.bind("<FocusOut>", lambda _e: self.load(quiet=True))
-        ttk.Label(self, text="输入数字后按 Tab 或 → 到下一格，Enter 或 ↓ 到下一名幼儿；没来的幼儿整行留空。"
-                             "不满24个月按卧位身长、24个月起按立位身高记录。Ctrl+S 保存。",
+        ttk.Label(self, text="输入数字后按 Tab 或 → 到下一格，Enter 或 ↓ 到下一名幼儿；没来的幼儿整行留空；Ctrl+S 保存。\n"
+                             "不满24个月按卧位身长、24个月起按立位身高记录。",
                   style="Hint.TLabel", padding=(12, 0), wraplength=860, justify="left").pack(anchor="w")
         self.body = self._scrolling(self)
         bottom = ttk.Frame(self, padding=(12, 6, 12, 10))
