@@ -66,3 +66,19 @@ def test_every_demo_staff_member_has_a_class_history_from_the_day_of_hiring(demo
         history = {a.staff_id: a for a in s.exec(select(StaffAssignment))}
     assert len(history) == len(staff)
     assert all((history[st.id].class_id, history[st.id].start_on) == (st.class_id, st.hired_on) for st in staff)
+
+
+def test_demo_children_have_two_checks_and_a_few_in_each_class_to_follow_up(demo):
+    from tuoyu_desktop.services.growth import checkup_stats
+    from tuoyu_desktop.store.models import Measurement
+    from tuoyu_desktop.store.periods import enrolled_on
+
+    with demo.session() as s:
+        enrolled = s.exec(select(Child).where(enrolled_on(TODAY))).all()
+        measured = {}
+        for m in s.exec(select(Measurement)):
+            measured.setdefault(m.child_id, []).append(m)
+        total = checkup_stats(s, TODAY)[-1]
+    assert all(len(measured.get(c.id, [])) == 2 for c in enrolled)
+    assert all(c.birth_date <= m.measured_on <= TODAY for c in enrolled for m in measured[c.id])
+    assert all(total.counts[k] >= 2 for k in ("低体重", "生长迟缓", "超重", "贫血"))

@@ -15,8 +15,11 @@ from ..domain.classes import band_for_age
 from ..domain.idnumbers import id_check_char, uscc_check_char
 from ..domain.errors import InputError
 from ..domain.policy import PolicyProfile
-from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Placement, SchoolClass,
+from ..domain.growth import age_in_days
+from ..domain.who2006 import HEIGHT, LENGTH, LENGTH_FOR_AGE, WEIGHT_FOR_AGE, uses_length, value_at
+from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Measurement, Placement, SchoolClass,
                             Staff, StaffAssignment, TrainingRecord, Visit, VoucherRedemption)
+from ..store.periods import enrolled_on
 from .centre import CentreForm, update_centre
 from .changes import Changes
 
@@ -134,7 +137,47 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
                                reason="违法犯罪记录", issuer="常州市天宁区卫生健康局",
                                listed_on=add_months(today, -8)))
     session.flush()
+    _add_measurements(session, today)
+    session.flush()
     return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)
+
+
+#: children (by their place in the roster) whose latest measurement falls in a class of SPEC §9:
+#: (WAZ, LAZ, Hb) of the latest check; the others get z-scores near the median
+FOLLOW_UP = {3: (-2.4, -1.7, None), 19: (-2.3, -1.8, None), 41: (-2.5, -1.6, None),  # 低体重
+             8: (-1.9, -2.5, None), 30: (-1.7, -2.3, None),  # 生长迟缓
+             12: (1.9, 0.4, None), 36: (2.0, 0.6, None),  # 超重 (WLZ above +2)
+             5: (0.1, 0.0, 102), 24: (-0.3, -0.2, 106), 47: (0.4, 0.3, 98)}  # 贫血
+DUE_SOON = 2  # children whose last check was about 5½ months ago: their next is due within 30 days
+
+
+def _add_measurements(session: Session, today: date) -> None:
+    """Two checks per enrolled child: the admission check (with Hb and hearing) and one since;
+    a child without an admission check gets its first at the centre a few days after enrolling;
+    a few children fall in each class of SPEC §9 (``FOLLOW_UP``)."""
+    rng = random.Random(today.toordinal() + 9)  # its own generator: the rest of the demo stays as it was
+    children = session.exec(select(Child).where(enrolled_on(today)).order_by(Child.id)).all()
+    due_soon = 0
+    for index, child in enumerate(children):
+        # the admission check; a child without one (缺入托体检) was first measured at the centre
+        first = child.health_check_on or min(child.enrolled_on + timedelta(days=rng.randrange(3, 10)),
+                                             today - timedelta(days=2))
+        second = first + timedelta(days=max(1, round((today - first).days * rng.uniform(0.45, 0.9))))
+        if due_soon < DUE_SOON and (today - first).days > 190 and index not in FOLLOW_UP:
+            second, due_soon = today - timedelta(days=rng.randrange(158, 170)), due_soon + 1
+        height_z = rng.gauss(0, 0.6)
+        base = (round(0.7 * height_z + rng.gauss(0, 0.35), 2), round(height_z, 2))
+        waz, laz, hb = FOLLOW_UP.get(index, (*base, None))
+        if index in FOLLOW_UP:  # already near the line at the first check
+            base = (round(waz + 0.3, 2), round(laz + 0.2, 2))
+        for on, (w, h), hb_g_l in ((first, base, rng.randrange(112, 132)), (second, (waz, laz), hb)):
+            days = age_in_days(child.birth_date, on)
+            session.add(Measurement(
+                child_id=child.id, measured_on=on, position=LENGTH if uses_length(days) else HEIGHT,
+                length_cm=round(value_at(LENGTH_FOR_AGE, child.sex, days, h), 1),
+                weight_kg=round(value_at(WEIGHT_FOR_AGE, child.sex, days, w), 2),
+                hb_g_l=hb_g_l, hearing="通过" if on == first else "",
+                institution="天宁区茶山街道社区卫生服务中心"))
 
 
 def _birth_for(rng: random.Random, klass: SchoolClass, profile: PolicyProfile, on: date) -> date:

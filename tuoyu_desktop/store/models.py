@@ -88,6 +88,28 @@ class Placement(SQLModel, table=True):
     end_on: date | None = None
 
 
+class Measurement(SQLModel, table=True):
+    """One growth and health check of a child (SPEC §9): one per child and day.
+
+    Measures are stored as entered (1 decimal for cm, 2 for kg); ``position`` is how the length was
+    taken: 身长 (lying) or 身高 (standing).
+    """
+
+    __tablename__ = "measurements"
+    __table_args__ = (UniqueConstraint("child_id", "measured_on", name="uq_measurement_child_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    measured_on: date = Field(index=True)
+    length_cm: float
+    position: str  # 身长 / 身高
+    weight_kg: float
+    head_cm: float | None = None
+    hb_g_l: float | None = None  # 血红蛋白
+    hearing: str = ""  # 听力筛查: 通过 / 未通过 / empty (not done)
+    institution: str = ""  # 检查机构
+
+
 class Staff(SQLModel, table=True):
     __tablename__ = "staff"
 

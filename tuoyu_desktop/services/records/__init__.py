@@ -5,6 +5,7 @@ from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKin
 from .centre import CentreKind
 from .children import ChildKind
 from .classes import ClassKind
+from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
 from .staff import BlacklistKind, CertificateKind, StaffKind
 from .training import TrainingKind
@@ -12,7 +13,7 @@ from .vouchers import VoucherKind
 
 KINDS: dict[str, RecordKind] = {k.key: k for k in (
     CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
-    AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
+    AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(), MeasurementKind(),
 )}
 
 #: every area a change can touch: the kinds' own, and ``settings`` (locks, passwords, the 操作日志)

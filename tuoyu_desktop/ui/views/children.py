@@ -12,6 +12,7 @@ from ...services.forms import delete_record
 from .. import dialogs
 from ..widgets.table import Table, TableColumn
 from .child_dialogs import ChildDialog, LeaveDialog, MoveDialog
+from .growth_dialogs import GrowthWindow, MeasuringDayWindow
 from .list_page import ListPage
 
 ROSTER_COLUMNS = [
@@ -26,7 +27,7 @@ XLSX = [("Excel 工作簿", "*.xlsx")]
 class ChildrenView(ListPage):
     key = "children"
     title = "幼儿"
-    depends_on = ("children", "classes", "centre")
+    depends_on = ("children", "classes", "centre", "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app, "幼儿花名册")
@@ -34,6 +35,8 @@ class ChildrenView(ListPage):
         self.add_button("edit", "编辑", lambda: self._with_selected(self.edit))
         self.add_button("leave", "离托", lambda: self._with_selected(self.leave))
         self.add_button("move", "转班", lambda: self._with_selected(self.move))
+        self.add_button("growth", "生长发育", lambda: self._with_selected(self.growth))
+        self.add_button("measure", "体检录入", self.measuring_day)
         self.add_button("import", "导入", lambda: self.app.open_import("children"))
         self.add_button("export", "导出", self.export)
         self.include_left = tk.BooleanVar(self, value=False)
@@ -45,7 +48,7 @@ class ChildrenView(ListPage):
         self.full_numbers_check.pack(side="left", padx=(8, 0))
         self.tabs = ttk.Notebook(self)
         self.tabs.pack(fill="both", expand=True)
-        menu = [("编辑", self.edit), ("离托", self.leave), ("转班", self.move)]
+        menu = [("编辑", self.edit), ("生长发育", self.growth), ("离托", self.leave), ("转班", self.move)]
         self.table = Table(self.tabs, ROSTER_COLUMNS, on_open=self.edit, menu=menu)
         self.tabs.add(self.table, text="花名册")
         self.due_table = Table(self.tabs, [TableColumn("name", "姓名", 90), TableColumn("class", "班级", 110),
@@ -121,6 +124,12 @@ class ChildrenView(ListPage):
 
     def move(self, iid: str):
         return MoveDialog(self, self._child_id(iid))
+
+    def growth(self, iid: str):
+        return GrowthWindow(self, self._child_id(iid))
+
+    def measuring_day(self):
+        return MeasuringDayWindow(self)
 
     def delete(self, iid: str) -> bool:
         child_id = self._child_id(iid)

@@ -14,7 +14,7 @@ GROUP_ORDER = ("班级", "幼儿", "入托健康", "证书", "持证", "培训",
 class HomeView(View):
     key = "home"
     title = "首页"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers")
+    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app)

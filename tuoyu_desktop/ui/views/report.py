@@ -35,7 +35,7 @@ class UnlockDialog(FormDialog):
 class ReportView(ListPage):
     key = "report"
     title = "月报"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "settings")
+    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "settings", "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app, "月报（报区县卫健部门）")

@@ -1,0 +1,280 @@
+"""Growth and health checks (SPEC §9): a child's measurements with z-scores, a class's measuring
+day, the check schedule's alerts, the 体检统计 per class and the return's G01–G07.
+
+The rules are the domain's (``growth``, ``checkups``, ``growth_figures``, ``measurement_rules``);
+this module only reads the stored records into them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlmodel import Session, select
+
+from ..domain.ages import completed_months, month_end
+from ..domain.alert import Alert
+from ..domain.checkups import ADMISSION, Check, Stay, checkup_alerts, due_checks
+from ..domain.errors import Collector, InputError, Problem
+from ..domain.growth import (ANAEMIA, ANAEMIA_BELOW_G_L, CLASS_RULES, OBESE, OVERWEIGHT, STUNTED, UNDERWEIGHT,
+                             WASTED, evaluate)
+from ..domain.growth_figures import Measured, growth_figures, within_half_year
+from ..domain.measurement_rules import (
+    HB,
+    HEAD,
+    HEARING,
+    INSTITUTION,
+    LENGTH_FIELD,
+    WEIGHT,
+)
+from ..domain.policy import PolicyProfile
+from ..domain.reader import RowReader
+from ..store.models import Child, Measurement, Placement, SchoolClass
+from ..store.periods import enrolled_on, placed_on
+from .centre import centre_profile
+from .changes import Changes
+from .forms import context
+from .records import KINDS
+from .records.measurements import CHILD_REF, DATE, number_text
+
+KIND = KINDS["measurements"]
+#: the columns of the measuring-day grid, in the order Tab moves through them
+GRID_FIELDS = (LENGTH_FIELD, WEIGHT, HEAD, HB, HEARING)
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    id: int
+    measured_on: date
+    age_months: int
+    length_cm: float
+    position: str
+    weight_kg: float
+    head_cm: float | None
+    hb_g_l: float | None
+    hearing: str
+    institution: str
+    waz: float | None
+    laz: float | None
+    wlz: float | None
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChildGrowth:
+    child_id: int
+    name: str
+    sex: str
+    birth_date: date
+    class_name: str
+    rows: list[MeasurementRow]  # oldest first
+    alerts: list[Alert]
+
+
+def _evaluated(child: Child, m: Measurement) -> MeasurementRow:
+    e = evaluate(child.sex, child.birth_date, m.measured_on, m.weight_kg, m.length_cm, m.position or None, m.hb_g_l)
+    return MeasurementRow(m.id, m.measured_on, e.age_months, m.length_cm, m.position, m.weight_kg, m.head_cm,
+                          m.hb_g_l, m.hearing, m.institution, e.waz, e.laz, e.wlz, e.classes)
+
+
+def _class_name(session: Session, child_id: int, day: date) -> str:
+    klass = session.exec(select(SchoolClass).join(Placement, Placement.class_id == SchoolClass.id)
+                         .where(Placement.child_id == child_id, placed_on(day))).first()
+    if klass is None:  # left, or not yet in: the latest class
+        klass = session.exec(select(SchoolClass).join(Placement, Placement.class_id == SchoolClass.id)
+                             .where(Placement.child_id == child_id).order_by(Placement.start_on.desc())).first()
+    return klass.name if klass else ""
+
+
+def _measurements(session: Session, child_ids=None) -> dict[int, list[Measurement]]:
+    query = select(Measurement).order_by(Measurement.child_id, Measurement.measured_on)
+    if child_ids is not None:
+        query = query.where(Measurement.child_id.in_(list(child_ids)))
+    out: dict[int, list[Measurement]] = {}
+    for m in session.exec(query):
+        out.setdefault(m.child_id, []).append(m)
+    return out
+
+
+def child_growth(session: Session, profiles: dict[str, PolicyProfile], child_id: int, today: date) -> ChildGrowth:
+    """One child's measurements, oldest first, each with WAZ / LAZ / WLZ and its classes."""
+    child = session.get(Child, child_id)
+    if child is None:
+        raise InputError([Problem("", "这名幼儿的档案已不存在（可能已被删除），请刷新列表")])
+    stored = _measurements(session, [child_id]).get(child_id, [])
+    return ChildGrowth(child.id, child.name, child.sex, child.birth_date, _class_name(session, child_id, today),
+                       [_evaluated(child, m) for m in stored],
+                       _child_alerts(child, stored, today, centre_profile(session, profiles).growth.check_warn_days))
+
+
+# -- the schedule's alerts ---------------------------------------------------------------------------
+
+def _child_alerts(child: Child, stored: list[Measurement], day: date, warn_days: int) -> list[Alert]:
+    checks = [Check(m.measured_on, hb=m.hb_g_l is not None, hearing=bool(m.hearing)) for m in stored]
+    dues = due_checks(day, [Stay(child.enrolled_on, child.left_on)], checks,
+                      admission_check_on=child.health_check_on)
+    if any(d.item == ADMISSION for d in dues):
+        # no check at all: the 幼儿 alerts already say 缺入托体检, and Hb and hearing are due with it
+        return []
+    return checkup_alerts(child.name, dues, day, warn_days=warn_days, child_id=child.id)
+
+
+def growth_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
+    """体检 alerts of every child enrolled on ``day``: due within 30 days (the profile's
+    ``growth.check_warn_days``) or overdue (SPEC §9)."""
+    children = session.exec(select(Child).where(enrolled_on(day)).order_by(Child.name)).all()
+    stored = _measurements(session, [c.id for c in children])
+    out: list[Alert] = []
+    for child in children:
+        out += _child_alerts(child, stored.get(child.id, []), day, profile.growth.check_warn_days)
+    return out
+
+
+# -- a class's measuring day ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SheetRow:
+    child_id: int
+    name: str
+    sex: str
+    age_months: int
+    values: dict[str, str]  # the grid's fields: what is stored for that day, or empty
+
+
+@dataclass(frozen=True)
+class MeasuringSheet:
+    class_id: int
+    class_name: str
+    day: date
+    rows: list[SheetRow]
+
+
+def class_choices(session: Session, day: date) -> list[tuple[int, str]]:
+    """(id, name) of the classes with children on ``day``."""
+    rows = session.exec(select(SchoolClass.id, SchoolClass.name).join(Placement, Placement.class_id == SchoolClass.id)
+                        .where(placed_on(day)).distinct().order_by(SchoolClass.id)).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def measuring_sheet(session: Session, class_id: int, day: date) -> MeasuringSheet:
+    """The children of a class on ``day`` with what is already stored for that day."""
+    klass = session.get(SchoolClass, class_id)
+    if klass is None:
+        raise InputError([Problem("班级", "这个班级已不存在，请刷新")])
+    children = session.exec(select(Child).join(Placement, Placement.child_id == Child.id)
+                            .where(Placement.class_id == class_id, placed_on(day), enrolled_on(day))
+                            .order_by(Child.name)).all()
+    stored = {m.child_id: m for m in session.exec(select(Measurement).where(
+        Measurement.measured_on == day, Measurement.child_id.in_([c.id for c in children])))}
+    rows = []
+    for c in children:
+        m = stored.get(c.id)
+        values = {f: "" for f in GRID_FIELDS} if m is None else {
+            LENGTH_FIELD: number_text(m.length_cm), WEIGHT: number_text(m.weight_kg), HEAD: number_text(m.head_cm),
+            HB: number_text(m.hb_g_l), HEARING: m.hearing}
+        rows.append(SheetRow(c.id, c.name, c.sex, completed_months(c.birth_date, day), values))
+    return MeasuringSheet(klass.id, klass.name, day, rows)
+
+
+def save_measuring_day(session: Session, profiles: dict[str, PolicyProfile], today: date, class_id: int,
+                       day: date, rows: dict[int, dict[str, Any]], institution: str = "") -> Changes:
+    """Store a class's measuring day in one go (the caller's transaction): every row that has a
+    value is checked first; any problem refuses all of them, named ``姓名 列名: 原因``.
+
+    ``rows``: child id → the grid's values. A row left empty is skipped (the child was absent).
+    """
+    sheet = measuring_sheet(session, class_id, day)
+    names = {r.child_id: r.name for r in sheet.rows}
+    ctx = context(session, profiles, today)
+    errors, checked = Collector(), []
+    for child_id, values in rows.items():
+        if child_id not in names:
+            raise InputError([Problem("", "名单已变化（有幼儿转班或离托），请重新打开这一天的录入表")])
+        if not any(str(values.get(f) or "").strip() for f in GRID_FIELDS):
+            continue
+        raw = {CHILD_REF: child_id, DATE: day, INSTITUTION: institution,
+               **{f: values.get(f, "") for f in GRID_FIELDS}}
+        own = Collector()
+        c = KIND.check(RowReader(raw, own, None, today), ctx)
+        errors.problems += [Problem(f"{names[child_id]} {p.field}", p.message) for p in own.problems]
+        if not own.problems:
+            checked.append(c)
+    errors.raise_if_any()
+    for c in checked:
+        KIND.save(session, c, ctx)
+    return Changes.of(f"已保存{sheet.class_name} {day.isoformat()}的测量（{len(checked)}人）", *KIND.touches)
+
+
+# -- 体检统计 per class ----------------------------------------------------------------------------
+
+STAT_CLASSES = (UNDERWEIGHT, STUNTED, WASTED, OVERWEIGHT, OBESE, ANAEMIA)  # domain.growth.CLASSES
+
+
+@dataclass(frozen=True)
+class ClassStats:
+    class_name: str
+    enrolled: int
+    measured: int  # with a measurement in the 6 months up to the day
+    counts: dict[str, int]  # class of SPEC §9 → children (latest measurement; 贫血: latest Hb)
+
+    @property
+    def coverage(self):
+        from ..domain.indicators import percent
+
+        return percent(self.measured, self.enrolled)
+
+
+def checkup_stats(session: Session, day: date) -> list[ClassStats]:
+    """体检统计 of every class with children on ``day``, and a 合计 row last."""
+    placed = session.exec(select(Child, SchoolClass.name).join(Placement, Placement.child_id == Child.id)
+                          .join(SchoolClass, Placement.class_id == SchoolClass.id)
+                          .where(placed_on(day), enrolled_on(day)).order_by(SchoolClass.id, Child.name)).all()
+    stored = _measurements(session, [c.id for c, _ in placed])
+    by_class: dict[str, list[Child]] = {}
+    for child, name in placed:
+        by_class.setdefault(name, []).append(child)
+    out = []
+    for name, children in by_class.items():
+        counts = {k: 0 for k in STAT_CLASSES}
+        measured = 0
+        for child in children:
+            recent = [m for m in stored.get(child.id, []) if within_half_year(m.measured_on, day)]
+            if not recent:
+                continue
+            measured += 1
+            latest = _evaluated(child, recent[-1])
+            hbs = [m.hb_g_l for m in recent if m.hb_g_l is not None]
+            found = {c for c in latest.classes if c != ANAEMIA}
+            if hbs and hbs[-1] < ANAEMIA_BELOW_G_L:  # the latest Hb in the 6 months, as G07
+                found.add(ANAEMIA)
+            for k in found:
+                counts[k] += 1
+        out.append(ClassStats(name, len(children), measured, counts))
+    total = ClassStats("合计", sum(s.enrolled for s in out), sum(s.measured for s in out),
+                       {k: sum(s.counts[k] for s in out) for k in STAT_CLASSES})
+    return out + [total]
+
+
+def stats_table(stats: list[ClassStats]) -> tuple[list[str], list[list]]:
+    """The 体检统计 table's header and rows (numbers as numbers)."""
+    header = ["班级", "在托人数", "半年内已体检", "体检覆盖率%", *STAT_CLASSES]
+    rows = [[s.class_name, s.enrolled, s.measured, None if s.coverage is None else float(s.coverage),
+             *(s.counts[k] for k in STAT_CLASSES)] for s in stats]
+    return header, rows
+
+
+STATS_NOTE = ("每名在托幼儿按其近6个月内最近一次测量评价（WHO 2006儿童生长标准）；贫血按近6个月内最近一次血红蛋白"
+              "（< 110 g/L）。" + "；".join(f"{k}：{v}" for k, v in CLASS_RULES.items()) + "。")
+
+
+# -- the return's G01–G07 ------------------------------------------------------------------------------
+
+def growth_month_figures(session: Session, profiles: dict[str, PolicyProfile], month: str) -> dict[str, Any]:
+    """G01–G07 of SPEC §9 for ``month`` (YYYY-MM) from the stored records (for the 格式版本 2 return)."""
+    year, number = (int(part) for part in month.split("-"))
+    last = month_end(year, number)
+    children = session.exec(select(Child).where(Child.enrolled_on <= last)).all()
+    measured = [Measured(m.child_id, m.measured_on, m.weight_kg, m.length_cm, m.position or None, m.hb_g_l)
+                for m in session.exec(select(Measurement).where(Measurement.measured_on <= last))]
+    return growth_figures(children, measured, year, number)
+
