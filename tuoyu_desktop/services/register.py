@@ -62,6 +62,7 @@ class DaySheet:
     classes: list[tuple[int, str]]
     rows: list[SheetRow] = field(default_factory=list)
     note: str = ""  # e.g. why the sheet opened on another day than today
+    fever: float = 37.3  # the centre's 异常 threshold (policy profile health.fever)
 
     @property
     def saved(self) -> bool:
@@ -88,7 +89,8 @@ def _class_children(session: Session, class_id: int, day: date) -> list[Child]:
         .order_by(Child.name)))
 
 
-def day_sheet(session: Session, class_id: int | None, day: date) -> DaySheet:
+def day_sheet(session: Session, class_id: int | None, day: date,
+              profiles: dict[str, PolicyProfile] | None = None) -> DaySheet:
     """A class's children on ``day`` with what is stored for them (出勤 and no 晨检 where nothing is)."""
     calendar = load_calendar(session)
     classes = _classes(session, day)
@@ -96,6 +98,8 @@ def day_sheet(session: Session, class_id: int | None, day: date) -> DaySheet:
         class_id = classes[0].id if classes else None
     sheet = DaySheet(day, calendar.is_open(day), calendar.closed_reason(day), class_id,
                      [(c.id, c.name) for c in classes])
+    if profiles:
+        sheet.fever = centre_profile(session, profiles).health.fever.celsius
     if class_id is None:
         return sheet
     children = _class_children(session, class_id, day)
@@ -120,10 +124,6 @@ def day_sheet(session: Session, class_id: int | None, day: date) -> DaySheet:
             row.temperature, row.result = k.temperature, k.result
         sheet.rows.append(row)
     return sheet
-
-
-def register_page(session: Session, class_id: int | None, day: date) -> DaySheet:
-    return day_sheet(session, class_id, day)
 
 
 def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int, day: date,
@@ -285,3 +285,15 @@ def register_alerts(session: Session, profile: PolicyProfile, today: date) -> li
                                              f"{carers.get(class_id, 0)}人，按实际出勤师幼比不达标（1:{ratios[class_id]}，"
                                              "托育机构设置标准（试行））", "class", class_id))
     return out
+
+
+def latest_case_id(session: Session, child_id: int) -> int | None:
+    """The child's latest 传染病 case (to enter its 复课日期 and 复课证明), if any."""
+    case = session.exec(select(DiseaseCase).where(DiseaseCase.child_id == child_id)
+                        .order_by(DiseaseCase.onset_on.desc())).first()
+    return case.id if case else None
+
+
+def child_id_number(session: Session, child_id: int) -> str:
+    child = session.get(Child, child_id)
+    return child.id_number or "" if child else ""
