@@ -60,7 +60,7 @@ def test_pdf_embeds_its_fonts_and_shows_title_month_and_page_numbers(snapshot, t
     assert fonts and all(" yes " in line for line in fonts if line.strip())
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
     assert "天宁区小星星托育中心2026年10月托育机构月报表" in text
-    assert "2026年10月31日" in text and "第1页共2页" in text and "负责人签字" in text and "单位盖章" in text
+    assert "2026年10月31日" in text and "第1页共3页" in text and "负责人签字" in text and "单位盖章" in text
 
 
 def test_a_locked_month_does_not_change_when_later_edits_touch_it(demo, snapshot, tmp_path):
