@@ -7,7 +7,13 @@ from sqlmodel import select
 from tests.exchange.conftest import CLASSES, child_row, make_id
 from tests.exchange.helpers import dump
 from tuoyu_desktop.exchange.importer import ImportFailed
-from tuoyu_desktop.store.models import AttendanceMark, DiseaseCase, HealthCheck, OpenDayOverride, StaffLeave
+from tuoyu_desktop.store.models import (
+    AttendanceMark,
+    DiseaseCase,
+    HealthCheck,
+    OpenDayOverride,
+    StaffLeave,
+)
 
 WANG = make_id(date(2025, 6, 10), 1)
 LI = make_id(date(2024, 8, 1), 2)

@@ -9,7 +9,12 @@ from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import register
 from tuoyu_desktop.services.alerts import collect_alerts
 from tuoyu_desktop.services.operations import Operations
-from tuoyu_desktop.store.models import AttendanceMark, AuditEntry, HealthCheck, SchoolClass
+from tuoyu_desktop.store.models import (
+    AttendanceMark,
+    AuditEntry,
+    HealthCheck,
+    SchoolClass,
+)
 
 STAFF_ID = make_id(date(1990, 3, 8), 2, "320411")
 MON, TUE, WED = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 4)
@@ -132,3 +137,25 @@ def test_the_ratio_by_attendance_counts_the_caregiver_on_leave_as_absent(ops, im
 def test_the_page_opens_on_the_last_open_day_when_today_is_closed(ops):
     day, note = ops.read(register.register_day, date(2026, 11, 1))  # a Sunday
     assert day == date(2026, 10, 30) and "不开园" in note
+
+
+def test_a_child_with_an_open_hand_foot_mouth_case_needs_the_return_certificate_before_coming_back(ops):
+    from tuoyu_desktop.services.forms import save_record
+
+    sheet = sheet_for(ops, MON)
+    child = sheet.rows[0]
+    number = ops.read(register.child_id_number, child.child_id)
+    ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01"},
+               ops.profiles, TODAY)
+    row = next(r for r in sheet_for(ops, TUE).rows if r.child_id == child.child_id)
+    assert row.open_case == "手足口病" and row.mark == "病假"
+
+    def back(rows):
+        next(r for r in rows if r.child_id == child.child_id).mark = "出勤"
+    with pytest.raises(InputError) as excinfo:
+        save(ops, TUE, back)
+    assert "复课证明" in excinfo.value.problems[0].message
+    case_id = ops.read(register.latest_case_id, child.child_id)
+    ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01",
+                                         "复课日期": TUE.isoformat(), "复课证明": True}, ops.profiles, TODAY, case_id)
+    save(ops, TUE, back)

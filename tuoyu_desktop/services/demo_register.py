@@ -12,7 +12,16 @@ from sqlmodel import Session, select
 
 from ..domain.choices import DAILY_CARE_TYPES
 from ..domain.periods import PLACEMENT, enrolled_on
-from ..store.models import AttendanceMark, Child, DiseaseCase, HealthCheck, Placement, SchoolClass, Staff, StaffLeave
+from ..store.models import (
+    AttendanceMark,
+    Child,
+    DiseaseCase,
+    HealthCheck,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffLeave,
+)
 from .records.register import load_calendar
 
 SYMPTOM_WEIGHTS = (("发热", 5), ("咳嗽", 4), ("腹泻", 2), ("呕吐", 1), ("其他", 1))

@@ -17,12 +17,31 @@ from ..domain.errors import InputError, Problem
 from ..domain.periods import EMPLOYMENT, ENROLMENT
 from ..domain.policy import PolicyProfile
 from ..domain.presence import Leave, caregivers_present, children_present, ratio_fails
-from ..domain.register import (Check, Mark, check_problems, check_result, class_finder, mark_problems, open_case_on,
-                               missing_morning_checks, overdue_follow_ups, unmarked_children)
+from ..domain.register import (
+    Check,
+    Mark,
+    check_problems,
+    check_result,
+    class_finder,
+    mark_problems,
+    missing_morning_checks,
+    open_case_on,
+    overdue_follow_ups,
+    unmarked_children,
+)
 from ..domain.register_figures import RegisterMonth, register_figures
 from ..store import periods as sql_periods
-from ..store.models import (AttendanceMark, Child, DiseaseCase, HealthCheck, Placement, SchoolClass, Staff, StaffAssignment,
-                            StaffLeave)
+from ..store.models import (
+    AttendanceMark,
+    Child,
+    DiseaseCase,
+    HealthCheck,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+    StaffLeave,
+)
 from .centre import centre_profile
 from .changes import Changes
 from .records.register import as_case, load_calendar, load_cases

@@ -11,14 +11,29 @@ from datetime import date, datetime, time
 
 from sqlmodel import Session, select
 
-from ...domain.choices import (ABSENCE_REASONS, CHECK_ACTIONS, CHECK_FINDINGS, CHECK_RESULTS, CHECK_ROUNDS, PRESENT,
-                               SICK, SYMPTOMS, YES_NO)
+from ...domain.choices import (
+    ABSENCE_REASONS,
+    CHECK_ACTIONS,
+    CHECK_FINDINGS,
+    CHECK_RESULTS,
+    CHECK_ROUNDS,
+    PRESENT,
+    SICK,
+    SYMPTOMS,
+    YES_NO,
+)
 from ...domain.idnumbers import mask_id
 from ...domain.opendays import DayOverride, OpenDays
 from ...domain.periods import PLACEMENT
 from ...domain.reader import RowReader
 from ...domain.register import Case, check_problems, check_result, mark_problems
-from ...store.models import AttendanceMark, Child, DiseaseCase, HealthCheck, OpenDayOverride
+from ...store.models import (
+    AttendanceMark,
+    Child,
+    DiseaseCase,
+    HealthCheck,
+    OpenDayOverride,
+)
 from .base import Checked, Column, Context, RecordKind, upsert
 
 CHILD_NOTE = "填身份证号；没有身份证号的幼儿填姓名和班级"

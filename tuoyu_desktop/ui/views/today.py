@@ -43,7 +43,7 @@ def parse_temperature(text: str) -> float | None:
 class SymptomPopup(tk.Toplevel):
     """病假's 症状: a digit or ↑↓ and Enter."""
 
-    def __init__(self, page: "TodayView", on_pick):
+    def __init__(self, page: TodayView, on_pick):
         super().__init__(page.app.root)
         self.title("病假症状")
         self.transient(page.app.root)
@@ -75,7 +75,7 @@ class SymptomPopup(tk.Toplevel):
 class FollowUpDialog(tk.Toplevel):
     """病假追踪: 追踪日期, 追踪结果 and 诊断 of one row (stored with the day)."""
 
-    def __init__(self, page: "TodayView", row: register.SheetRow):
+    def __init__(self, page: TodayView, row: register.SheetRow):
         super().__init__(page.app.root)
         self.title(f"病假追踪 — {row.name}")
         self.transient(page.app.root)
@@ -121,7 +121,7 @@ class FollowUpDialog(tk.Toplevel):
 class KindDialog(FormDialog):
     """A form of one record kind (开园日设置, 传染病登记, 员工请假), checked as the user goes."""
 
-    def __init__(self, page: "TodayView", key: str, title: str, values=None, record_id: int | None = None):
+    def __init__(self, page: TodayView, key: str, title: str, values=None, record_id: int | None = None):
         self.page, self.app, self.key, self.record_id = page, page.app, key, record_id
         if record_id:
             values = self.app.read(record_values, key, record_id, self.app.ops.profiles, self.app.today())
