@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.conftest import run_cli
-from tuoyu_desktop.domain.indicators import CODES
+from tuoyu_desktop.domain.indicators import CODES_V2
 from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.reports.monthly_pdf import write_return_pdf
@@ -28,10 +28,10 @@ def test_workbook_has_the_fixed_layout_and_reads_back_with_a_matching_checksum(s
     wb = load_workbook(path)
     assert wb.sheetnames == ["封面", "指标", "班级", "从业人员", "培训", "医育结合", "体验券明细", "预警"]
     cover = {r[0]: r[1] for r in wb["封面"].iter_rows(min_row=2, values_only=True)}
-    assert cover["报告月份"] == "2026-10" and cover["格式版本"] == "1" and cover["机构名称"] == "天宁区小星星托育中心"
+    assert cover["报告月份"] == "2026-10" and cover["格式版本"] == "2" and cover["机构名称"] == "天宁区小星星托育中心"
     assert [c.value for c in wb["指标"][1]] == ["指标代码", "指标名称", "数值", "单位"]
     rows = list(wb["指标"].iter_rows(min_row=2, values_only=True))
-    assert [r[0] for r in rows] == list(CODES)
+    assert [r[0] for r in rows] == list(CODES_V2)
     values = {r[0]: r[2] for r in rows}
     assert isinstance(values["E01"], int) and isinstance(values["R01"], float)
     back = read_return(path)
@@ -60,7 +60,7 @@ def test_pdf_embeds_its_fonts_and_shows_title_month_and_page_numbers(snapshot, t
     assert fonts and all(" yes " in line for line in fonts if line.strip())
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
     assert "天宁区小星星托育中心2026年10月托育机构月报表" in text
-    assert "2026年10月31日" in text and "第1页共2页" in text and "负责人签字" in text and "单位盖章" in text
+    assert "2026年10月31日" in text and "第1页共3页" in text and "负责人签字" in text and "单位盖章" in text
 
 
 def test_a_locked_month_does_not_change_when_later_edits_touch_it(demo, snapshot, tmp_path):

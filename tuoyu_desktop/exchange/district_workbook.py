@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from ..domain.indicators import CODES
+from ..domain.indicators import CODES_V2
 from ..services.district import Summary, column_title
 from .cells import number, put
 
@@ -18,6 +18,7 @@ def write_district_xlsx(summary: Summary, path: Path) -> Path:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    CODES = CODES_V2
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     indicators = [column_title(c) for c in CODES]
     wb = Workbook()
@@ -60,6 +61,8 @@ def write_district_xlsx(summary: Summary, path: Path) -> Path:
         put(targets, r, 5, _value(gap))
     put(targets, len(summary.targets) + 3, 1, f"政策方案：{summary.profile.name}；报告月份：{summary.month}；"
                                               f"汇总机构 {len(summary.centres)} 家")
+    if summary.version_note:
+        put(targets, len(summary.targets) + 4, 1, summary.version_note)
     targets.column_dimensions["A"].width = 24
     for letter in "BCDE":
         targets.column_dimensions[letter].width = 14

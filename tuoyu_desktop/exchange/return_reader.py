@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import InputError
-from ..domain.indicators import CODES, checksum
+from ..domain.indicators import CODES, CODES_V2, checksum
 from .workbook_reader import Progress, open_workbook
 
 
@@ -68,7 +68,7 @@ def read_return(path: Path, progress: Progress | None = None) -> ReturnFile:
     finally:
         wb.close()
     figures = {code: value for code, _, value, _ in rows}
-    missing = [c for c in CODES if c not in figures]
+    missing = [c for c in (CODES_V2 if cover.get("格式版本") == "2" else CODES) if c not in figures]
     if missing:
         raise InputError(f"{Path(path).name}：指标表缺少 {'、'.join(missing[:5])}{'等' if len(missing) > 5 else ''}")
     return ReturnFile(Path(path), cover, rows, figures)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..domain.idnumbers import mask_id, mask_phone
 from ..domain.indicators import checksum
-from ..services.returns import FORMAT_VERSION, indicator_rows
+from ..services.returns import format_version, indicator_rows
 from .cells import number, put
 
 COVER_ROWS = ("机构名称", "统一社会信用代码", "备案编号", "所属区县", "所属镇街", "机构性质", "是否普惠机构", "报告月份",
@@ -39,7 +39,7 @@ NUMBER_COLUMNS = {
 def cover_values(snapshot: dict) -> dict[str, object]:
     cover = dict(snapshot["cover"])
     cover.update({"报告月份": snapshot["month"], "生成时间": snapshot["generated_at"],
-                  "软件版本": snapshot["software_version"], "格式版本": str(FORMAT_VERSION),
+                  "软件版本": snapshot["software_version"], "格式版本": str(format_version(snapshot["figures"])),
                   "数据校验码": snapshot["checksum"]})
     return cover
 

@@ -30,6 +30,7 @@ def write_district_pdf(summary: Summary, path: Path, title_prefix: str = "", not
     story = [styles.para(title, "title"),
              styles.para(f"政策方案：{summary.profile.name}　汇总机构 {len(summary.centres)} 家　问题文件 {len(summary.problems)} 个"
                        + (f"　未报送 {len(summary.missing)} 家" if summary.missing else ""), "subtitle"),
+             *([styles.para(summary.version_note, "subtitle")] if summary.version_note else []),
              styles.para("一、各机构主要指标", "h2")]
     rows = [["机构名称", "镇街", *HEAD]]
     rows += [[c.name, c.town, *[_cell(k, c.figures.get(k)) for k in KEY]] for c in summary.centres]

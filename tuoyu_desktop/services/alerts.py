@@ -13,6 +13,7 @@ from .children import due_to_move, health_follow_up
 from .classes import class_rows
 from .growth import growth_alerts
 from .medical import agreement_alerts
+from .register import register_alerts
 from .staff import certificate_rows, uncertified_caregivers
 from .training import year_view
 
@@ -29,6 +30,7 @@ def collect_alerts(session: Session, profiles: dict[str, PolicyProfile], day: da
                for s in uncertified_caregivers(session, day)]
     alerts += _training_alerts(session, profile, day)
     alerts += agreement_alerts(session, profile, day)
+    alerts += register_alerts(session, profile, day)
     alerts += growth_alerts(session, profile, day)
     return alerts
 

@@ -22,6 +22,7 @@ from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Measu
 from ..store.periods import enrolled_on
 from .centre import CentreForm, update_centre
 from .changes import Changes
+from .demo_register import fill_register
 
 REGION = "320402"  # 常州市天宁区
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦"
@@ -137,6 +138,7 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
                                reason="违法犯罪记录", issuer="常州市天宁区卫生健康局",
                                listed_on=add_months(today, -8)))
     session.flush()
+    fill_register(session, today)
     _add_measurements(session, today)
     session.flush()
     return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)

@@ -15,7 +15,7 @@ from typing import Callable
 
 from ..domain.errors import InputError
 from ..domain.idnumbers import normalize_code
-from ..domain.indicators import CODES, NAMES, RATES, percent, rounded
+from ..domain.indicators import CODES, GROWTH_CODES, NAMES, RATES, REGISTER_CODES, REGISTER_RATES, percent, rounded
 from ..domain.policy import PolicyProfile
 from ..exchange.return_reader import ReturnFile, read_return
 
@@ -34,6 +34,7 @@ class Centre:
     town: str
     puhui: bool
     figures: dict[str, object]
+    version: int = 1  # 格式版本: only version 2 carries the daily register's A rows
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,18 @@ class Summary:
     town_counts: dict[str, int] = field(default_factory=dict)
     targets: list[tuple[str, Decimal | None, float, bool | None, Decimal | None]] = field(default_factory=list)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # expected centres with no return
+
+    @property
+    def version_1(self) -> int:
+        """Centres that sent 格式版本 1 (no daily register): left out of the A figures."""
+        return sum(1 for c in self.centres if c.version == 1)
+
+    @property
+    def version_note(self) -> str:
+        if not self.version_1:
+            return ""
+        return (f"{self.version_1}家机构报送的是格式版本1（没有日常登记指标A01–A12和体检指标G01–G07），"
+                "A类和G类指标只汇总格式版本2的机构")
 
 
 def _number(value) -> Decimal | None:
@@ -81,6 +94,7 @@ def add_up(centres: list[Centre]) -> dict[str, object]:
                 weighted[code] += f[code] * f[population]
                 total[f"{code}_n"] += f[population]
     out: dict[str, object] = {}
+    out.update(_register_totals([c for c in centres if c.version == 2]))
     for code in CODES:
         if code in RATES:
             numerators, denominator = RATES[code]
@@ -94,6 +108,31 @@ def add_up(centres: list[Centre]) -> dict[str, object]:
         else:
             value = total[code]
             out[code] = int(value) if value == value.to_integral_value() else value.quantize(Decimal("0.01"))
+    return out
+
+
+def _register_totals(centres: list[Centre]) -> dict[str, object]:
+    """The rows of 格式版本 2 (A01–A12 of the daily register, G01–G07 of growth checks) from the
+    version-2 returns only: counts summed, the rates (A04, A06, A08, G03) recomputed from those
+    centres' sums; empty when no centre sent version 2."""
+    codes = REGISTER_CODES + GROWTH_CODES
+    rates = {**REGISTER_RATES, "G03": RATES["G03"]}
+    if not centres:
+        return {code: None for code in codes}
+    total: dict[str, Decimal] = defaultdict(Decimal)
+    summed = {c for c in codes if c not in rates} | {d for _, d in rates.values()}
+    for c in centres:
+        for code in summed:
+            value = _number(c.figures.get(code))
+            if value is not None:
+                total[code] += value
+    out: dict[str, object] = {}
+    for code in codes:
+        if code in rates:
+            numerators, denominator = rates[code]
+            out[code] = percent(sum(total[n] for n in numerators), total[denominator])
+        else:
+            out[code] = int(total[code])
     return out
 
 
@@ -122,7 +161,7 @@ def compare_targets(summary: Summary) -> None:
 def _centre_of(rf: ReturnFile, name: str) -> Centre:
     c = rf.cover
     return Centre(name, c.get("机构名称", ""), normalize_code(c.get("统一社会信用代码", "")), c.get("所属镇街", "") or "（未填镇街）",
-                  c.get("是否普惠机构", "") == "是", rf.figures)
+                  c.get("是否普惠机构", "") == "是", rf.figures, int(rf.format_version))
 
 
 def summarise(folder: Path, month: str, profile: PolicyProfile,
@@ -153,8 +192,8 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
             summary.problems.append(BadFile(name, f"无法读取（{type(exc).__name__}）"))
         else:
             reason = None
-            if rf.format_version != "1":
-                reason = f"格式版本为“{rf.format_version or '空'}”，本程序只接受格式版本 1"
+            if rf.format_version not in ("1", "2"):
+                reason = f"格式版本为“{rf.format_version or '空'}”，本程序只接受格式版本 1 和 2"
             elif not rf.checksum_ok:
                 reason = "数据校验码不符：指标数字在生成后被改动过"
             elif rf.month != month:

@@ -14,16 +14,18 @@ from sqlmodel import Session, select
 
 from .. import __version__
 from ..domain.errors import InputError, Problem
-from ..domain.indicators import INDICATORS, checksum
+from ..domain.indicators import GROWTH_INDICATORS, INDICATORS, REGISTER_INDICATORS, checksum
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, hours_number
 from ..store.models import LockedReturn, ReturnEvent
 from .alerts import collect_alerts
 from .changes import Changes
 from .monthly import class_figures, compute, load_month, staff_training, trend
+from .growth import growth_month_figures
+from .register import register_month
 from .vouchers import month_bounds
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2 adds the daily register's A01–A12 and the growth rows G01–G07 (SPEC §8, §9)
 TREND_MONTHS = 12
 
 
@@ -45,14 +47,22 @@ def figure_value(value):
     return int(number) if number == number.to_integral_value() and "." not in str(value) else float(number)
 
 
+def format_version(figures: dict) -> int:
+    """2 when the figures hold the daily register's rows; a month locked before them stays 1."""
+    return 2 if "A01" in figures else 1
+
+
 def indicator_rows(figures: dict) -> list[tuple]:
-    return [(code, name, figure_value(figures.get(code)), unit) for code, name, unit in INDICATORS]
+    """The 指标 sheet's rows: those of the figures' 格式版本 (so a month locked as version 1 keeps
+    its rows and its 数据校验码)."""
+    codes = INDICATORS + (REGISTER_INDICATORS + GROWTH_INDICATORS if format_version(figures) == 2 else ())
+    return [(code, name, figure_value(figures.get(code)), unit) for code, name, unit in codes]
 
 
 def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: str,
                    now: datetime | None = None) -> dict:
     d = load_month(session, profiles, month)
-    figures = compute(d)
+    figures = {**compute(d), **register_month(session, d.profile, month), **growth_month_figures(session, profiles, month)}
     c = d.centre
     now = now or datetime.now()
     rows = indicator_rows({k: _plain(v) for k, v in figures.items()})

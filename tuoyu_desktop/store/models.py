@@ -286,3 +286,81 @@ class AuditEntry(SQLModel, table=True):
     new_json: str = ""
     prev_hash: str = ""
     hash: str = ""
+
+
+# The daily register (SPEC §8) ---------------------------------------------------------------------
+
+
+class OpenDayOverride(SQLModel, table=True):
+    """The centre's own decision that a day is open or closed (暑假, 冬季停托, Saturday care)."""
+
+    __tablename__ = "open_day_overrides"
+
+    day: date = Field(primary_key=True)
+    is_open: bool
+    note: str = ""
+
+
+class AttendanceMark(SQLModel, table=True):
+    """One child's attendance on one open day: 出勤, or 病假/事假/其他 (缺勤 with its reason).
+
+    A 病假 carries its 症状 and the follow-up (追踪日期, 追踪结果, 诊断)."""
+
+    __tablename__ = "attendance_marks"
+    __table_args__ = (UniqueConstraint("child_id", "day", name="uq_attendance_child_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE")
+    day: date = Field(index=True)
+    mark: str  # 出勤 / 病假 / 事假 / 其他
+    symptom: str = ""
+    arrived_at: str = ""  # 入园时间 HH:MM
+    left_at: str = ""  # 离园时间
+    picked_up_by: str = ""  # 接送人
+    followed_up_on: date | None = None  # 追踪日期
+    follow_up: str = ""  # 追踪结果
+    diagnosis: str = ""
+
+
+class HealthCheck(SQLModel, table=True):
+    """One 晨检 or 午检 of a child on one day."""
+
+    __tablename__ = "health_checks"
+    __table_args__ = (UniqueConstraint("child_id", "day", "round", name="uq_health_checks_child_day_round"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE")
+    day: date = Field(index=True)
+    round: str  # 晨检 / 午检
+    temperature: float | None = None  # ℃, one decimal
+    result: str  # 正常 / 异常
+    findings: str = ""  # 异常情况, joined by 、
+    action: str = ""  # 处理
+
+
+class DiseaseCase(SQLModel, table=True):
+    """传染病登记: one case of one child."""
+
+    __tablename__ = "disease_cases"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    disease: str
+    onset_on: date = Field(index=True)
+    diagnosed_on: date | None = None
+    institution: str = ""  # 诊断机构
+    reported_on: date | None = None
+    returned_on: date | None = None  # 复课日期
+    return_certificate: bool = False  # 复课证明
+
+
+class StaffLeave(SQLModel, table=True):
+    """A staff member away from ``start_on`` to ``end_on`` (both included)."""
+
+    __tablename__ = "staff_leave"
+
+    id: int | None = Field(default=None, primary_key=True)
+    staff_id: int = Field(foreign_key="staff.id", ondelete="CASCADE", index=True)
+    start_on: date = Field(index=True)
+    end_on: date
+    kind: str = ""  # 类型: 病假 / 事假 / 年假 …

@@ -21,7 +21,8 @@ DEFAULT_GEOMETRY = "1180x760"
 #: The navigation, in order: (key, title, module in views/, class). A page's module is imported
 #: the first time the page is shown, so the window opens without loading every page.
 VIEWS: tuple[tuple[str, str, str, str], ...] = (
-    ("home", "首页", "home", "HomeView"), ("children", "幼儿", "children", "ChildrenView"),
+    ("home", "首页", "home", "HomeView"), ("today", "今日", "today", "TodayView"),
+    ("children", "幼儿", "children", "ChildrenView"),
     ("classes", "班级", "classes", "ClassesView"), ("staff", "从业人员", "staff", "StaffView"),
     ("training", "培训", "training", "TrainingView"), ("medical", "医育结合", "medical", "MedicalView"),
     ("vouchers", "体验券", "vouchers", "VouchersView"), ("report", "月报", "report", "ReportView"),

@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKind, form_values
+from .cases import DiseaseKind, LeaveKind
 from .centre import CentreKind
 from .children import ChildKind
 from .classes import ClassKind
 from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
+from .register import AttendanceKind, HealthCheckKind, OpenDayKind
 from .staff import BlacklistKind, CertificateKind, StaffKind
 from .training import TrainingKind
 from .vouchers import VoucherKind
 
 KINDS: dict[str, RecordKind] = {k.key: k for k in (
     CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
-    AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(), MeasurementKind(),
+    AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
+    OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
 )}
 
 #: every area a change can touch: the kinds' own, and ``settings`` (locks, passwords, the 操作日志)

@@ -8,13 +8,15 @@ from ...services.alerts import collect_alerts
 from ...services.overview import overview
 from .base import View
 
-GROUP_ORDER = ("班级", "幼儿", "入托健康", "证书", "持证", "培训", "医育结合", "体验券")
+GROUP_ORDER = ("聚集性预警", "出勤登记", "晨检", "因病缺勤追踪", "师幼比", "班级", "幼儿", "入托健康", "证书", "持证", "培训",
+               "医育结合", "体验券")
 
 
 class HomeView(View):
     key = "home"
     title = "首页"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "measurements")
+    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "register",
+                  "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app)

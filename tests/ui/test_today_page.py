@@ -1,0 +1,82 @@
+"""今日: a class of 20 marked by keyboard alone and saved in one go (SPEC §8)."""
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from tests.exchange.conftest import CLASSES, child_row
+from tests.ui.conftest import TODAY, last_dialog
+from tuoyu_desktop.store.models import AttendanceMark, HealthCheck
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def class_of_twenty(importer):
+    importer("classes", CLASSES)
+    importer("children", [child_row(f"幼儿{i:02d}", date(2024, 8, 1), i + 1, "托大一班") for i in range(20)])
+
+
+def keys(widget, *names):
+    for name in names:
+        widget.event_generate(name if name.startswith("<") else f"<KeyPress-{name}>")
+        widget.update()
+
+
+def test_a_class_of_twenty_is_marked_by_keyboard_alone(class_of_twenty, window, workspace):
+    window.nav_buttons["today"].invoke()
+    page = window.views["today"]
+    page.class_box.set("托大一班")
+    page.change_class()
+    assert len(page.tree.get_children()) == 20 and page.sheet.day == TODAY
+    tree = page.tree
+    tree.focus_force()
+    tree.update()
+    # temperatures for everyone: Enter, then 3 digits and Enter per child (365 is 36.5)
+    keys(tree, "Return")
+    for i in range(20):
+        entry = page.temp_entry
+        for ch in ("375" if i == 4 else "365"):
+            keys(entry, ch)
+        keys(entry, "Return")
+    keys(tree, "Escape")
+    # back to the top, mark the second child 病假 with 发热 (2, then 1 in the popup), the third 事假
+    tree.focus_force()
+    for _ in range(20):
+        keys(tree, "Up")
+    keys(tree, "Down", "2")
+    popup = last_dialog(window.root)
+    keys(popup, "1")
+    keys(tree, "3")
+    keys(tree, "<Control-s>")
+    with workspace.session() as s:
+        marks = {m.child_id: m for m in s.exec(select(AttendanceMark))}
+        checks = {c.child_id: c for c in s.exec(select(HealthCheck))}
+    assert len(marks) == 20 and all(m.day == TODAY for m in marks.values())
+    by_mark = sorted(m.mark for m in marks.values())
+    assert by_mark.count("出勤") == 18 and by_mark.count("病假") == 1 and by_mark.count("事假") == 1
+    assert next(m for m in marks.values() if m.mark == "病假").symptom == "发热"
+    assert len(checks) == 20 and sorted(c.result for c in checks.values()).count("异常") == 1  # 37.5 ℃
+    assert {c.temperature for c in checks.values()} == {36.5, 37.5}
+    assert page.buttons["save"].cget("text") == "保存"
+
+
+def test_a_sick_leave_without_a_symptom_is_not_possible_and_a_closed_day_is_refused(class_of_twenty, window):
+    window.nav_buttons["today"].invoke()
+    page = window.views["today"]
+    page.class_box.set("托大一班")
+    page.change_class()
+    page.day_entry.delete(0, "end")
+    page.day_entry.insert(0, "2026-10-01")
+    page.go_to_entered_day()
+    assert "不开园" in page.note.cget("text")
+    assert not page.save() and "不是开园日" in page.error.cget("text")
+
+
+def test_the_demo_today_page_shows_a_class_and_writes_the_month_printouts(demo_window):
+    demo_window.nav_buttons["today"].invoke()
+    page = demo_window.views["today"]
+    assert page.tree.get_children()
+    for what in ("attendance", "checks", "excel"):
+        path = page.print_month(what)
+        assert path.exists() and path.stat().st_size > 0

@@ -1,0 +1,318 @@
+"""The daily register (SPEC §8): a class's day sheet, saving a class-day, the month's A01–A12, and alerts.
+
+The rules are the domain's (``domain.register``, ``clusters``, ``presence``, ``register_figures``);
+this module loads what they need from the store and stores what passed them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlmodel import Session, select
+
+from ..domain.alert import Alert
+from ..domain.choices import PRESENT, SICK
+from ..domain.clusters import cluster_alerts, find_clusters
+from ..domain.errors import InputError, Problem
+from ..domain.periods import EMPLOYMENT, ENROLMENT
+from ..domain.policy import PolicyProfile
+from ..domain.presence import Leave, caregivers_present, children_present, ratio_fails
+from ..domain.register import (
+    Check,
+    Mark,
+    check_problems,
+    check_result,
+    class_finder,
+    mark_problems,
+    missing_morning_checks,
+    open_case_on,
+    overdue_follow_ups,
+    unmarked_children,
+)
+from ..domain.register_figures import RegisterMonth, register_figures
+from ..store import periods as sql_periods
+from ..store.models import (
+    AttendanceMark,
+    Child,
+    DiseaseCase,
+    HealthCheck,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+    StaffLeave,
+)
+from .centre import centre_profile
+from .changes import Changes
+from .records.register import as_case, load_calendar, load_cases
+from .vouchers import month_bounds
+
+AREA = "register"
+#: how far back the alerts look for a register left unfinished (calendar days)
+LOOK_BACK_DAYS = 7
+
+
+def _d(day: date) -> str:
+    return f"{day.month}月{day.day}日"
+
+
+@dataclass
+class SheetRow:
+    child_id: int
+    name: str
+    care_type: str
+    mark: str = PRESENT
+    symptom: str = ""
+    temperature: float | None = None
+    result: str = ""  # the 晨检's result; empty: no 晨检 recorded
+    followed_up_on: date | None = None
+    follow_up: str = ""
+    diagnosis: str = ""
+    open_case: str = ""  # the disease of an open 传染病 case (no 出勤 until 复课)
+    stored: bool = False  # a mark is stored for the day
+
+
+@dataclass
+class DaySheet:
+    day: date
+    is_open: bool
+    closed_reason: str
+    class_id: int | None
+    classes: list[tuple[int, str]]
+    rows: list[SheetRow] = field(default_factory=list)
+    note: str = ""  # e.g. why the sheet opened on another day than today
+    fever: float = 37.3  # the centre's 异常 threshold (policy profile health.fever)
+
+    @property
+    def saved(self) -> bool:
+        return any(r.stored for r in self.rows)
+
+
+def register_day(session: Session, today: date) -> tuple[date, str]:
+    """The day the 今日 page opens on: today when open, else the last open day before it (saying so)."""
+    calendar = load_calendar(session)
+    if calendar.is_open(today):
+        return today, ""
+    day = calendar.up_to(today, 1)[0]
+    return day, f"今天（{_d(today)}）不开园：{calendar.closed_reason(today)}，显示最近的开园日{_d(day)}"
+
+
+def _classes(session: Session, day: date) -> list[SchoolClass]:
+    return list(session.exec(select(SchoolClass).where(sql_periods.class_open_on(day)).order_by(SchoolClass.name)))
+
+
+def _class_children(session: Session, class_id: int, day: date) -> list[Child]:
+    """The children placed in the class and enrolled on ``day``, by name."""
+    return list(session.exec(select(Child).join(Placement, Placement.child_id == Child.id).where(
+        Placement.class_id == class_id, sql_periods.placed_on(day), sql_periods.enrolled_on(day))
+        .order_by(Child.name)))
+
+
+def day_sheet(session: Session, class_id: int | None, day: date,
+              profiles: dict[str, PolicyProfile] | None = None) -> DaySheet:
+    """A class's children on ``day`` with what is stored for them (出勤 and no 晨检 where nothing is)."""
+    calendar = load_calendar(session)
+    classes = _classes(session, day)
+    if class_id is None or class_id not in {c.id for c in classes}:
+        class_id = classes[0].id if classes else None
+    sheet = DaySheet(day, calendar.is_open(day), calendar.closed_reason(day), class_id,
+                     [(c.id, c.name) for c in classes])
+    if profiles:
+        sheet.fever = centre_profile(session, profiles).health.fever.celsius
+    if class_id is None:
+        return sheet
+    children = _class_children(session, class_id, day)
+    ids = [c.id for c in children]
+    marks = {m.child_id: m for m in session.exec(select(AttendanceMark).where(
+        AttendanceMark.day == day, AttendanceMark.child_id.in_(ids)))}
+    checks = {c.child_id: c for c in session.exec(select(HealthCheck).where(
+        HealthCheck.day == day, HealthCheck.round == "晨检", HealthCheck.child_id.in_(ids)))}
+    cases = load_cases(session, ids)
+    for c in children:
+        row = SheetRow(c.id, c.name, c.care_type)
+        m, k = marks.get(c.id), checks.get(c.id)
+        case = open_case_on(cases, c.id, day)
+        if case is not None:
+            row.open_case = case.disease
+            row.mark = SICK
+            row.symptom = "其他"
+        if m is not None:
+            row.mark, row.symptom, row.stored = m.mark, m.symptom, True
+            row.followed_up_on, row.follow_up, row.diagnosis = m.followed_up_on, m.follow_up, m.diagnosis
+        if k is not None:
+            row.temperature, row.result = k.temperature, k.result
+        sheet.rows.append(row)
+    return sheet
+
+
+def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int, day: date,
+             rows: list[SheetRow]) -> Changes:
+    """Store a class's marks and 晨检 for ``day`` in one go: every row is checked first; any problem
+    (named by the child) and nothing is stored. A row without a 晨检 result removes a stored 晨检."""
+    rule = centre_profile(session, profiles).health
+    calendar = load_calendar(session)
+    klass = session.get(SchoolClass, class_id)
+    children = {c.id: c for c in _class_children(session, class_id, day)}
+    cases = load_cases(session, [r.child_id for r in rows])
+    problems: list[Problem] = []
+    for r in rows:
+        child = children.get(r.child_id) or session.get(Child, r.child_id)
+        if child is None:
+            problems.append(Problem("", "有一名幼儿的档案已被删除，请刷新后重试"))
+            continue
+        found = mark_problems(child, day, r.mark, r.symptom, calendar, cases, rule)
+        if r.result:
+            found += [p for p in check_problems(child, day, "晨检", r.temperature, r.result, (), "", calendar, rule)
+                      if p.field != "日期"]
+        problems += [Problem(f"{child.name} {p.field}", p.message) for p in found]
+        if found and found[0].field == "日期":
+            break  # the same for every child: say it once
+    if problems:
+        raise InputError(problems)
+    ids = [r.child_id for r in rows]
+    marks = {m.child_id: m for m in session.exec(select(AttendanceMark).where(
+        AttendanceMark.day == day, AttendanceMark.child_id.in_(ids)))}
+    checks = {c.child_id: c for c in session.exec(select(HealthCheck).where(
+        HealthCheck.day == day, HealthCheck.round == "晨检", HealthCheck.child_id.in_(ids)))}
+    changed = 0
+    for r in rows:
+        symptom = r.symptom if r.mark == SICK else ""
+        values = dict(mark=r.mark, symptom=symptom, followed_up_on=r.followed_up_on if r.mark == SICK else None,
+                      follow_up=r.follow_up if r.mark == SICK else "", diagnosis=r.diagnosis if r.mark == SICK else "")
+        changed += _put(session, marks.get(r.child_id), AttendanceMark, dict(child_id=r.child_id, day=day), values)
+        stored = checks.get(r.child_id)
+        if r.result:
+            values = dict(temperature=r.temperature, result=check_result(r.temperature, r.result, rule))
+            changed += _put(session, stored, HealthCheck, dict(child_id=r.child_id, day=day, round="晨检"), values)
+        elif stored is not None:
+            session.delete(stored)
+            changed += 1
+    session.flush()
+    present = sum(1 for r in rows if r.mark == PRESENT)
+    return Changes.of(f"已保存{klass.name if klass else ''} {day.isoformat()} 的出勤和晨检：出勤{present}人，"
+                      f"缺勤{len(rows) - present}人" + ("" if changed else "（没有变化）"), AREA)
+
+
+def _put(session: Session, record, model, key: dict, values: dict) -> int:
+    if record is None:
+        session.add(model(**key, **values))
+        return 1
+    if all(getattr(record, k) == v for k, v in values.items()):
+        return 0
+    for k, v in values.items():
+        setattr(record, k, v)
+    session.add(record)
+    return 1
+
+
+# the month's figures ---------------------------------------------------------------------------------
+
+def _marks(session: Session, first: date, last: date) -> list[Mark]:
+    return [Mark(m.child_id, m.day, m.mark, m.symptom, m.followed_up_on) for m in session.exec(
+        select(AttendanceMark).where(AttendanceMark.day >= first, AttendanceMark.day <= last))]
+
+
+def _checks(session: Session, first: date, last: date) -> list[Check]:
+    return [Check(c.child_id, c.day, c.round, c.temperature, c.result) for c in session.exec(
+        select(HealthCheck).where(HealthCheck.day >= first, HealthCheck.day <= last))]
+
+
+def _class_finder(session: Session):
+    return class_finder(session.exec(select(Placement)))
+
+
+def _caregivers(session: Session, days: list[date]) -> dict[date, dict[int, int]]:
+    if not days:
+        return {}
+    first, last = min(days), max(days)
+    staff = list(session.exec(select(Staff).where(sql_periods.touches(EMPLOYMENT, Staff, first, last))))
+    posts = list(session.exec(select(StaffAssignment).order_by(StaffAssignment.start_on, StaffAssignment.id)))
+    leaves = [Leave(lv.staff_id, lv.start_on, lv.end_on, lv.kind) for lv in session.exec(
+        select(StaffLeave).where(StaffLeave.start_on <= last, StaffLeave.end_on >= first))]
+    return {day: caregivers_present(staff, posts, leaves, day) for day in days}
+
+
+def _ratios(session: Session, profile: PolicyProfile) -> dict[int, int]:
+    return {c.id: profile.classes[c.class_type].ratio for c in session.exec(select(SchoolClass))}
+
+
+def register_month(session: Session, profile: PolicyProfile, month: str) -> dict[str, object]:
+    """A01–A12 of ``month`` (YYYY-MM) from the stored register."""
+    first, last = month_bounds(month)
+    calendar = load_calendar(session)
+    rule = profile.health
+    back = calendar.up_to(first - timedelta(days=1), max(rule.cluster.window_open_days - 1, 1))[0]
+    care = {c.id: c.care_type for c in session.exec(select(Child))}
+    cases = [as_case(c) for c in session.exec(select(DiseaseCase).where(
+        DiseaseCase.onset_on >= first, DiseaseCase.onset_on <= last))]
+    days = calendar.between(first, last)
+    month_data = RegisterMonth(first, last, calendar, care, _marks(session, back, last), _checks(session, first, last),
+                               cases, _class_finder(session), _caregivers(session, days), _ratios(session, profile))
+    return register_figures(month_data, rule)
+
+
+# alerts -------------------------------------------------------------------------------------------------
+
+def register_alerts(session: Session, profile: PolicyProfile, today: date) -> list[Alert]:
+    """未登记, 晨检 missing, overdue 因病缺勤追踪, 聚集性预警 and the ratio by attendance, as seen on ``today``."""
+    rule = profile.health
+    calendar = load_calendar(session)
+    first = today - timedelta(days=LOOK_BACK_DAYS)
+    days = calendar.between(first, today)
+    if not days:
+        return []
+    back = calendar.up_to(days[0], rule.cluster.window_open_days)[0]
+    marks = _marks(session, back, today)
+    started = min((m.day for m in marks), default=today)  # a centre not using the register yet: today only
+    checks = _checks(session, first, today)
+    class_of = _class_finder(session)
+    names = {c.id: c.name for c in session.exec(select(SchoolClass))}
+    children = list(session.exec(select(Child).where(sql_periods.touches(ENROLMENT, Child, first, today))))
+    out: list[Alert] = []
+    for day in days:
+        if day < started and day != today:
+            continue
+        by_class: dict[int, list[int]] = {}
+        for child_id in unmarked_children(children, marks, day, calendar):
+            by_class.setdefault(class_of(child_id, day), []).append(child_id)
+        for class_id, ids in sorted(by_class.items(), key=lambda kv: names.get(kv[0], "")):
+            out.append(Alert("出勤登记", f"{names.get(class_id, '未分班')} {_d(day)}有{len(ids)}名幼儿未登记出勤",
+                             "class", class_id))
+        missing: dict[int, int] = {}
+        for child_id in missing_morning_checks(marks, checks, day):
+            missing[class_of(child_id, day)] = missing.get(class_of(child_id, day), 0) + 1
+        for class_id, n in sorted(missing.items(), key=lambda kv: names.get(kv[0], "")):
+            out.append(Alert("晨检", f"{names.get(class_id, '未分班')} {_d(day)}有{n}名出勤幼儿没有晨检记录"
+                                   f"（{rule.fever.source.split(' ')[0]}）", "class", class_id))
+    by_id = {c.id: c for c in children}
+    sick_marks = [m for m in marks if m.mark == SICK]
+    for m in overdue_follow_ups(sick_marks, today, calendar, rule):
+        child = by_id.get(m.child_id)
+        out.append(Alert("因病缺勤追踪", f"{child.name if child else ''} {_d(m.day)}病假（{m.symptom}）未在下一个开园日内"
+                                        f"追踪病因（{rule.follow_up.source}）", "child", m.child_id))
+    recent = calendar.up_to(today, rule.cluster.window_open_days)
+    out += cluster_alerts(find_clusters(marks, class_of, recent, calendar, rule), names)
+    if calendar.is_open(today):
+        day_marks = [m for m in marks if m.day == today]
+        if day_marks:
+            ratios = _ratios(session, profile)
+            carers = _caregivers(session, [today])[today]
+            for class_id, n in sorted(children_present(day_marks, class_of, today).items(),
+                                      key=lambda kv: names.get(kv[0], "")):
+                if ratio_fails(n, carers.get(class_id, 0), ratios[class_id]):
+                    out.append(Alert("师幼比", f"{names[class_id]} {_d(today)}出勤{n}人，在岗保育人员"
+                                             f"{carers.get(class_id, 0)}人，按实际出勤师幼比不达标（1:{ratios[class_id]}，"
+                                             "托育机构设置标准（试行））", "class", class_id))
+    return out
+
+
+def latest_case_id(session: Session, child_id: int) -> int | None:
+    """The child's latest 传染病 case (to enter its 复课日期 and 复课证明), if any."""
+    case = session.exec(select(DiseaseCase).where(DiseaseCase.child_id == child_id)
+                        .order_by(DiseaseCase.onset_on.desc())).first()
+    return case.id if case else None
+
+
+def child_id_number(session: Session, child_id: int) -> str:
+    child = session.get(Child, child_id)
+    return child.id_number or "" if child else ""

@@ -1,0 +1,447 @@
+"""今日: a class's attendance and 晨检 for one open day, marked by keyboard (SPEC §8).
+
+Everyone is 出勤 by default. ↑/↓ move; 1 出勤, 2 病假 (asks its 症状), 3 事假, 4 其他; Enter types the
+row's 体温 (Enter again: the next row), 5 晨检正常, 6 晨检异常, 0 no 晨检; F 病假追踪; Ctrl+S 保存.
+Digits, not letters, so that a Chinese input method does not swallow the keys.
+"""
+from __future__ import annotations
+
+import re
+import tkinter as tk
+from datetime import date
+from pathlib import Path
+from tkinter import ttk
+
+from ... import paths
+from ...domain.choices import MARKS, PRESENT, SICK, SYMPTOMS
+from ...domain.errors import InputError
+from ...services import register
+from ...services.forms import check_record, record_values, save_record
+from .. import dialogs
+from ..widgets.form import fields_for
+from ..widgets.form_dialog import FormDialog
+from .base import View
+
+KEYS_HELP = ("↑↓ 选择幼儿　1 出勤　2 病假　3 事假　4 其他　回车 录入体温（再按回车到下一名）　"
+             "5 晨检正常　6 晨检异常　0 无晨检　F 病假追踪　Ctrl+S 保存")
+COLUMNS = (("name", "姓名", 110), ("mark", "出勤", 70), ("symptom", "症状", 70), ("temp", "体温", 70),
+           ("result", "晨检", 70), ("follow", "病假追踪", 200), ("note", "提示", 260))
+
+
+def parse_temperature(text: str) -> float | None:
+    """36.5, or 365 typed without the point; None for an empty entry; ValueError otherwise."""
+    text = text.strip().replace("。", ".").replace("℃", "")
+    if not text:
+        return None
+    if re.fullmatch(r"\d{3}", text):
+        text = f"{text[:2]}.{text[2]}"
+    if not re.fullmatch(r"\d{2}(\.\d)?", text):
+        raise ValueError("体温应为如 36.5 的数（也可以输入 365）")
+    return float(text)
+
+
+class SymptomPopup(tk.Toplevel):
+    """病假's 症状: a digit or ↑↓ and Enter."""
+
+    def __init__(self, page: TodayView, on_pick):
+        super().__init__(page.app.root)
+        self.title("病假症状")
+        self.transient(page.app.root)
+        self.on_pick = on_pick
+        ttk.Label(self, text="请选择症状（按数字或↑↓回车）", padding=(10, 8, 10, 2)).pack(anchor="w")
+        self.list = tk.Listbox(self, height=len(SYMPTOMS), exportselection=False, activestyle="dotbox")
+        for i, s in enumerate(SYMPTOMS, start=1):
+            self.list.insert("end", f"{i}  {s}")
+        self.list.pack(fill="both", expand=True, padx=10, pady=(0, 10))
+        self.list.selection_set(0)
+        self.list.activate(0)
+        for i in range(len(SYMPTOMS)):
+            self.bind(str(i + 1), lambda _e, i=i: self.pick(i))
+            self.bind(f"<KP_{i + 1}>", lambda _e, i=i: self.pick(i))
+        self.bind("<Return>", lambda _e: self.pick(self.list.curselection()[0] if self.list.curselection() else 0))
+        self.bind("<Escape>", lambda _e: self.cancel())
+        self.list.focus_set()
+
+    def pick(self, index: int) -> str:
+        self.on_pick(SYMPTOMS[index])
+        self.destroy()
+        return "break"
+
+    def cancel(self):
+        self.on_pick(None)
+        self.destroy()
+
+
+class FollowUpDialog(tk.Toplevel):
+    """病假追踪: 追踪日期, 追踪结果 and 诊断 of one row (stored with the day)."""
+
+    def __init__(self, page: TodayView, row: register.SheetRow):
+        super().__init__(page.app.root)
+        self.title(f"病假追踪 — {row.name}")
+        self.transient(page.app.root)
+        self.page, self.row = page, row
+        frame = ttk.Frame(self, padding=12)
+        frame.pack(fill="both", expand=True)
+        self.entries = {}
+        values = {"追踪日期": (row.followed_up_on or page.app.today()).isoformat(), "追踪结果": row.follow_up,
+                  "诊断": row.diagnosis}
+        for r, (label, value) in enumerate(values.items()):
+            ttk.Label(frame, text=label).grid(row=r, column=0, sticky="w", pady=3)
+            e = ttk.Entry(frame, width=36)
+            e.insert(0, value)
+            e.grid(row=r, column=1, sticky="w", pady=3)
+            self.entries[label] = e
+        self.error = ttk.Label(frame, text="", style="Error.TLabel")
+        self.error.grid(row=3, column=0, columnspan=2, sticky="w")
+        ttk.Button(frame, text="确定", command=self.ok).grid(row=4, column=1, sticky="e", pady=(6, 0))
+        self.bind("<Return>", lambda _e: self.ok())
+        self.bind("<Escape>", lambda _e: self.destroy())
+        self.entries["追踪结果"].focus_set()
+
+    def ok(self):
+        from ...domain.parsing import parse_date
+
+        try:
+            day = parse_date(self.entries["追踪日期"].get())
+        except ValueError as exc:
+            self.error.configure(text=f"追踪日期：{exc}")
+            return
+        if day is not None and day < self.page.sheet.day:
+            self.error.configure(text="追踪日期：早于病假日期")
+            return
+        self.row.followed_up_on = day
+        self.row.follow_up = self.entries["追踪结果"].get().strip()
+        self.row.diagnosis = self.entries["诊断"].get().strip()
+        self.page.set_dirty()
+        self.page.show_row(self.row)
+        self.destroy()
+        self.page.tree.focus_set()
+
+
+class KindDialog(FormDialog):
+    """A form of one record kind (开园日设置, 传染病登记, 员工请假), checked as the user goes."""
+
+    def __init__(self, page: TodayView, key: str, title: str, values=None, record_id: int | None = None):
+        self.page, self.app, self.key, self.record_id = page, page.app, key, record_id
+        if record_id:
+            values = self.app.read(record_values, key, record_id, self.app.ops.profiles, self.app.today())
+        super().__init__(page.app.root, title, fields_for(key), validate=self._validate, save=self._store,
+                         values=values)
+
+    def _validate(self, values):
+        self.app.ops.check(check_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+
+    def _store(self, values):
+        self.app.change(save_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+
+
+class TodayView(View):
+    key = "today"
+    title = "今日"
+    depends_on = ("register", "children", "classes", "staff")
+
+    def __init__(self, master, app):
+        super().__init__(master, app)
+        self.sheet: register.DaySheet | None = None
+        self.dirty = False
+        self.popup = None
+        bar = ttk.Frame(self)
+        bar.pack(fill="x")
+        ttk.Label(bar, text="日期").pack(side="left")
+        self.day_entry = ttk.Entry(bar, width=12)
+        self.day_entry.pack(side="left", padx=(4, 2))
+        self.day_entry.bind("<Return>", lambda _e: self.go_to_entered_day())
+        ttk.Button(bar, text="转到", command=self.go_to_entered_day).pack(side="left", padx=(0, 12))
+        ttk.Label(bar, text="班级").pack(side="left")
+        self.class_box = ttk.Combobox(bar, state="readonly", width=14)
+        self.class_box.pack(side="left", padx=(4, 12))
+        self.class_box.bind("<<ComboboxSelected>>", lambda _e: self.change_class())
+        self.buttons: dict[str, ttk.Button] = {}
+        for key, text, command in (("save", "保存", self.save), ("opendays", "开园日设置…", self.edit_open_day),
+                                   ("disease", "传染病登记…", self.edit_disease), ("leave", "员工请假…", self.new_leave)):
+            self.buttons[key] = ttk.Button(bar, text=text, command=command)
+            self.buttons[key].pack(side="left", padx=(0, 6))
+        prints = ttk.Frame(self)
+        prints.pack(fill="x", pady=(6, 0))
+        for key, text, command in (("attendance_pdf", "幼儿出勤登记表（本月PDF）", lambda: self.print_month("attendance")),
+                                   ("checks_pdf", "晨午检记录表（本月PDF）", lambda: self.print_month("checks")),
+                                   ("excel", "导出本月Excel", lambda: self.print_month("excel"))):
+            self.buttons[key] = ttk.Button(prints, text=text, command=command)
+            self.buttons[key].pack(side="left", padx=(0, 6))
+        self.note = ttk.Label(self, text="", style="Error.TLabel", wraplength=1000, justify="left")
+        self.note.pack(anchor="w", pady=(6, 0))
+        ttk.Label(self, text=KEYS_HELP, style="Hint.TLabel", wraplength=1000).pack(anchor="w", pady=(2, 4))
+        box = ttk.Frame(self)
+        box.pack(fill="both", expand=True)
+        self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="browse", height=18)
+        for key, text, width in COLUMNS:
+            self.tree.heading(key, text=text)
+            self.tree.column(key, width=width, stretch=key in ("follow", "note"),
+                             anchor="w" if key in ("name", "follow", "note") else "center")
+        self.tree.tag_configure("absent", foreground="#B03A2E")
+        scroll = ttk.Scrollbar(box, orient="vertical", command=self.tree.yview)
+        self.tree.configure(yscrollcommand=scroll.set)
+        self.tree.pack(side="left", fill="both", expand=True)
+        scroll.pack(side="left", fill="y")
+        temp = ttk.Frame(self)
+        temp.pack(fill="x", pady=(6, 0))
+        self.temp_label = ttk.Label(temp, text="体温 ℃")
+        self.temp_label.pack(side="left")
+        self.temp_entry = ttk.Entry(temp, width=8)
+        self.temp_entry.pack(side="left", padx=(4, 8))
+        self.temp_entry.bind("<Return>", lambda _e: self.enter_temperature())
+        self.temp_entry.bind("<KP_Enter>", lambda _e: self.enter_temperature())
+        self.temp_entry.bind("<Escape>", lambda _e: self.tree.focus_set())
+        self.error = ttk.Label(temp, text="", style="Error.TLabel", wraplength=800, justify="left")
+        self.error.pack(side="left")
+        self._bind_keys()
+        self.rows: dict[str, register.SheetRow] = {}
+        day, note = self.app.read(register.register_day, self.app.today())
+        self.load(None, day, note)
+
+    # keys ------------------------------------------------------------------------------------
+    def _bind_keys(self) -> None:
+        t = self.tree
+        for i, mark in enumerate(MARKS, start=1):
+            for key in (str(i), f"<KP_{i}>"):
+                t.bind(key, lambda _e, m=mark: self.set_mark(m))
+        for key, result in (("5", "正常"), ("6", "异常"), ("0", "")):
+            t.bind(key, lambda _e, r=result: self.set_result(r))
+        t.bind("<Up>", lambda _e: self.move(-1))
+        t.bind("<Down>", lambda _e: self.move(1))
+        t.bind("<Return>", lambda _e: self.start_temperature())
+        t.bind("<KP_Enter>", lambda _e: self.start_temperature())
+        for key in ("f", "F"):
+            t.bind(key, lambda _e: self.follow_up())
+        for widget in (self.tree, self.temp_entry):
+            widget.bind("<Control-s>", lambda _e: self.save() or "break")
+
+    def current(self) -> register.SheetRow | None:
+        iid = self.tree.focus() or (self.tree.selection() or ("",))[0]
+        return self.rows.get(iid)
+
+    def move(self, step: int) -> str:
+        items = self.tree.get_children()
+        if not items:
+            return "break"
+        iid = self.tree.focus()
+        index = items.index(iid) + step if iid in items else 0
+        self.select(items[max(0, min(len(items) - 1, index))])
+        return "break"
+
+    def select(self, iid: str) -> None:
+        self.tree.selection_set(iid)
+        self.tree.focus(iid)
+        self.tree.see(iid)
+
+    def set_mark(self, mark: str) -> str:
+        row = self.current()
+        if row is None:
+            return "break"
+        if mark != SICK:
+            row.mark, row.symptom = mark, ""
+            self.changed_row(row)
+            self.move(1)
+            return "break"
+
+        def picked(symptom):
+            self.popup = None
+            if symptom:
+                row.mark, row.symptom = SICK, symptom
+                self.changed_row(row)
+                self.move(1)
+            self.tree.focus_set()
+        self.popup = SymptomPopup(self, picked)
+        return "break"
+
+    def set_result(self, result: str) -> str:
+        row = self.current()
+        if row is not None:
+            row.result = result
+            if not result:
+                row.temperature = None
+            self.changed_row(row)
+        return "break"
+
+    def start_temperature(self) -> str:
+        row = self.current()
+        if row is None:
+            return "break"
+        self.temp_label.configure(text=f"{row.name} 体温 ℃")
+        self.temp_entry.delete(0, "end")
+        if row.temperature is not None:
+            self.temp_entry.insert(0, f"{row.temperature:.1f}")
+        self.temp_entry.focus_set()
+        return "break"
+
+    def enter_temperature(self) -> str:
+        row = self.current()
+        if row is None:
+            return "break"
+        try:
+            celsius = parse_temperature(self.temp_entry.get())
+        except ValueError as exc:
+            self.error.configure(text=str(exc))
+            return "break"
+        row.temperature = celsius
+        if celsius is None:
+            row.result = ""
+        else:  # shown at once; the save applies the centre's own threshold (services.register)
+            row.result = "异常" if celsius >= self.sheet.fever else (row.result or "正常")
+        self.error.configure(text="")
+        self.changed_row(row)
+        items = self.tree.get_children()
+        here = items.index(self.tree.focus())
+        if here + 1 < len(items):
+            self.select(items[here + 1])
+            return self.start_temperature()
+        self.tree.focus_set()
+        return "break"
+
+    def follow_up(self) -> str:
+        row = self.current()
+        if row is not None and row.mark == SICK:
+            FollowUpDialog(self, row)
+        else:
+            self.app.set_status("只有病假需要追踪：请先选中一名病假的幼儿")
+        return "break"
+
+    # rows ------------------------------------------------------------------------------------
+    def values(self, row: register.SheetRow) -> tuple:
+        follow = ""
+        if row.mark == SICK:
+            follow = (f"{row.followed_up_on.isoformat()} {row.follow_up}" if row.followed_up_on else "未追踪（按F）")
+        note = f"{row.open_case}未复课：须先登记复课日期和复课证明" if row.open_case else ""
+        temp = f"{row.temperature:.1f}" if row.temperature is not None else ""
+        return (row.name, row.mark, row.symptom, temp, row.result, follow, note)
+
+    def show_row(self, row: register.SheetRow) -> None:
+        iid = str(row.child_id)
+        self.tree.item(iid, values=self.values(row), tags=("absent",) if row.mark != PRESENT else ())
+
+    def changed_row(self, row: register.SheetRow) -> None:
+        self.show_row(row)
+        self.set_dirty()
+
+    def set_dirty(self, dirty: bool = True) -> None:
+        self.dirty = dirty
+        self.buttons["save"].configure(text="保存*" if dirty else "保存")
+
+    # loading and saving ----------------------------------------------------------------------
+    def load(self, class_id: int | None, day: date, note: str = "") -> None:
+        self.sheet = sheet = self.app.read(register.day_sheet, class_id, day, self.app.ops.profiles)
+        self.day_entry.delete(0, "end")
+        self.day_entry.insert(0, day.isoformat())
+        self.class_box.configure(values=[name for _, name in sheet.classes])
+        name = dict(sheet.classes).get(sheet.class_id, "")
+        self.class_box.set(name)
+        self.tree.delete(*self.tree.get_children())
+        self.rows = {str(r.child_id): r for r in sheet.rows}
+        for r in sheet.rows:
+            self.tree.insert("", "end", iid=str(r.child_id), values=self.values(r),
+                             tags=("absent",) if r.mark != PRESENT else ())
+        present = sum(1 for r in sheet.rows if r.mark == PRESENT)
+        state = "已保存" if sheet.saved else "未登记（默认全部出勤，核对后保存）"
+        lines = [note] if note else []
+        if not sheet.is_open:
+            lines.append(f"{day.isoformat()}不开园（{sheet.closed_reason}），不能登记")
+        lines.append(f"{day.isoformat()} {name}：{len(sheet.rows)}人，出勤{present}人　{state}")
+        self.note.configure(text="\n".join(lines), style="Error.TLabel" if not sheet.is_open or note else "Hint.TLabel")
+        self.error.configure(text="")
+        self.set_dirty(False)
+        items = self.tree.get_children()
+        if items:
+            self.select(items[0])
+        self.tree.focus_set()
+
+    def discard_ok(self) -> bool:
+        return not self.dirty or bool(dialogs.ask_yes_no(self.app.root, "未保存", "本班今天的登记还没有保存，放弃这些更改吗？"))
+
+    def change_class(self) -> None:
+        if self.sheet is None:
+            return
+        ids = {name: cid for cid, name in self.sheet.classes}
+        if not self.discard_ok():
+            self.class_box.set(dict(self.sheet.classes).get(self.sheet.class_id, ""))
+            return
+        self.load(ids.get(self.class_box.get()), self.sheet.day)
+
+    def go_to_entered_day(self) -> None:
+        from ...domain.parsing import parse_date
+
+        try:
+            day = parse_date(self.day_entry.get())
+        except ValueError as exc:
+            self.error.configure(text=f"日期：{exc}")
+            return
+        if day is None or day > self.app.today():
+            self.error.configure(text="日期：请填写今天或以前的日期（更正以前的登记）")
+            return
+        if self.discard_ok():
+            self.load(self.sheet.class_id if self.sheet else None, day)
+
+    def refresh(self) -> None:
+        if self.sheet is not None and not self.dirty:
+            self.load(self.sheet.class_id, self.sheet.day)
+
+    def save(self) -> bool:
+        sheet = self.sheet
+        if sheet is None or sheet.class_id is None:
+            return False
+        try:
+            self.app.change(register.save_day, self.app.ops.profiles, sheet.class_id, sheet.day, list(self.rows.values()))
+        except InputError as exc:
+            self.error.configure(text="没有保存：" + "；".join(str(p) for p in exc.problems[:6]))
+            return False
+        self.set_dirty(False)
+        self.load(sheet.class_id, sheet.day)
+        return True
+
+    # other records -----------------------------------------------------------------------------
+    def edit_open_day(self):
+        day = self.sheet.day if self.sheet else self.app.today()
+        return KindDialog(self, "opendays", "开园日设置（暑假、停托、周六托管等）",
+                          values={"日期": day.isoformat(), "开园": "否" if self.sheet and self.sheet.is_open else "是"})
+
+    def edit_disease(self):
+        row = self.current()
+        if row is None:
+            return KindDialog(self, "diseases", "传染病登记")
+        case_id = self.app.read(register.latest_case_id, row.child_id) if row.open_case else None
+        if case_id:
+            return KindDialog(self, "diseases", f"传染病登记 — {row.name}（填写复课日期和复课证明）", record_id=case_id)
+        number = self.app.read(register.child_id_number, row.child_id)
+        return KindDialog(self, "diseases", f"传染病登记 — {row.name}",
+                          values={"身份证号": number, "发病日期": self.sheet.day.isoformat()})
+
+    def new_leave(self):
+        return KindDialog(self, "leave", "员工请假", values={"开始日期": self.app.today().isoformat(),
+                                                              "结束日期": self.app.today().isoformat()})
+
+    # printouts -----------------------------------------------------------------------------------
+    def out_dir(self) -> Path:
+        return paths.data_dir_for(self.app.workspace.db_path) / "日常登记"
+
+    def print_month(self, what: str) -> Path | None:
+        from ...exchange.register_export import write_register_xlsx
+        from ...reports.register_pdf import write_attendance_pdf, write_checks_pdf
+        from ...services.register_sheets import month_sheets
+        from ..open_file import open_with_system
+
+        if self.sheet is None:
+            return None
+        month = f"{self.sheet.day:%Y-%m}"
+        data = self.app.read(month_sheets, month, self.sheet.class_id if what != "excel" else None)
+        folder = self.out_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        notes: list[str] = []
+        if what == "attendance":
+            path = write_attendance_pdf(data, folder / f"幼儿出勤登记表_{month}.pdf", notes=notes)
+        elif what == "checks":
+            path = write_checks_pdf(data, folder / f"晨午检记录表_{month}.pdf", notes=notes)
+        else:
+            path = write_register_xlsx(data, folder / f"日常登记_{month}.xlsx")
+        self.app.set_status(f"已生成 {path.name}（{path.parent}）")
+        self.tell_unprintable(notes)
+        open_with_system(path)
+        return path
