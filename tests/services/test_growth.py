@@ -108,3 +108,29 @@ def test_growth_figures_for_the_return_come_from_the_stored_measurements(centre,
     assert total.counts["低体重"] == 1 and total.counts["生长迟缓"] == 1 and total.counts["贫血"] == 1
     small = next(s for s in stats if s.class_name == "托小一班")
     assert (small.enrolled, small.measured, str(small.coverage)) == (2, 1, "50.0")
+
+
+def _attended(importer, birth, seq, *days):
+    importer("attendance", [{"身份证号": make_id(birth, seq), "日期": d, "出勤": "是"} for d in days])
+
+
+def test_a_child_back_after_more_than_three_months_away_needs_a_return_check(centre, importer, workspace):
+    """SPEC §2/§9: absence of 3 months or more requires a new check before returning. The absence is
+    read from the daily register: no 出勤 from 6月2日 to 10月12日 while the register was kept."""
+    _attended(importer, GIRL, 2, "2026-06-02", "2026-10-12")
+    _attended(importer, BOY, 1, "2026-09-01", "2026-09-15", "2026-10-09")  # the register was in use meanwhile
+    lines = [a.text for a in _alerts(workspace) if a.group == "体检"]
+    assert any(t.startswith("李欣怡 返托体检已逾期") and "返回日2026-10-12" in t for t in lines), lines
+    measure(importer, GIRL, 2, date(2026, 10, 13), 92.0, 13.2)  # the check is done: the alert goes
+    assert not any("返托体检" in a.text for a in _alerts(workspace))
+
+
+def test_a_gap_in_the_register_itself_is_no_absence(centre, importer, workspace):
+    """A centre that did not keep the register for a while: nobody was 'away' in that time."""
+    _attended(importer, GIRL, 2, "2026-06-02", "2026-10-12")
+    assert not any("返托体检" in a.text for a in _alerts(workspace))
+
+
+def _alerts(workspace):
+    with workspace.session() as s:
+        return collect_alerts(s, workspace.profiles, TODAY)

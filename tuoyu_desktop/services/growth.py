@@ -6,15 +6,17 @@ this module only reads the stored records into them.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlmodel import Session, select
 
-from ..domain.ages import completed_months, month_end
+from ..domain.ages import add_months, completed_months, month_end
 from ..domain.alert import Alert
-from ..domain.checkups import ADMISSION, Check, Stay, checkup_alerts, due_checks
+from ..domain.checkups import ADMISSION, AWAY_MONTHS, Check, Stay, checkup_alerts, due_checks
+from ..domain.choices import PRESENT
 from ..domain.errors import Collector, InputError, Problem
 from ..domain.growth import (ANAEMIA, ANAEMIA_BELOW_G_L, CLASS_RULES, OBESE, OVERWEIGHT, STUNTED, UNDERWEIGHT,
                              WASTED, evaluate)
@@ -29,7 +31,7 @@ from ..domain.measurement_rules import (
 )
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
-from ..store.models import Child, Measurement, Placement, SchoolClass
+from ..store.models import AttendanceMark, Child, Measurement, Placement, SchoolClass
 from ..store.periods import enrolled_on, placed_on
 from .centre import centre_profile
 from .changes import Changes
@@ -109,10 +111,11 @@ def child_growth(session: Session, profiles: dict[str, PolicyProfile], child_id:
 
 # -- the schedule's alerts ---------------------------------------------------------------------------
 
-def _child_alerts(child: Child, stored: list[Measurement], day: date, warn_days: int) -> list[Alert]:
+def _child_alerts(child: Child, stored: list[Measurement], day: date, warn_days: int,
+                  absences: list[tuple[date, date]] = ()) -> list[Alert]:
     checks = [Check(m.measured_on, hb=m.hb_g_l is not None, hearing=bool(m.hearing)) for m in stored]
     dues = due_checks(day, [Stay(child.enrolled_on, child.left_on)], checks,
-                      admission_check_on=child.health_check_on)
+                      admission_check_on=child.health_check_on, absences=absences)
     if any(d.item == ADMISSION for d in dues):
         # no check at all: the 幼儿 alerts already say 缺入托体检, and Hb and hearing are due with it
         return []
@@ -124,9 +127,37 @@ def growth_alerts(session: Session, profile: PolicyProfile, day: date) -> list[A
     ``growth.check_warn_days``) or overdue (SPEC §9)."""
     children = session.exec(select(Child).where(enrolled_on(day)).order_by(Child.name)).all()
     stored = _measurements(session, [c.id for c in children])
+    away = long_absences(session, [c.id for c in children], day)
     out: list[Alert] = []
     for child in children:
-        out += _child_alerts(child, stored.get(child.id, []), day, profile.growth.check_warn_days)
+        out += _child_alerts(child, stored.get(child.id, []), day, profile.growth.check_warn_days,
+                             away.get(child.id, []))
+    return out
+
+
+#: how far back the register is read for absences (a regular check every 6 months covers older ones)
+ABSENCE_LOOK_BACK_DAYS = 400
+
+
+def long_absences(session: Session, child_ids: list[int], day: date) -> dict[int, list[tuple[date, date]]]:
+    """Each child's spans (first day away, first day back) of 3 months or more without 出勤, read from
+    the daily register (SPEC §2: such an absence requires a new check before returning). A gap counts
+    only while the register was kept: some child has a mark inside it."""
+    first = day - timedelta(days=ABSENCE_LOOK_BACK_DAYS)
+    present: dict[int, list[date]] = {}
+    for child_id, on in session.exec(select(AttendanceMark.child_id, AttendanceMark.day).where(
+            AttendanceMark.mark == PRESENT, AttendanceMark.day >= first, AttendanceMark.day <= day,
+            AttendanceMark.child_id.in_(child_ids)).order_by(AttendanceMark.day)):
+        present.setdefault(child_id, []).append(on)
+    kept = sorted(set(session.exec(select(AttendanceMark.day).where(
+        AttendanceMark.day >= first, AttendanceMark.day <= day).distinct())))
+    out: dict[int, list[tuple[date, date]]] = {}
+    for child_id, days in present.items():
+        for before, back in zip(days, days[1:]):
+            gone = before + timedelta(days=1)
+            i = bisect_left(kept, gone)
+            if add_months(gone, AWAY_MONTHS) <= back and i < len(kept) and kept[i] < back:
+                out.setdefault(child_id, []).append((gone, back))
     return out
 
 
