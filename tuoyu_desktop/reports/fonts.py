@@ -81,12 +81,14 @@ def to_unicode_beyond_the_basic_plane() -> None:
 
 def _register(name: str, path: Path) -> bool:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from .fontcache import ttfont
 
     to_unicode_beyond_the_basic_plane()
 
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+        pdfmetrics.registerFont(ttfont(name, path))
         return True
     except (TTFError, OSError, ValueError, KeyError):
         return False
