@@ -28,7 +28,9 @@ TODAY = date(2026, 11, 25)
 TARGETS = {"startup_s": 1.0, "report_s": 1.5, "report_scaling": 3.0, "import_s": 5.0, "roster_filter_ms": 50.0,
            "district_s": 20.0, "peak_rss_mb": 300.0, "report_enc_s": 1.5, "import_enc_s": 5.0,
            "open_enc_extra_s": 0.3,  # SPEC §10: encryption adds at most 0.3 s before the data shows
-           "report_cli_demo_ratio": 1.5, "report_cli_big_ratio": 2.5}  # issue 21: `report monthly` / floor
+           "report_cli_demo_ratio": 1.5, "report_cli_big_ratio": 2.5,
+           "ready_s": 0.6, "window_report_first_s": 0.5, "window_report_s": 0.5,
+           "window_report_stall_ms": 100.0}  # issue 21 (the window answering at least every 0.1 s)  # issue 21: `report monthly` / floor
 
 
 def make_id(birth: date, seq: int, region: str = "320402") -> str:
@@ -250,6 +252,48 @@ def time_roster_filter(db: Path, runs: int) -> float:
     return statistics.median(times)
 
 
+def time_window_report(db: Path, runs: int) -> dict:
+    """月报 → 生成PDF和Excel for the big centre in the real window: from the click to both files
+    written (the first click of the session, which also loads ReportLab, openpyxl and the fonts, and
+    the median of the following ones), and the longest time the window did not answer meanwhile
+    (a 10 ms heartbeat on the Tk thread)."""
+    import tkinter as tk
+
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui.fonts import setup_fonts
+    from tuoyu_desktop.ui.main_window import MainWindow
+
+    root = tk.Tk()
+    setup_fonts(root)
+    ws = open_workspace(db)
+    window = MainWindow(root, ws, today=lambda: TODAY)
+    page = window.show("report")
+    root.update()
+    times, stalls = [], []
+    for _ in range(runs + 1):
+        beats = [time.perf_counter()]
+
+        def beat():
+            beats.append(time.perf_counter())
+            root.after(10, beat)
+
+        root.after(10, beat)
+        t = time.perf_counter()
+        page.generate()
+        while not page.task.finished:
+            root.update()
+            time.sleep(0.001)
+        times.append(time.perf_counter() - t)
+        beats.append(time.perf_counter())
+        stalls.append(max(b - a for a, b in zip(beats, beats[1:])) * 1000)
+        assert len(page.files) == 2 and all(f.stat().st_size for f in page.files)
+        root.update()
+    root.destroy()
+    ws.close()
+    return {"window_report_first_s": times[0], "window_report_s": statistics.median(times[1:]),
+            "window_report_stall_ms": max(stalls)}
+
+
 def make_district_folder(folder: Path, count: int, demo_db: Path) -> Path:
     from tuoyu_desktop.domain.indicators import checksum
     from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
@@ -393,6 +437,12 @@ def workload(name: str, quick: bool, workdir: Path) -> dict:
     if name == "import":
         rows = 1000 if quick else 5000
         return {"import_s": time_import(workdir, rows, runs), "import_enc_s": time_import(workdir, rows, runs, True)}
+    if name == "window_report":
+        big = workdir / "big.sqlite3"
+        # built in another process, so that this one starts as the window does: without ReportLab or openpyxl
+        subprocess.run([sys.executable, __file__, "--build-big", str(big)] + (["--quick"] if quick else []),
+                       check=True, env=child_env())
+        return time_window_report(big, runs)
     if name == "roster":
         big = workdir / "big.sqlite3"
         build_big_centre(big, scale)
@@ -409,37 +459,95 @@ def workload(name: str, quick: bool, workdir: Path) -> dict:
     raise SystemExit(f"unknown workload {name}")
 
 
+#: workloads that need a screen (an X display: the real one, or an Xvfb the bench starts)
+WINDOW_WORKLOADS = ("startup", "roster", "window_report")
+WORKLOADS = ("floor", "startup", "import", "report", "roster", "window_report", "district")
+
+
+def start_xvfb() -> tuple[subprocess.Popen | None, str]:
+    """An Xvfb of the bench's own when there is no display: (the process, its DISPLAY), or (None,
+    why not) when there is none to start."""
+    import shutil
+
+    xvfb = shutil.which("Xvfb")
+    if not xvfb:
+        return None, "没有显示器（DISPLAY 未设置），本机也没有安装 Xvfb（apt-get install xvfb）"
+    read_fd, write_fd = os.pipe()
+    proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write_fd)
+    number = b""
+    while not number.endswith(b"\n"):
+        chunk = os.read(read_fd, 16)
+        if not chunk:
+            break
+        number += chunk
+    os.close(read_fd)
+    if not number.strip():
+        proc.kill()
+        proc.wait()
+        return None, "没有显示器（DISPLAY 未设置），启动 Xvfb 失败"
+    return proc, f":{number.decode().strip()}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--only", help="comma-separated workloads to run (default: all): " + ",".join(WORKLOADS))
     parser.add_argument("--workload", help=argparse.SUPPRESS)
+    parser.add_argument("--build-big", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build_big:
+        build_big_centre(Path(args.build_big), 0.2 if args.quick else 1.0)
+        return 0
     if args.workload:  # a child process: one workload, its figures and its own peak memory
         with tempfile.TemporaryDirectory(prefix="tuoyu-bench-") as tmp:
             out = workload(args.workload, args.quick, Path(tmp))
         out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(out))
         return 0
-    figures: dict = {"quick": args.quick, "peak_rss_mb": {}}
-    for name in ("floor", "startup", "import", "report", "roster", "district"):
-        t = time.perf_counter()
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        result = subprocess.run([sys.executable, __file__, "--workload", name] + (["--quick"] if args.quick else []),
-                                capture_output=True, text=True, env=env)
-        if result.returncode != 0:
-            print(result.stderr, file=sys.stderr)
-            raise SystemExit(f"workload {name} failed")
-        out = json.loads(result.stdout.strip().splitlines()[-1])
-        figures["peak_rss_mb"][name] = round(out.pop("peak_rss_mb"), 1)
-        figures.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()})
-        print(f"{name}: {out}（{time.perf_counter() - t:.0f} 秒）", file=sys.stderr)
+    names = [n.strip() for n in args.only.split(",")] if args.only else list(WORKLOADS)
+    unknown = set(names) - set(WORKLOADS)
+    if unknown:
+        raise SystemExit(f"unknown workload(s): {', '.join(sorted(unknown))}")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    xvfb, skipped = None, {}
+    if any(n in WINDOW_WORKLOADS for n in names) and not env.get("DISPLAY"):
+        xvfb, display = start_xvfb()
+        if xvfb is None:
+            skipped = {n: display for n in names if n in WINDOW_WORKLOADS}
+        else:
+            env["DISPLAY"] = display
+            print(f"没有显示器：窗口部分在自己启动的 Xvfb（DISPLAY={display}）中测量", file=sys.stderr)
+    figures: dict = {"quick": args.quick, "peak_rss_mb": None, "peak_rss_mb_by_workload": {}}
+    try:
+        for name in names:
+            if name in skipped:
+                print(f"{name}: 跳过——{skipped[name]}", file=sys.stderr)
+                continue
+            t = time.perf_counter()
+            result = subprocess.run([sys.executable, __file__, "--workload", name] + (["--quick"] if args.quick else []),
+                                    capture_output=True, text=True, env=env)
+            if result.returncode != 0:
+                print(result.stderr, file=sys.stderr)
+                raise SystemExit(f"workload {name} failed")
+            out = json.loads(result.stdout.strip().splitlines()[-1])
+            figures["peak_rss_mb_by_workload"][name] = round(out.pop("peak_rss_mb"), 1)
+            figures.update({k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()})
+            print(f"{name}: {out}（{time.perf_counter() - t:.0f} 秒）", file=sys.stderr)
+    finally:
+        if xvfb is not None:
+            xvfb.terminate()
+            xvfb.wait(timeout=10)
+    if skipped:
+        figures["skipped"] = skipped
+    by_workload = figures["peak_rss_mb_by_workload"]
+    figures["peak_rss_mb"] = max(by_workload.values()) if by_workload else None
     figures["startup_s"] = figures.get("window_s")
     if "open_enc_s" in figures:
         figures["open_enc_extra_s"] = round(figures["open_enc_s"] - figures["open_plain_s"], 4)
-    met = {k: (figures[k] <= v if k != "peak_rss_mb" else max(figures[k].values()) <= v)
-           for k, v in TARGETS.items() if k in figures and figures[k] is not None}
     figures["targets"] = TARGETS
-    figures["targets_met"] = met
+    figures["targets_met"] = {k: figures[k] <= v for k, v in TARGETS.items() if figures.get(k) is not None}
     print(json.dumps(figures, ensure_ascii=False))
     return 0
 
