@@ -86,3 +86,11 @@ def test_the_report_page_loads_the_pdf_fonts_before_generate_is_clicked(demo_win
     wait_until(page, lambda: page.warm_up.finished)
     assert fonts._choice is not None and fonts._choice.embedded
     assert page.files == []  # loaded, nothing written
+
+
+def test_closing_the_window_while_the_report_page_loads_its_libraries_brings_the_collector_back(demo_window):
+    import gc
+
+    demo_window.nav_buttons["report"].invoke()
+    demo_window.root.destroy()  # before the background loading has been seen to end
+    assert gc.isenabled()

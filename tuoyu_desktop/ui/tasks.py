@@ -63,7 +63,19 @@ class BackgroundTask:
         except BaseException as exc:  # handed to the Tk thread, which decides what the user sees
             self._events.put(("error", exc))
 
+    def end_with_widget(self) -> None:
+        """On the Tk thread, when the widget goes away before the worker has reported: wait for the
+        worker and end the task without its callbacks (the collector comes back on here)."""
+        if self.finished:
+            return
+        self._cancel.set()
+        self._thread.join(timeout=60)
+        self.finished = True
+        _worker_finished()
+
     def _poll(self) -> None:
+        if self.finished:  # ended by end_with_widget
+            return
         try:
             while True:
                 kind, payload = self._events.get_nowait()

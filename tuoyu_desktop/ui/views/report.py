@@ -83,6 +83,7 @@ class ReportView(ListPage):
         # the window starts without ReportLab, openpyxl and the PDF fonts; load them now, in the
         # background while the figures are read, so that 生成PDF和Excel writes the files at once
         self.warm_up = BackgroundTask(self, _load_file_writers, on_done=lambda _r: None, on_error=lambda _e: None)
+        self.bind("<Destroy>", lambda e: self.warm_up.end_with_widget() if e.widget is self else None, add="+")
 
     def main_table(self):
         return self.table
