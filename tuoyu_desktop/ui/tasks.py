@@ -10,14 +10,16 @@ from .. import gcpause
 
 # Tk objects must only ever be freed on the Tk thread. Reference counting does that (widgets are
 # dropped there), but the cyclic garbage collector runs in whichever thread allocates, so while
-# a worker runs it is paused, after a collection on the Tk thread.
+# a worker runs it is paused, after a collection of the young generations on the Tk thread (where
+# lately dropped widgets are; a full pass over a big centre's data would freeze the window for a
+# tenth of a second, and no collection runs in the worker either way).
 _running = 0
 
 
 def _worker_started() -> None:
     global _running
     if _running == 0:
-        gc.collect()
+        gc.collect(1)
     gcpause.pause()
     _running += 1
 
