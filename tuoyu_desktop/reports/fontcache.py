@@ -9,6 +9,7 @@ simply not used: the font is parsed as before and the PDF is the same byte for b
 """
 from __future__ import annotations
 
+import glob
 import hashlib
 import marshal
 import os
@@ -51,7 +52,7 @@ def _entry(path: Path, subfont: int) -> Path | None:
 
     key = "|".join(map(str, (FORMAT, real, st.st_size, st.st_mtime_ns, subfont, reportlab.Version,
                              sys.version_info[:3])))
-    return paths.cache_dir() / "fonts" / f"{hashlib.sha1(key.encode('utf-8')).hexdigest()}.rlfont"
+    return paths.cache_dir() / "fonts" / f"{real.name}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:16]}.rlfont"
 
 
 def _plain(value):
@@ -72,6 +73,9 @@ def _write(font, where: Path) -> None:
         where.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_bytes(data)
         os.replace(tmp, where)  # whole or not at all, even with two programs writing at once
+        for old in where.parent.glob(f"{glob.escape(where.name.rsplit('-', 1)[0])}-*.rlfont"):
+            if old != where:  # the same font as it was before an update, or from another folder
+                old.unlink(missing_ok=True)
     except OSError:  # a read-only or full disk: the next run parses the font again
         with suppress(OSError):
             tmp.unlink(missing_ok=True)
