@@ -49,6 +49,16 @@ def user_data_dir() -> Path:
     return base / "tuoyu"
 
 
+def cache_dir() -> Path:
+    """The user's cache folder for this machine (parsed fonts): anything in it can be deleted."""
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "tuoyu" / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "tuoyu"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "tuoyu"
+
+
 def _writable(folder: Path) -> bool:
     try:
         folder.mkdir(parents=True, exist_ok=True)

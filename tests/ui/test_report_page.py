@@ -74,3 +74,23 @@ def test_the_running_month_is_a_preview_that_cannot_be_locked_and_a_future_month
     page.month_var.set("2026-10")
     page.refresh()
     assert str(page.buttons["lock"].cget("state")) == "normal" and not page.snapshot.get("preview")
+
+
+def test_the_report_page_loads_the_pdf_fonts_before_generate_is_clicked(demo_window, monkeypatch):
+    from tuoyu_desktop.reports import fonts
+
+    monkeypatch.setattr(fonts, "_choice", None)  # as in a window that has written no PDF yet
+    monkeypatch.setattr(fonts, "_fallbacks", None)
+    demo_window.nav_buttons["report"].invoke()
+    page = demo_window.views["report"]
+    wait_until(page, lambda: page.warm_up.finished)
+    assert fonts._choice is not None and fonts._choice.embedded
+    assert page.files == []  # loaded, nothing written
+
+
+def test_closing_the_window_while_the_report_page_loads_its_libraries_brings_the_collector_back(demo_window):
+    import gc
+
+    demo_window.nav_buttons["report"].invoke()
+    demo_window.root.destroy()  # before the background loading has been seen to end
+    assert gc.isenabled()

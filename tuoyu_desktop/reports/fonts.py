@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,7 @@ BOLD_NAMES = ("msyhbd.ttc", "msyhbd.ttf", "simhei.ttf", "wqy-zenhei.ttc")
 
 _choice: FontChoice | None = None
 _fallbacks = None
+_lock = threading.RLock()
 
 
 def _find(names: tuple[str, ...], folders: list[Path]) -> Path | None:
@@ -81,12 +83,14 @@ def to_unicode_beyond_the_basic_plane() -> None:
 
 def _register(name: str, path: Path) -> bool:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont, TTFError
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from .fontcache import ttfont
 
     to_unicode_beyond_the_basic_plane()
 
     try:
-        pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+        pdfmetrics.registerFont(ttfont(name, path))
         return True
     except (TTFError, OSError, ValueError, KeyError):
         return False
@@ -102,7 +106,14 @@ def _make_default(name: str) -> None:
 
 
 def chinese_fonts() -> FontChoice:
-    """Register the fonts with ReportLab (once) and say which were used."""
+    """Register the fonts with ReportLab (once, whichever thread asks first) and say which were used."""
+    if _choice is not None:
+        return _choice
+    with _lock:  # the window may load them in the background while a PDF is being written
+        return _choose()
+
+
+def _choose() -> FontChoice:
     global _choice
     if _choice is not None:
         return _choice
@@ -140,7 +151,11 @@ def chinese_fonts() -> FontChoice:
 def fallbacks():
     """The process's fallback fonts for rare characters (reports.glyphs), tried after the main faces."""
     global _fallbacks
-    if _fallbacks is None:
+    if _fallbacks is not None:
+        return _fallbacks
+    with _lock:
+        if _fallbacks is not None:
+            return _fallbacks
         from .glyphs import Fallbacks
 
         choice = chinese_fonts()

@@ -154,14 +154,15 @@ class Fallbacks:
             return self._names[path]
         from reportlab.lib.fonts import addMapping
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFError, TTFont
+        from reportlab.pdfbase.ttfonts import TTFError
 
+        from .fontcache import ttfont
         from .fonts import to_unicode_beyond_the_basic_plane
 
         to_unicode_beyond_the_basic_plane()
         name = f"{FALLBACK_PREFIX}{len(self._names) + 1}"
         try:
-            pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
+            pdfmetrics.registerFont(ttfont(name, path))
         except (TTFError, OSError, ValueError, KeyError):
             self._cmaps = [(p, c) for p, c in self._cmaps if p != path]
             return None

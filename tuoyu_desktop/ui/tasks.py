@@ -10,14 +10,16 @@ from .. import gcpause
 
 # Tk objects must only ever be freed on the Tk thread. Reference counting does that (widgets are
 # dropped there), but the cyclic garbage collector runs in whichever thread allocates, so while
-# a worker runs it is paused, after a collection on the Tk thread.
+# a worker runs it is paused, after a collection of the young generations on the Tk thread (where
+# lately dropped widgets are; a full pass over a big centre's data would freeze the window for a
+# tenth of a second, and no collection runs in the worker either way).
 _running = 0
 
 
 def _worker_started() -> None:
     global _running
     if _running == 0:
-        gc.collect()
+        gc.collect(1)
     gcpause.pause()
     _running += 1
 
@@ -63,7 +65,19 @@ class BackgroundTask:
         except BaseException as exc:  # handed to the Tk thread, which decides what the user sees
             self._events.put(("error", exc))
 
+    def end_with_widget(self) -> None:
+        """On the Tk thread, when the widget goes away before the worker has reported: wait for the
+        worker and end the task without its callbacks (the collector comes back on here)."""
+        if self.finished:
+            return
+        self._cancel.set()
+        self._thread.join(timeout=60)
+        self.finished = True
+        _worker_finished()
+
     def _poll(self) -> None:
+        if self.finished:  # ended by end_with_widget
+            return
         try:
             while True:
                 kind, payload = self._events.get_nowait()

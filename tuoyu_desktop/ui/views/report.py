@@ -32,6 +32,16 @@ class UnlockDialog(FormDialog):
         self.app.change(returns.unlock, self.month, values["解锁原因"])
 
 
+def _load_file_writers(_progress) -> None:
+    """What writing the return's files needs (ReportLab, openpyxl, the fonts), loaded once."""
+    import openpyxl  # noqa: F401
+    import reportlab.platypus  # noqa: F401
+
+    from ...reports.fonts import chinese_fonts
+
+    chinese_fonts()
+
+
 class ReportView(ListPage):
     key = "report"
     title = "月报"
@@ -70,6 +80,10 @@ class ReportView(ListPage):
         self.files: list[Path] = []
         self.task: BackgroundTask | None = None
         self.refresh()
+        # the window starts without ReportLab, openpyxl and the PDF fonts; load them now, in the
+        # background while the figures are read, so that 生成PDF和Excel writes the files at once
+        self.warm_up = BackgroundTask(self, _load_file_writers, on_done=lambda _r: None, on_error=lambda _e: None)
+        self.bind("<Destroy>", lambda e: self.warm_up.end_with_widget() if e.widget is self else None, add="+")
 
     def main_table(self):
         return self.table
