@@ -78,6 +78,7 @@ class TrainingView(ListPage):
     key = "training"
     title = "培训"
     depends_on = ("training", "staff", "centre")
+    pdf_button = "print"
 
     def __init__(self, master, app):
         super().__init__(master, app, "从业人员培训")
@@ -178,7 +179,7 @@ class TrainingView(ListPage):
         write_list(Path(path), f"{self.year()}年培训", ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业",
                                                       "职业道德课时", "职业道德目标", "职业道德", "岗前培训"],
                    self._table_rows(), f"统计截至{self.as_of().isoformat()}。{TRAINING_NOTE}")
-        self.app.set_status(f"已导出 {path}")
+        self.app.tell(f"已导出 {path}", Path(path))
         return Path(path)
 
     def print_pdf(self) -> Path | None:
@@ -192,7 +193,7 @@ class TrainingView(ListPage):
         name = self.app.read(centre_name)
         notes: list[str] = []
         write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
-        self.app.set_status(f"已生成 {path}")
+        self.app.tell(f"已生成 {path}", Path(path))
         self.tell_unprintable(notes)
         open_with_system(Path(path))
         return Path(path)
