@@ -82,13 +82,16 @@ def min_size(area: Area) -> tuple[int, int]:
     return (min(MIN_SIZE[0], area.width - FRAME_WIDTH), min(MIN_SIZE[1], area.height - FRAME_HEIGHT))
 
 
-def fit_dialog(window, area: Area | None = None) -> None:
-    """Keep a dialog inside the work area: shrink it if its wanted size is larger, and move it so
-    that its title bar and buttons are on the screen."""
+#: room kept in a dialog for messages that wrap onto a second line while the user types
+MESSAGE_ROOM = 48
+
+
+def hold_size(window, area: Area | None = None) -> None:
+    """Fix a dialog's size once it is built (with some room for wrapped messages), inside the work
+    area: typing never makes it grow or moves its buttons, and it never runs off a small screen."""
     window.update_idletasks()
     area = area or work_area(window)
     width = min(window.winfo_reqwidth(), area.width - FRAME_WIDTH)
-    height = min(window.winfo_reqheight(), area.height - FRAME_HEIGHT)
-    x = max(area.x, min(window.winfo_rootx(), area.x + area.width - width - FRAME_WIDTH))
-    y = max(area.y, min(window.winfo_rooty(), area.y + area.height - height - FRAME_HEIGHT))
-    window.geometry(f"{width}x{height}+{x}+{y}")
+    height = min(window.winfo_reqheight() + MESSAGE_ROOM, area.height - FRAME_HEIGHT)
+    window.minsize(min(width, 480), min(height, 320))
+    window.geometry(f"{width}x{height}")

@@ -13,6 +13,7 @@ from ...services.centre import centre_name
 from ...services.forms import delete_record
 from ...services.staff import employed_staff
 from .. import dialogs
+from ..screen import hold_size
 from ..widgets.form import Form, fields_for
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -54,6 +55,7 @@ class CourseDialog(tk.Toplevel):
         self.form.pack(fill="both", expand=True)
         self.form.set_values({"培训日期": self.app.today().isoformat(), "类别": "专业"})
         self.bind("<Escape>", lambda _e: self.destroy())
+        hold_size(self)
 
     def chosen(self) -> list[int]:
         return [self.staff[i][0] for i in self.people.curselection()]
