@@ -149,6 +149,9 @@ class MainWindow:
             self.update_title()
         if changes.message:
             self.set_status(changes.message)
+        guide = getattr(self, "guide", None)
+        if guide is not None and guide.winfo_exists():
+            guide.refresh()
 
     def update_title(self) -> None:
         from ..services.centre import centre_name
