@@ -104,7 +104,8 @@ class TrainingView(ListPage):
                                             command=self.refresh)
         self.behind_check.pack(side="left", padx=(8, 0))
         self.note = ttk.Label(self, text=f"{TRAINING_NOTE}{BAR_LEGEND}", style="Hint.TLabel", wraplength=980, justify="left")
-        self.note.pack(anchor="w", pady=(0, 6))
+        self.note.pack(anchor="w", fill="x", pady=(0, 6))
+        self.note.bind("<Configure>", lambda e: self.note.configure(wraplength=max(e.width - 4, 300)))
         self.tabs = ttk.Notebook(self)
         self.tabs.pack(fill="both", expand=True)
         self.table = Table(self.tabs, [

@@ -83,7 +83,7 @@ class Form(ttk.Frame):
 
     def _add_field(self, body, spec: FieldSpec, row: int, col: int) -> None:
         label = ttk.Frame(body)
-        label.grid(row=row, column=col, sticky="ne", padx=(12, 6), pady=(6, 0))
+        label.grid(row=row, column=col, sticky="ne", padx=(12, 6), pady=(4, 0))
         if spec.required:
             ttk.Label(label, text="*", style="Required.TLabel").pack(side="left")
         ttk.Label(label, text=spec.text).pack(side="left")
@@ -98,10 +98,10 @@ class Form(ttk.Frame):
         else:
             var = tk.StringVar(self)
             widget = ttk.Entry(body, textvariable=var, width=spec.width, show="●" if spec.kind == "password" else "")
-        widget.grid(row=row, column=col + 1, sticky="w", pady=(6, 0))
+        widget.grid(row=row, column=col + 1, sticky="w", pady=(4, 0))
         if spec.hint and spec.kind != "check":
             ttk.Label(body, text=spec.hint, style="Hint.TLabel").grid(row=row, column=col + 2, sticky="w",
-                                                                       padx=(6, 0), pady=(6, 0))
+                                                                       padx=(6, 0), pady=(4, 0))
         error = ttk.Label(body, text="", style="Error.TLabel", justify="left")
         error.grid(row=row + 1, column=col + 1, columnspan=2, sticky="w")
         widget.bind("<FocusOut>", lambda _e, k=spec.key: self._left(k))
@@ -116,11 +116,9 @@ class Form(ttk.Frame):
         self.update_idletasks()
         for key, label in self.error_labels.items():
             info = label.grid_info()
-            body = label.master
-            width = 0
-            for col in (int(info["column"]), int(info["column"]) + 1):
-                width += sum(w.winfo_reqwidth() for w in body.grid_slaves(row=int(info["row"]) - 1, column=col))
-            label.configure(wraplength=max(width, 180))
+            column = int(info["column"])
+            x, _y, width, _h = label.master.grid_bbox(column, 0, column + 1, int(info["row"]))
+            label.configure(wraplength=max(width - 4, 180))
 
     # values -------------------------------------------------------------------------------
     def values(self) -> dict:

@@ -11,6 +11,7 @@ from tkinter import ttk
 from typing import Callable
 
 from ...domain.search import matches, search_key
+from .tooltip import TreeTooltip
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ class Table(ttk.Frame):
         xscroll.grid(row=1, column=0, sticky="ew")
         self.rowconfigure(0, weight=1)
         self.columnconfigure(0, weight=1)
+        # the last column holds the long texts (a reason, an alert): cut off, it shows in full on hover
+        self.tooltip = TreeTooltip(self.tree, columns[-1].key) if columns else None
         self.tree.tag_configure("warn", foreground="#c0392b")
         self.tree.tag_configure("muted", foreground="#888888")
         self._rows: dict[str, tuple] = {}
