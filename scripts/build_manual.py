@@ -68,7 +68,7 @@ def inline(text: str) -> str:
             out.append(f"<code>{html.escape(part[1:-1])}</code>")
             continue
         part = html.escape(part, quote=False)
-        part = re.sub(r"!\[([^\]]*)\]\(([^)]+)\)", r'<img alt="\1" src="\2">', part)
+        part = re.sub(r"!\[([^\]]*)\]\(([^)]+)\)", r"（截图：\1）", part)  # the screenshots are not shipped
         part = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", r'<a href="\2">\1</a>', part)
         part = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", part)
         out.append(part)
@@ -107,11 +107,14 @@ def to_html(markdown: str) -> tuple[str, list[tuple[str, str]]]:
             continue
         if line.startswith("|") and i + 1 < len(lines) and re.match(r"^\|[\s:|-]+\|\s*$", lines[i + 1]):
             head = "".join(f"<th>{inline(c)}</th>" for c in _cells(line))
-            rows = []
+            rows, cells = [], []
             i += 2
             while i < len(lines) and lines[i].startswith("|"):
+                cells += _cells(lines[i])
                 rows.append("<tr>" + "".join(f"<td>{inline(c)}</td>" for c in _cells(lines[i])) + "</tr>")
                 i += 1
+            if cells and all(re.fullmatch(r"!\[[^\]]*\]\([^)]+\)", c) for c in cells):
+                continue  # a table of screenshots: the pictures are not shipped with the program
             out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>")
             continue
         item = re.match(r"^(\s*)([-*]|\d+\.) (.*)$", line)
