@@ -47,7 +47,6 @@ def _certificates(window):
 def _page(key):
     def show(window):
         window.show(key)
-        return None
     return show
 
 

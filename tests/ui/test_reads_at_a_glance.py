@@ -5,7 +5,8 @@ pytestmark = pytest.mark.gui
 
 
 def _rgb(image, x, y):
-    return "#%02x%02x%02x" % tuple(int(v) for v in image.get(x, y))
+    red, green, blue = (int(v) for v in image.get(x, y))
+    return f"#{red:02x}{green:02x}{blue:02x}"
 
 
 def test_training_year_table_shows_done_and_short_as_coloured_bars(demo_window):
@@ -55,7 +56,7 @@ def test_a_long_alert_on_the_home_page_shows_in_full_in_a_tooltip(demo_window):
     iid = home.alerts.insert(parent, "end", text="", values=(long_text,))
     home.alerts.see(iid)
     demo_window.root.update()
-    x, y, w, h = home.alerts.bbox(iid, "text")
+    x, y, _w, _h = home.alerts.bbox(iid, "text")
     home.tooltip.show_for(iid, x + 5, y + 5)
     assert home.tooltip.text() == long_text
     assert home.tooltip.window.winfo_reqwidth() <= 620

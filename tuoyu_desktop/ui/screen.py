@@ -54,9 +54,11 @@ def _windows_work_area() -> Area | None:
 
 def dpi_factor(root) -> float:
     """1.0 at 96 DPI (100 %), 1.25 at 125 %, …; never below 1."""
+    import tkinter as tk
+
     try:
         return max(1.0, float(root.winfo_fpixels("1i")) / 96.0)
-    except Exception:  # a screen that cannot say: take 100 %
+    except (tk.TclError, ValueError):  # a screen that cannot say: take 100 %
         return 1.0
 
 

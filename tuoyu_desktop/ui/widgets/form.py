@@ -114,10 +114,10 @@ class Form(ttk.Frame):
         """A message under a field wraps inside the field's own column (its entry and hint), so that
         a long message never widens the form or moves its buttons."""
         self.update_idletasks()
-        for key, label in self.error_labels.items():
+        for label in self.error_labels.values():
             info = label.grid_info()
             column = int(info["column"])
-            x, _y, width, _h = label.master.grid_bbox(column, 0, column + 1, int(info["row"]))
+            _x, _y, width, _h = label.master.grid_bbox(column, 0, column + 1, int(info["row"]))
             label.configure(wraplength=max(width - 4, 180))
 
     # values -------------------------------------------------------------------------------
