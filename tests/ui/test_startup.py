@@ -205,9 +205,16 @@ def test_closing_the_window_while_the_data_is_still_loading_leaves_nothing_open(
     open_workspace(db_path).close()
 
 
+def _guide_password_step(root, opening):
+    """The first start's guide is open; its last step is the password offer."""
+    wait_until(root, lambda: _opened(opening) and getattr(opening.window, "guide", None) is not None)
+    opening.window.guide.buttons["password"].invoke()
+
+
 def test_the_first_start_offers_a_password_and_declining_is_remembered(root, db_path, dialogs):
     opening = app.open_window(root, db_path, today=lambda: TODAY)
-    wait_until(root, lambda: _opened(opening) and dialogs.named("ask_new_password"))
+    _guide_password_step(root, opening)
+    wait_until(root, lambda: dialogs.named("ask_new_password"))
     try:
         assert opening.window.workspace.key is None  # declined: still plain, and said so in 设置 → 安全
         opening.window.nav_buttons["settings"].invoke()
@@ -223,6 +230,7 @@ def test_accepting_the_first_start_offer_encrypts_the_data(root, db_path, dialog
 
     dialogs.answers["ask_new_password"] = "托育2026ab"
     opening = app.open_window(root, db_path, today=lambda: TODAY)
+    _guide_password_step(root, opening)
     wait_until(root, lambda: _opened(opening) and opening.window.workspace is not None
                and opening.window.workspace.key is not None)
     try:

@@ -110,7 +110,8 @@ def read_sheet(path: Path, kind: RecordKind, progress: Progress | None = None) -
         if best is None:
             raise InputError(f"{path.name}：工作簿中没有工作表")
         raise InputError(f"{path.name}：工作表“{best[1]}”缺少必填列：{'、'.join(best[2])}"
-                         f"（应在前{HEADER_SCAN_ROWS}行中有一行列名；可用 template {kind.key} 生成模板）")
+                         f"（应在前{HEADER_SCAN_ROWS}行中有一行列名；请用导入窗口的“生成空白模板…”"
+                         f"或命令 python main.py template {kind.key} 得到{kind.title}模板）")
     finally:
         wb.close()
 

@@ -136,8 +136,7 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
         _give_up(root, opening)
         return
     opening.window.attach(opening.workspace)
-    if opening.workspace.key is None:
-        root.after(200, lambda: offer_encryption(root, opening.window))
+    root.after(200, lambda: first_start(root, opening.window))
     root.after(300, lambda: _daily_backup(opening.window, db_path))
 
 
@@ -171,9 +170,23 @@ def _unlock(root, workspace) -> bool:
     return password_dialog.ask_password(root, workspace)
 
 
-def offer_encryption(root, window) -> bool:
+def first_start(root, window) -> None:
+    """Once the data is open: the 开始使用 guide on a new database (or one whose guide was left
+    unfinished; its last step is the password), else the offer to encrypt plain data."""
+    from .guide import Guide
+
+    if window.workspace is None:
+        return
+    if Guide.wanted(window):
+        Guide.open(window)
+    elif window.workspace.key is None:
+        offer_encryption(root, window)
+
+
+def offer_encryption(root, window, asked: bool = False) -> bool:
     """Plain data: the first start offers to set a password; data with the old start-up password is
-    offered encryption with that password (SPEC §10). Declining is remembered; 设置 → 安全 shows 未加密."""
+    offered encryption with that password (SPEC §10). Declining is remembered; 设置 → 安全 shows 未加密.
+    ``asked``: the user asked for it (the guide's 设置密码), so an earlier 暂不加密 does not stop it."""
     from ..services.security import decline_offer, offer_needed
     from . import dialogs, password_dialog
 
@@ -186,7 +199,7 @@ def offer_encryption(root, window) -> bool:
             return False
         password = ws.legacy_password
     else:
-        if not window.read(offer_needed):
+        if not asked and not window.read(offer_needed):
             return False
         password = password_dialog.ask_new_password(root)
         if password is None:

@@ -3,6 +3,29 @@ from __future__ import annotations
 
 from tkinter import filedialog, messagebox
 
+#: Tk's own zh_cn catalogue says 确定/取消 for Yes/No, which reads wrong under a question; these fix it
+#: and fill the few words of the file pickers it lacks.
+CATALOGUE_FIXES = {"&Yes": "是(&Y)", "&No": "否(&N)", "Yes": "是", "No": "否", "&Save": "保存(&S)",
+                   "&Open": "打开(&O)", "&OK": "确定(&O)", "&Cancel": "取消(&C)", "&Retry": "重试(&R)",
+                   "&Ignore": "忽略(&I)", "&Abort": "中止(&A)", "Directory:": "文件夹：", "&Directory:": "文件夹(&D)：",
+                   "File &name:": "文件名(&N)：", "Files of &type:": "文件类型(&T)：", "Save As": "另存为",
+                   "Choose Directory": "选择文件夹", "Open": "打开", "&Selection:": "选择(&S)：",
+                   "Show &Hidden Files and Directories": "显示隐藏文件(&H)", "Cancel": "取消", "OK": "确定"}
+
+
+def use_chinese(root) -> None:
+    """Tk's message boxes and file pickers in Chinese (they are drawn by Tk itself on Linux and read
+    their words from msgcat; on Windows they are the system's own dialogs)."""
+    import tkinter as tk
+
+    try:
+        root.tk.call("package", "require", "msgcat")
+        root.tk.call("::msgcat::mclocale", "zh_cn")
+        for english, chinese in CATALOGUE_FIXES.items():
+            root.tk.eval(f"namespace eval ::tk {{::msgcat::mcset zh_cn {{{english}}} {{{chinese}}}}}")
+    except tk.TclError:  # an unusual Tk without msgcat: its dialogs stay as they are
+        pass
+
 
 def show_error(parent, title: str, message: str, log_path: str | None = None) -> None:
     if log_path:

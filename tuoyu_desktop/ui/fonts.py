@@ -64,4 +64,7 @@ def setup_fonts(root: tk.Misc) -> str | None:
     style.configure("Hint.TLabel", foreground="#666666")
     style.configure("Status.TLabel", padding=(8, 3))
     style.configure("Card.TFrame", relief="groove", borderwidth=1)
+    style.configure("Done.TLabel", foreground="#2d7a48")
+    style.configure("Banner.TFrame", background="#e3f4e1")
+    style.configure("Banner.TLabel", background="#e3f4e1", foreground="#1e6b2f")
     return family

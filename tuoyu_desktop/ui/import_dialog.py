@@ -35,7 +35,7 @@ class ImportDialog(tk.Toplevel):
         top = ttk.Frame(self, padding=(12, 10))
         top.pack(fill="x")
         ttk.Label(top, text="数据种类").grid(row=0, column=0, sticky="w")
-        self.kind_titles = {f"{k.title}（{k.key}）": k.key for k in KINDS.values()}
+        self.kind_titles = {k.title: k.key for k in KINDS.values()}
         self.kind_var = tk.StringVar(self)
         self.kind_box = ttk.Combobox(top, textvariable=self.kind_var, values=list(self.kind_titles), state="readonly",
                                      width=22)
@@ -186,6 +186,7 @@ class ImportDialog(tk.Toplevel):
             self.state = "imported"
             self._say(f"导入完成。{result.summary}{notes}")
             self.app.apply(Changes.of(f"已导入 {result.summary}", *KINDS[result.kind].touches))
+            self.app.tell(f"已导入 {result.summary}")
         else:
             self.state, self.preview = "checked", result
             self._say(f"检查通过，可以导入：将新增 {result.added}，更新 {result.updated}，未变 {result.unchanged}{notes}。"

@@ -10,13 +10,12 @@ from typing import TYPE_CHECKING, Callable
 from .. import APP_NAME, __version__, paths
 from ..errors import USER_ERRORS, explain, write_crash_log
 from ..services.changes import Changes
-from . import dialogs
+from . import dialogs, keys, screen
 from .views.base import View
+from .widgets.banner import Banner
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.workspace import Workspace
-
-DEFAULT_GEOMETRY = "1180x760"
 
 #: The navigation, in order: (key, title, module in views/, class). A page's module is imported
 #: the first time the page is shown, so the window opens without loading every page.
@@ -63,20 +62,23 @@ class MainWindow:
         self.db_path = workspace.db_path if workspace is not None else db_path
         self.today = today
         root.report_callback_exception = self._report_exception
-        root.minsize(960, 600)
+        dialogs.use_chinese(root)
         self._geometry = self._apply_geometry(geometry)
         root.title(APP_NAME)
         self._build_menu()
+        self.status = ttk.Label(root, text="", style="Status.TLabel", anchor="w")
+        self.status.pack(fill="x", side="bottom")  # packed first: the last thing to lose room
+        ttk.Separator(root, orient="horizontal").pack(fill="x", side="bottom")
         outer = ttk.Frame(root)
         outer.pack(fill="both", expand=True)
         self.nav = ttk.Frame(outer, padding=(6, 10))
         self.nav.pack(side="left", fill="y")
         ttk.Separator(outer, orient="vertical").pack(side="left", fill="y")
-        self.content = ttk.Frame(outer)
-        self.content.pack(side="left", fill="both", expand=True)
-        ttk.Separator(root, orient="horizontal").pack(fill="x")
-        self.status = ttk.Label(root, text="", style="Status.TLabel", anchor="w")
-        self.status.pack(fill="x", side="bottom")
+        right = ttk.Frame(outer)
+        right.pack(side="left", fill="both", expand=True)
+        self.banner = Banner(right)
+        self.content = ttk.Frame(right)
+        self.content.pack(side="top", fill="both", expand=True)
         self.views = _LazyViews(self)
         self.nav_buttons: dict[str, ttk.Button] = {}
         for key, title, _, _ in VIEWS:
@@ -86,6 +88,7 @@ class MainWindow:
             self.nav_buttons[key] = button
         self.current: str | None = None
         root.protocol("WM_DELETE_WINDOW", self.quit)
+        keys.bind_window_keys(self)
         if workspace is not None:
             self.attach(workspace)
         else:
@@ -105,12 +108,15 @@ class MainWindow:
             button.configure(state="normal")
         for label in self.DATA_MENU_ENTRIES:
             self.file_menu.entryconfigure(label, state="normal")
+        self.help_menu.entryconfigure("开始使用向导…", state="normal")
         self.show(VIEWS[0][0])
         self.update_title()
         self.set_status(f"数据文件：{workspace.db_path}")
 
     # navigation ---------------------------------------------------------------------------
     def show(self, key: str) -> View:
+        if self.current and self.current != key:
+            self.banner.hide()  # it spoke of the page being left
         if self.current:
             self.views[self.current].pack_forget()
             self.nav_buttons[self.current].configure(style="Nav.TButton")
@@ -144,6 +150,9 @@ class MainWindow:
             self.update_title()
         if changes.message:
             self.set_status(changes.message)
+        guide = getattr(self, "guide", None)
+        if guide is not None and guide.winfo_exists():
+            guide.refresh()
 
     def update_title(self) -> None:
         from ..services.centre import centre_name
@@ -153,6 +162,12 @@ class MainWindow:
 
     def set_status(self, text: str) -> None:
         self.status.configure(text=text)
+
+    def tell(self, text: str, path: Path | None = None) -> None:
+        """A result the user must see (a file written, copied, imported): in a bar at the top of the
+        page, where the user is looking, as well as in the status bar; ``path`` gets 打开文件夹."""
+        self.set_status(text)
+        self.banner.show(text, path)
 
     # menu ---------------------------------------------------------------------------------
     def _build_menu(self) -> None:
@@ -166,6 +181,9 @@ class MainWindow:
         self.file_menu.add_command(label="退出", command=self.quit)
         menubar.add_cascade(label="文件", menu=self.file_menu)
         self.help_menu = tk.Menu(menubar, tearoff=False)
+        self.help_menu.add_command(label="使用说明", accelerator="F1", command=self.open_manual)
+        self.help_menu.add_command(label="开始使用向导…", command=self.open_guide, state="disabled")
+        self.help_menu.add_separator()
         self.help_menu.add_command(label="关于", command=self.about)
         menubar.add_cascade(label="帮助", menu=self.help_menu)
         self.root.configure(menu=menubar)
@@ -184,7 +202,7 @@ class MainWindow:
             return None
         target = backup_now(self.workspace, Path(folder))
         self.remember("last.backup_dir", folder)
-        self.set_status(f"已备份到 {target}")
+        self.tell(f"已备份到 {target}", target)
         return target
 
     def restore(self) -> bool:
@@ -212,6 +230,23 @@ class MainWindow:
         self.apply(restore(self.workspace, Path(chosen), backup_key))
         return True
 
+    def open_manual(self) -> Path | None:
+        """F1: the user manual (assets/manual.html, built from the README by scripts/build_manual.py)."""
+        from .open_file import open_with_system
+
+        manual = paths.assets_dir() / "manual.html"
+        if not manual.exists():
+            dialogs.show_error(self.root, "找不到使用说明", f"使用说明文件不存在：\n{manual}\n\n请重新安装程序。")
+            return None
+        open_with_system(manual)
+        self.set_status(f"已打开使用说明：{manual}")
+        return manual
+
+    def open_guide(self):
+        from .guide import Guide
+
+        return Guide.open(self)
+
     def about(self) -> None:
         dialogs.show_info(self.root, "关于", f"{APP_NAME}\n版本 {__version__}\n\n托育机构日常办公与月报报送。\n"
                                             f"全部数据保存在本机：\n{self.db_path}")
@@ -236,13 +271,15 @@ class MainWindow:
         self.ops.change(set_setting, key, value)
 
     def _apply_geometry(self, geometry: str) -> str:
-        """The saved size and place, or the default; returns what was applied."""
-        try:
-            self.root.geometry(geometry or DEFAULT_GEOMETRY)
-            return geometry or DEFAULT_GEOMETRY
-        except tk.TclError:
-            self.root.geometry(DEFAULT_GEOMETRY)
-            return DEFAULT_GEOMETRY
+        """The saved size and place, or the default, fitted into the screen's work area (a size saved
+        on a larger monitor is shrunk); returns what was applied."""
+        area = screen.work_area(self.root)
+        factor = screen.dpi_factor(self.root)
+        default = (round(screen.DEFAULT_SIZE[0] * factor), round(screen.DEFAULT_SIZE[1] * factor))
+        fitted = screen.fit_geometry(geometry, area, default)
+        self.root.minsize(*screen.min_size(area))
+        self.root.geometry(fitted)
+        return fitted
 
     def _report_exception(self, exc_type, exc, tb) -> None:
         self.report_exception(exc)

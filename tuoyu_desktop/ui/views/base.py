@@ -43,6 +43,19 @@ class View(ttk.Frame):
 
             dialogs.show_info(self.app.root, "PDF中有字无法显示", "\n".join(notes))
 
+    # the window's shortcuts (ui/keys.py); each says whether the page had the thing ---------------
+    def focus_search(self) -> bool:
+        """Ctrl+F."""
+        return False
+
+    def new_item(self) -> bool:
+        """Ctrl+N: the page's 新增 dialog."""
+        return False
+
+    def print_pdf_shortcut(self) -> bool:
+        """Ctrl+P: the page's PDF, written or opened for printing."""
+        return False
+
     def on_show(self) -> None:
         """Called each time the view is brought to the front."""
         if self.stale:

@@ -159,5 +159,5 @@ class ChildrenView(ListPage):
         write_list(Path(path), "幼儿花名册", ["姓名", "性别", "出生日期", "月龄", "班级", "托育形式", "入托日期", "身份证号",
                                          "监护人", "监护人电话", "状态"], rows, note)
         self.app.remember("last.export_dir", str(Path(path).parent))
-        self.app.set_status(f"已导出花名册 {path}（{len(rows)} 人）")
+        self.app.tell(f"已导出花名册 {path}（{len(rows)} 人）", Path(path))
         return Path(path)

@@ -118,5 +118,5 @@ class ClassesView(ListPage):
             return None
         headers = [c.title for c in CLASS_COLUMNS]
         write_list(Path(path), "班级", headers, [list(self.table.values(i)) for i in self.table.visible_ids()])
-        self.app.set_status(f"已导出班级 {path}")
+        self.app.tell(f"已导出班级 {path}", Path(path))
         return Path(path)

@@ -18,6 +18,7 @@ class DistrictView(ListPage):
     key = "district"
     title = "区县汇总"
     depends_on = ()
+    pdf_button = "pdf"
 
     def __init__(self, master, app):
         super().__init__(master, app, "区县汇总（卫健部门用）")
@@ -142,5 +143,5 @@ class DistrictView(ListPage):
             write_district_pdf(self.summary, Path(path), notes=notes)
             self.tell_unprintable(notes)
             open_with_system(Path(path))
-        self.app.set_status(f"已导出 {path}")
+        self.app.tell(f"已导出 {path}", Path(path))
         return Path(path)

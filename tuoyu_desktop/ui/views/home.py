@@ -6,6 +6,7 @@ from tkinter import ttk
 from ...domain.formatting import date_cn
 from ...services.alerts import collect_alerts
 from ...services.overview import overview
+from ..widgets.tooltip import TreeTooltip
 from .base import View
 
 GROUP_ORDER = ("聚集性预警", "出勤登记", "晨检", "因病缺勤追踪", "师幼比", "班级", "幼儿", "入托健康", "证书", "持证", "培训",
@@ -50,6 +51,7 @@ class HomeView(View):
         self.alerts.pack(side="left", fill="both", expand=True)
         scroll.pack(side="left", fill="y")
         self.alerts.tag_configure("group", font="TuoyuBold")
+        self.tooltip = TreeTooltip(self.alerts, "text")  # a long alert in full when the mouse rests on it
         self.alerts.bind("<Double-1>", lambda _e: self.open_selected())
         self.alerts.bind("<Return>", lambda _e: self.open_selected())
         self.details = ttk.Label(self, text="", justify="left", style="Hint.TLabel")

@@ -30,6 +30,30 @@ class ListPage(View):
         self.buttons[key] = button
         return button
 
+    #: the toolbar button Ctrl+P presses (the page's PDF), if the page has one
+    pdf_button: str | None = None
+
+    def focus_search(self) -> bool:
+        self.search.focus_set()
+        self.search.select_range(0, "end")
+        return True
+
+    def new_item(self) -> bool:
+        """The toolbar's first 新增-like button ("new", or the first whose key starts with "new")."""
+        key = next((k for k in self.buttons if k == "new"), None) or next(
+            (k for k in self.buttons if k.startswith("new")), None)
+        return self._press(key)
+
+    def print_pdf_shortcut(self) -> bool:
+        return self._press(self.pdf_button)
+
+    def _press(self, key: str | None) -> bool:
+        button = self.buttons.get(key) if key else None
+        if button is None or button.instate(["disabled"]):
+            return False
+        button.invoke()
+        return True
+
     def apply_filter(self) -> None:
         """Filter the main table by the search box; subclasses say which table."""
         table = self.main_table()

@@ -45,7 +45,9 @@ def _load_file_writers(_progress) -> None:
 class ReportView(ListPage):
     key = "report"
     title = "月报"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "settings", "measurements")
+    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "settings",
+                  "register", "measurements")
+    pdf_button = "open"
 
     def __init__(self, master, app):
         super().__init__(master, app, "月报（报区县卫健部门）")
@@ -159,7 +161,7 @@ class ReportView(ListPage):
     def _generated(self, files: list[Path], notes: list[str] = ()) -> None:
         self._stop()
         self.files = files
-        self.app.set_status(f"已生成 {files[0].name} 和 {files[1].name}（{files[0].parent}）")
+        self.app.tell(f"已生成 {files[0].name} 和 {files[1].name}（{files[0].parent}）", files[0])
         self.tell_unprintable(list(notes))
 
     def _failed(self, exc: BaseException) -> None:
@@ -187,7 +189,7 @@ class ReportView(ListPage):
             dialogs.show_error(self.app.root, "复制没有完成", str(exc).lstrip(": ").replace("目标文件夹: ", ""))
             return []
         self.app.remember("last.usb_dir", folder)
-        self.app.set_status(f"已复制并核对：{', '.join(p.name for p in copied)} → {folder}")
+        self.app.tell(f"已复制并核对：{', '.join(p.name for p in copied)} → {folder}", Path(folder))
         return copied
 
     def lock(self) -> None:

@@ -115,5 +115,5 @@ class StaffView(ListPage):
                          r.education, r.left_on or ""])
         write_list(Path(path), "从业人员", ["姓名", "性别", "岗位", "所在班级", "入职日期", "身份证号", "联系电话", "学历",
                                         "离职日期"], rows, "身份证号和电话已隐去中间几位（个人信息保护）")
-        self.app.set_status(f"已导出从业人员 {path}")
+        self.app.tell(f"已导出从业人员 {path}", Path(path))
         return Path(path)

@@ -13,6 +13,8 @@ from ...services.centre import centre_name
 from ...services.forms import delete_record
 from ...services.staff import employed_staff
 from .. import dialogs
+from ..screen import hold_size
+from ..widgets.bars import progress_image, share
 from ..widgets.form import Form, fields_for
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -21,10 +23,12 @@ XLSX = [("Excel 工作簿", "*.xlsx")]
 PDF = [("PDF 文件", "*.pdf")]
 
 
-def bar(done, target, width: int = 10) -> str:
-    share = 1.0 if target == 0 else min(float(done) / float(target), 1.0)
-    filled = round(share * width)
-    return "█" * filled + "░" * (width - filled) + f" {hours_text(done)}/{hours_text(target)}"
+#: what the bars in the year table mean
+BAR_LEGEND = "进度条：上为专业、下为职业道德；绿色为已完成，红色为尚差。"
+
+
+def done_of(done, target) -> str:
+    return f"{hours_text(done)}/{hours_text(target)}"
 
 
 class CourseDialog(tk.Toplevel):
@@ -54,6 +58,7 @@ class CourseDialog(tk.Toplevel):
         self.form.pack(fill="both", expand=True)
         self.form.set_values({"培训日期": self.app.today().isoformat(), "类别": "专业"})
         self.bind("<Escape>", lambda _e: self.destroy())
+        hold_size(self)
 
     def chosen(self) -> list[int]:
         return [self.staff[i][0] for i in self.people.curselection()]
@@ -78,6 +83,7 @@ class TrainingView(ListPage):
     key = "training"
     title = "培训"
     depends_on = ("training", "staff", "centre")
+    pdf_button = "print"
 
     def __init__(self, master, app):
         super().__init__(master, app, "从业人员培训")
@@ -97,14 +103,17 @@ class TrainingView(ListPage):
         self.behind_check = ttk.Checkbutton(self.toolbar, text="仅未达标", variable=self.behind_only,
                                             command=self.refresh)
         self.behind_check.pack(side="left", padx=(8, 0))
-        self.note = ttk.Label(self, text=TRAINING_NOTE, style="Hint.TLabel", wraplength=980, justify="left")
-        self.note.pack(anchor="w", pady=(0, 6))
+        self.note = ttk.Label(self, text=f"{TRAINING_NOTE}{BAR_LEGEND}", style="Hint.TLabel", wraplength=980, justify="left")
+        self.note.pack(anchor="w", fill="x", pady=(0, 6))
+        self.note.bind("<Configure>", lambda e: self.note.configure(wraplength=max(e.width - 4, 300)))
         self.tabs = ttk.Notebook(self)
         self.tabs.pack(fill="both", expand=True)
         self.table = Table(self.tabs, [
             TableColumn("name", "姓名", 90), TableColumn("role", "岗位", 80), TableColumn("hired", "入职日期", 100),
-            TableColumn("pro", "专业（已完成/目标）", 200), TableColumn("eth", "职业道德（已完成/目标）", 200),
-            TableColumn("pre", "岗前培训", 70, "center"), TableColumn("state", "状态", 120)])
+            TableColumn("pro", "专业（已完成/目标）", 150, "center"),
+            TableColumn("eth", "职业道德（已完成/目标）", 170, "center"),
+            TableColumn("pre", "岗前培训", 70, "center"), TableColumn("state", "状态", 120)],
+            image_column=TableColumn("bars", "进度", 170))
         self.tabs.add(self.table, text="年度达标")
         self.records = Table(self.tabs, [
             TableColumn("date", "培训日期", 100), TableColumn("name", "姓名", 90), TableColumn("course", "课程名称", 220),
@@ -134,10 +143,11 @@ class TrainingView(ListPage):
         self.year_rows = rows
         shown = [r for r in rows if not (self.behind_only.get() and r.progress.met)]
         self.table.set_rows([(str(r.staff_id), (r.name, r.role, date_iso(r.hired_on),
-                                                bar(r.progress.professional, r.progress.professional_target),
-                                                bar(r.progress.ethics, r.progress.ethics_target),
+                                                done_of(r.progress.professional, r.progress.professional_target),
+                                                done_of(r.progress.ethics, r.progress.ethics_target),
                                                 "有" if r.preservice else "无", "达标" if r.progress.met else "未达标"),
-                              f"{r.name} {r.role}", () if r.progress.met else ("warn",)) for r in shown])
+                              f"{r.name} {r.role}", () if r.progress.met else ("warn",), self._bars(r.progress))
+                             for r in shown])
         self.records.set_rows([(str(t.id), (date_iso(t.trained_on), t.staff_name, t.course, t.category,
                                             hours_text(t.hours), "是" if t.is_preservice else "", t.provider),
                                 f"{t.staff_name} {t.course} {t.provider}", ()) for t in records])
@@ -145,6 +155,9 @@ class TrainingView(ListPage):
         self.tabs.tab(0, text=f"年度达标（未达标 {behind} 人）")
         self.tabs.tab(1, text=f"培训记录（{len(records)}）")
         self.apply_filter()
+
+    def _bars(self, p):
+        return progress_image(self, [share(p.professional, p.professional_target), share(p.ethics, p.ethics_target)])
 
     def delete_selected(self) -> None:
         iid = self.records.selected()
@@ -178,7 +191,7 @@ class TrainingView(ListPage):
         write_list(Path(path), f"{self.year()}年培训", ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业",
                                                       "职业道德课时", "职业道德目标", "职业道德", "岗前培训"],
                    self._table_rows(), f"统计截至{self.as_of().isoformat()}。{TRAINING_NOTE}")
-        self.app.set_status(f"已导出 {path}")
+        self.app.tell(f"已导出 {path}", Path(path))
         return Path(path)
 
     def print_pdf(self) -> Path | None:
@@ -192,7 +205,7 @@ class TrainingView(ListPage):
         name = self.app.read(centre_name)
         notes: list[str] = []
         write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
-        self.app.set_status(f"已生成 {path}")
+        self.app.tell(f"已生成 {path}", Path(path))
         self.tell_unprintable(notes)
         open_with_system(Path(path))
         return Path(path)

@@ -84,7 +84,7 @@ class ClaimDialog(FormDialog):
         xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", files.centre_name, claim, full)
         self.page.written = [pdf, xlsx]
         self.app.remember("last.export_dir", folder)
-        self.app.set_status(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）")
+        self.app.tell(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）", pdf)
         self.page.tell_unprintable(notes)
         open_with_system(pdf)
 

@@ -62,24 +62,28 @@ class Form(ttk.Frame):
         self.widgets: dict[str, tk.Widget] = {}
         self.error_labels: dict[str, ttk.Label] = {}
         self.touched: set[str] = set()
-        body = ttk.Frame(self)
-        body.pack(fill="both", expand=True)
-        per_column = -(-len(fields) // columns)
-        for index, spec in enumerate(fields):
-            col, row = divmod(index, per_column)
-            self._add_field(body, spec, row * 2, col * 3)
+        # the buttons are packed first, at the bottom: they stay where they are whatever the fields say
         buttons = ttk.Frame(self)
-        buttons.pack(fill="x", pady=(8, 0))
-        self.general_error = ttk.Label(buttons, text="", style="Error.TLabel", wraplength=520)
-        self.general_error.pack(side="left")
+        buttons.pack(side="bottom", fill="x", pady=(8, 0))
         self.cancel_button = ttk.Button(buttons, text="取消", command=self.cancel)
         self.cancel_button.pack(side="right")
         self.save_button = ttk.Button(buttons, text="保存", command=self.save, default="active")
         self.save_button.pack(side="right", padx=(0, 8))
+        self.general_error = ttk.Label(self, text="", style="Error.TLabel", wraplength=400, justify="left")
+        self.general_error.pack(side="bottom", fill="x")
+        self.general_error.bind("<Configure>", lambda e: self.general_error.configure(
+            wraplength=max(e.width - 4, 200)))
+        body = ttk.Frame(self)
+        body.pack(side="top", fill="both", expand=True)
+        per_column = -(-len(fields) // columns)
+        for index, spec in enumerate(fields):
+            col, row = divmod(index, per_column)
+            self._add_field(body, spec, row * 2, col * 3)
+        self._wrap_messages()
 
     def _add_field(self, body, spec: FieldSpec, row: int, col: int) -> None:
         label = ttk.Frame(body)
-        label.grid(row=row, column=col, sticky="ne", padx=(12, 6), pady=(6, 0))
+        label.grid(row=row, column=col, sticky="ne", padx=(12, 6), pady=(4, 0))
         if spec.required:
             ttk.Label(label, text="*", style="Required.TLabel").pack(side="left")
         ttk.Label(label, text=spec.text).pack(side="left")
@@ -94,17 +98,27 @@ class Form(ttk.Frame):
         else:
             var = tk.StringVar(self)
             widget = ttk.Entry(body, textvariable=var, width=spec.width, show="●" if spec.kind == "password" else "")
-        widget.grid(row=row, column=col + 1, sticky="w", pady=(6, 0))
+        widget.grid(row=row, column=col + 1, sticky="w", pady=(4, 0))
         if spec.hint and spec.kind != "check":
             ttk.Label(body, text=spec.hint, style="Hint.TLabel").grid(row=row, column=col + 2, sticky="w",
-                                                                       padx=(6, 0), pady=(6, 0))
-        error = ttk.Label(body, text="", style="Error.TLabel")
+                                                                       padx=(6, 0), pady=(4, 0))
+        error = ttk.Label(body, text="", style="Error.TLabel", justify="left")
         error.grid(row=row + 1, column=col + 1, columnspan=2, sticky="w")
         widget.bind("<FocusOut>", lambda _e, k=spec.key: self._left(k))
         widget.bind("<Return>", lambda _e: self.save() or "break")
         widget.bind("<KP_Enter>", lambda _e: self.save() or "break")
         widget.bind("<Escape>", lambda _e: self.cancel() or "break")
         self.vars[spec.key], self.widgets[spec.key], self.error_labels[spec.key] = var, widget, error
+
+    def _wrap_messages(self) -> None:
+        """A message under a field wraps inside the field's own column (its entry and hint), so that
+        a long message never widens the form or moves its buttons."""
+        self.update_idletasks()
+        for label in self.error_labels.values():
+            info = label.grid_info()
+            column = int(info["column"])
+            _x, _y, width, _h = label.master.grid_bbox(column, 0, column + 1, int(info["row"]))
+            label.configure(wraplength=max(width - 4, 180))
 
     # values -------------------------------------------------------------------------------
     def values(self) -> dict:

@@ -5,6 +5,7 @@ import tkinter as tk
 from tkinter import ttk
 from typing import Callable
 
+from ..screen import hold_size
 from .form import FieldSpec, Form
 
 
@@ -29,6 +30,7 @@ class FormDialog(tk.Toplevel):
         if values:
             self.form.set_values(values)
         self.bind("<Escape>", lambda _e: self.destroy())
+        hold_size(self)
         first = next(iter(self.form.widgets.values()), None)
         if first is not None:
             first.focus_set()

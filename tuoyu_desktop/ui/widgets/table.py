@@ -11,6 +11,7 @@ from tkinter import ttk
 from typing import Callable
 
 from ...domain.search import matches, search_key
+from .tooltip import TreeTooltip
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,21 @@ def _heading_font(widget):
 
 class Table(ttk.Frame):
     def __init__(self, master, columns: list[TableColumn], *, on_open: Callable[[str], None] | None = None,
-                 menu: list[tuple[str, Callable[[str], None]]] | None = None, height: int = 18):
+                 menu: list[tuple[str, Callable[[str], None]]] | None = None, height: int = 18,
+                 image_column: TableColumn | None = None):
+        """``image_column``: a first column that shows a picture per row (a progress bar, say); the
+        rows then give their image as a fifth element."""
         super().__init__(master)
         self.columns = columns
         self.on_open = on_open
-        self.tree = ttk.Treeview(self, columns=[c.key for c in columns], show="headings", height=height,
-                                 selectmode="browse")
+        self.tree = ttk.Treeview(self, columns=[c.key for c in columns], height=height, selectmode="browse",
+                                 show="tree headings" if image_column else "headings")
         heading = _heading_font(self.tree)
+        self._images: dict[str, tk.PhotoImage] = {}  # Tk forgets an image whose Python object is gone
+        if image_column:
+            self.tree.heading("#0", text=image_column.title)
+            width = max(image_column.width, heading.measure(image_column.title) + 14) if heading else image_column.width
+            self.tree.column("#0", width=width, stretch=False, anchor="w")
         for c in columns:
             self.tree.heading(c.key, text=c.title, command=lambda k=c.key: self.sort_by(k))
             width = max(c.width, heading.measure(c.title) + 14) if heading else c.width  # a heading is never cut
@@ -59,6 +68,8 @@ class Table(ttk.Frame):
         xscroll.grid(row=1, column=0, sticky="ew")
         self.rowconfigure(0, weight=1)
         self.columnconfigure(0, weight=1)
+        # the last column holds the long texts (a reason, an alert): cut off, it shows in full on hover
+        self.tooltip = TreeTooltip(self.tree, columns[-1].key) if columns else None
         self.tree.tag_configure("warn", foreground="#c0392b")
         self.tree.tag_configure("muted", foreground="#888888")
         self._rows: dict[str, tuple] = {}
@@ -77,16 +88,20 @@ class Table(ttk.Frame):
             self.tree.bind("<Button-2>", self._popup)
 
     # data ---------------------------------------------------------------------------------
-    def set_rows(self, rows: list[tuple[str, tuple, str, tuple[str, ...]]]) -> None:
-        """rows: (iid, values, search text, tags). The current filter and sort are kept."""
+    def set_rows(self, rows: list[tuple]) -> None:
+        """rows: (iid, values, search text, tags[, image]). The current filter and sort are kept."""
         selected = self.selected()
         self.tree.delete(*self.tree.get_children())
-        self._rows, self._search, self._order = {}, {}, []
-        for iid, values, search, tags in rows:
+        self._rows, self._search, self._order, self._images = {}, {}, [], {}
+        for iid, values, search, tags, *image in rows:
             self._rows[iid] = values
             self._search[iid] = search_key(search)
             self._order.append(iid)
-            self.tree.insert("", "end", iid=iid, values=values, tags=tags)
+            if image and image[0] is not None:
+                self._images[iid] = image[0]
+                self.tree.insert("", "end", iid=iid, values=values, tags=tags, image=image[0])
+            else:
+                self.tree.insert("", "end", iid=iid, values=values, tags=tags)
         self._visible = list(self._order)
         if self._sort:
             key, reverse = self._sort

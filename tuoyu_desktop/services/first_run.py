@@ -1,0 +1,71 @@
+"""The first start's guide: 机构信息 → 政策方案 → 班级 → 导入花名册 → 设置密码.
+
+Shown on an empty database; it can be left and resumed (its state is a setting), and never shows
+again once finished. A step is done when the data says so (the centre's name and credit code, a
+class, a child, a password answered) or when the user marked it (政策方案, or a step skipped).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session
+
+from .overview import overview
+from .security import offer_needed
+from .settings import get_setting, set_setting
+
+STEPS = ("centre", "policy", "classes", "roster", "password")
+STATE = "guide.state"  # "" never started · "open" started, not finished · "done"
+MARKED = "guide.marked"  # steps the user marked done or skipped, comma-separated
+
+
+@dataclass(frozen=True)
+class GuideState:
+    done: frozenset[str]
+    started: bool
+    finished: bool
+    empty: bool  # nothing entered yet: no centre name, no class, no child
+
+    @property
+    def wanted(self) -> bool:
+        """Show the guide at start-up: a new database, or a guide left unfinished."""
+        return not self.finished and (self.started or self.empty)
+
+    @property
+    def next_step(self) -> str | None:
+        return next((s for s in STEPS if s not in self.done), None)
+
+
+def guide_state(session: Session, today: date, encrypted: bool) -> GuideState:
+    o = overview(session, today)
+    marked = {s for s in get_setting(session, MARKED).split(",") if s in STEPS}
+    done = set(marked)
+    if o.centre_complete:
+        done.add("centre")
+    if o.classes_open:
+        done.add("classes")
+    if o.children_enrolled:
+        done.add("roster")
+    if encrypted or not offer_needed(session):  # a password set, or the offer answered
+        done.add("password")
+    state = get_setting(session, STATE)
+    return GuideState(frozenset(done), state == "open", state == "done",
+                      not o.centre_name and not o.classes_open and not o.children_enrolled)
+
+
+def mark_step(session: Session, step: str) -> None:
+    if step not in STEPS:
+        raise ValueError(step)
+    marked = [s for s in get_setting(session, MARKED).split(",") if s]
+    if step not in marked:
+        set_setting(session, MARKED, ",".join([*marked, step]))
+
+
+def start_guide(session: Session) -> None:
+    if get_setting(session, STATE) != "done":
+        set_setting(session, STATE, "open")
+
+
+def finish_guide(session: Session) -> None:
+    set_setting(session, STATE, "done")
