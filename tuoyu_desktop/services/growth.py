@@ -304,8 +304,14 @@ def growth_month_figures(session: Session, profiles: dict[str, PolicyProfile], m
     """G01–G07 of SPEC §9 for ``month`` (YYYY-MM) from the stored records (for the 格式版本 2 return)."""
     year, number = (int(part) for part in month.split("-"))
     last = month_end(year, number)
-    children = session.exec(select(Child).where(Child.enrolled_on <= last)).all()
-    measured = [Measured(m.child_id, m.measured_on, m.weight_kg, m.length_cm, m.position or None, m.hb_g_l)
-                for m in session.exec(select(Measurement).where(Measurement.measured_on <= last))]
+    # only what the figures can use: children enrolled on the last day, measurements of the half year
+    # before it (a month's margin), as plain rows
+    children = session.exec(select(Child.id, Child.sex, Child.birth_date, Child.enrolled_on, Child.left_on)
+                            .where(enrolled_on(last))).all()
+    m = Measurement
+    measured = [Measured(child_id, on, weight, length, position or None, hb) for child_id, on, weight, length,
+                position, hb in session.exec(select(m.child_id, m.measured_on, m.weight_kg, m.length_cm, m.position,
+                                                    m.hb_g_l).where(m.measured_on <= last,
+                                                                    m.measured_on >= add_months(last, -7)))]
     return growth_figures(children, measured, year, number)
 

@@ -207,18 +207,22 @@ def _put(session: Session, record, model, key: dict, values: dict) -> int:
 
 # the month's figures ---------------------------------------------------------------------------------
 
+# (plain rows, not table objects: a big centre reads tens of thousands of them for a month)
 def _marks(session: Session, first: date, last: date) -> list[Mark]:
-    return [Mark(m.child_id, m.day, m.mark, m.symptom, m.followed_up_on) for m in session.exec(
-        select(AttendanceMark).where(AttendanceMark.day >= first, AttendanceMark.day <= last))]
+    a = AttendanceMark
+    return [Mark(*row) for row in session.exec(
+        select(a.child_id, a.day, a.mark, a.symptom, a.followed_up_on).where(a.day >= first, a.day <= last))]
 
 
 def _checks(session: Session, first: date, last: date) -> list[Check]:
-    return [Check(c.child_id, c.day, c.round, c.temperature, c.result) for c in session.exec(
-        select(HealthCheck).where(HealthCheck.day >= first, HealthCheck.day <= last))]
+    c = HealthCheck
+    return [Check(*row) for row in session.exec(
+        select(c.child_id, c.day, c.round, c.temperature, c.result).where(c.day >= first, c.day <= last))]
 
 
 def _class_finder(session: Session):
-    return class_finder(session.exec(select(Placement)))
+    p = Placement
+    return class_finder(session.exec(select(p.child_id, p.class_id, p.start_on, p.end_on)).all())
 
 
 def _caregivers(session: Session, days: list[date]) -> dict[date, dict[int, int]]:
