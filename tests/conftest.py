@@ -9,6 +9,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 NONET = Path(__file__).resolve().parent / "nonet"
+pytest_plugins = ["tests.district_fixtures"]  # the district's folder of returns, for its service and page tests
 
 # No test, and nothing a test starts, may open a network connection (see nonet/sitecustomize.py).
 sys.path.insert(0, str(NONET))

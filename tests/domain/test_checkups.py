@@ -1,8 +1,17 @@
 """SPEC §9 schedule: a check every 6 months, Hb and hearing yearly, a new check after 3 months away."""
 from datetime import date
 
-from tuoyu_desktop.domain.checkups import (ADMISSION, HB, HEARING, REGULAR, RETURN, Check, Stay, checkup_alerts,
-                                           due_checks)
+from tuoyu_desktop.domain.checkups import (
+    ADMISSION,
+    HB,
+    HEARING,
+    REGULAR,
+    RETURN,
+    Check,
+    Stay,
+    checkup_alerts,
+    due_checks,
+)
 
 STAY = [Stay(date(2025, 3, 1))]
 

@@ -1,8 +1,13 @@
 import pytest
 
 from tuoyu_desktop import paths
-from tuoyu_desktop.domain.classes import (band_for_age, cap_problem, caregivers_needed, fits_class,
-                                          home_point_problem)
+from tuoyu_desktop.domain.classes import (
+    band_for_age,
+    cap_problem,
+    caregivers_needed,
+    fits_class,
+    home_point_problem,
+)
 from tuoyu_desktop.domain.policy import load_profiles
 
 

@@ -6,9 +6,25 @@ from importlib import resources
 
 import pytest
 
-from tuoyu_desktop.domain.growth import (ANAEMIA, OBESE, OVERWEIGHT, STUNTED, UNDERWEIGHT, WASTED, age_in_days,
-                                         classify, evaluate)
-from tuoyu_desktop.domain.who2006 import HEIGHT, LENGTH, LENGTH_FOR_AGE, WEIGHT_FOR_AGE, value_at, zscores
+from tuoyu_desktop.domain.growth import (
+    ANAEMIA,
+    OBESE,
+    OVERWEIGHT,
+    STUNTED,
+    UNDERWEIGHT,
+    WASTED,
+    age_in_days,
+    classify,
+    evaluate,
+)
+from tuoyu_desktop.domain.who2006 import (
+    HEIGHT,
+    LENGTH,
+    LENGTH_FOR_AGE,
+    WEIGHT_FOR_AGE,
+    value_at,
+    zscores,
+)
 
 
 def shipped(name, sex, index):

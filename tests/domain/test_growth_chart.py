@@ -4,7 +4,12 @@ import sys
 
 import pytest
 
-from tuoyu_desktop.domain.who2006 import LENGTH_FOR_AGE, WEIGHT_FOR_AGE, chart_curves, zscores
+from tuoyu_desktop.domain.who2006 import (
+    LENGTH_FOR_AGE,
+    WEIGHT_FOR_AGE,
+    chart_curves,
+    zscores,
+)
 
 
 def test_the_weight_chart_of_a_girl_has_three_curves_from_birth_to_three_years():

@@ -3,9 +3,26 @@ from datetime import date
 from decimal import Decimal as D
 from types import SimpleNamespace as Child
 
-from tuoyu_desktop.domain.growth import OVERWEIGHT, STUNTED, UNDERWEIGHT, WASTED, evaluate
-from tuoyu_desktop.domain.growth_figures import Measured, growth_figures, within_half_year
-from tuoyu_desktop.domain.indicators import CODES, CODES_V2, GROWTH_CODES, NAMES, RATES, UNITS
+from tuoyu_desktop.domain.growth import (
+    OVERWEIGHT,
+    STUNTED,
+    UNDERWEIGHT,
+    WASTED,
+    evaluate,
+)
+from tuoyu_desktop.domain.growth_figures import (
+    Measured,
+    growth_figures,
+    within_half_year,
+)
+from tuoyu_desktop.domain.indicators import (
+    CODES,
+    CODES_V2,
+    GROWTH_CODES,
+    NAMES,
+    RATES,
+    UNITS,
+)
 
 CHILDREN = [
     Child(id=1, sex="男", birth_date=date(2024, 6, 1), enrolled_on=date(2025, 9, 1), left_on=None),    # A

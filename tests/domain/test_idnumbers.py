@@ -2,8 +2,16 @@ from datetime import date
 
 import pytest
 
-from tuoyu_desktop.domain.idnumbers import (check_id_against, id_check_char, mask_id, mask_phone,
-                                            parse_id_number, uscc_check_char, validate_phone, validate_uscc)
+from tuoyu_desktop.domain.idnumbers import (
+    check_id_against,
+    id_check_char,
+    mask_id,
+    mask_phone,
+    parse_id_number,
+    uscc_check_char,
+    validate_phone,
+    validate_uscc,
+)
 
 VALID_ID = "11010519491231002X"  # the standard's own example: born 1949-12-31, female
 

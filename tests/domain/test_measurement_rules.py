@@ -5,7 +5,10 @@ from decimal import Decimal as D
 import pytest
 
 from tuoyu_desktop.domain.errors import InputError
-from tuoyu_desktop.domain.measurement_rules import StandingHeightUnderTwo, check_measurement
+from tuoyu_desktop.domain.measurement_rules import (
+    StandingHeightUnderTwo,
+    check_measurement,
+)
 
 BIRTH = date(2024, 3, 15)
 TODAY = date(2026, 5, 20)

@@ -3,8 +3,8 @@
 The dates below were read from chinese-calendar 1.11.0 itself (2025: 国庆 10-01…10-08, 调休 Saturday
 10-11; 2026: 春节 02-15…02-23, 调休 Saturdays 02-14 and 02-28), not guessed.
 """
-import sys
 import subprocess
+import sys
 from datetime import date
 
 from tuoyu_desktop.domain.opendays import DayOverride, OpenDays, default_open

@@ -4,7 +4,13 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tuoyu_desktop.domain.idnumbers import id_check_char, mask_id, parse_id_number, validate_phone, validate_uscc
+from tuoyu_desktop.domain.idnumbers import (
+    id_check_char,
+    mask_id,
+    parse_id_number,
+    validate_phone,
+    validate_uscc,
+)
 from tuoyu_desktop.domain.parsing import parse_date, parse_decimal
 
 ANY_TEXT = st.one_of(st.text(max_size=40), st.text(alphabet="0123456789Xx-/年月日 .，,", max_size=24))

@@ -2,8 +2,14 @@
 from datetime import date
 from types import SimpleNamespace
 
-from tuoyu_desktop.domain.presence import (Leave, caregivers_present, children_present, leave_problems, on_leave,
-                                           ratio_fails)
+from tuoyu_desktop.domain.presence import (
+    Leave,
+    caregivers_present,
+    children_present,
+    leave_problems,
+    on_leave,
+    ratio_fails,
+)
 from tuoyu_desktop.domain.register import Mark
 
 MON, TUE, WED = date(2025, 10, 13), date(2025, 10, 14), date(2025, 10, 15)

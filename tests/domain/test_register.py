@@ -4,10 +4,21 @@ from types import SimpleNamespace
 
 from tuoyu_desktop.domain.opendays import DayOverride, OpenDays
 from tuoyu_desktop.domain.policy import HealthRule
-from tuoyu_desktop.domain.register import (Case, Check, Mark, check_problems, check_result, due_follow_up,
-                                           mark_problems, missing_morning_checks, open_case_on,
-                                           overdue_follow_ups, temperature_problem, unmarked_children,
-                                           case_problems)
+from tuoyu_desktop.domain.register import (
+    Case,
+    Check,
+    Mark,
+    case_problems,
+    check_problems,
+    check_result,
+    due_follow_up,
+    mark_problems,
+    missing_morning_checks,
+    open_case_on,
+    overdue_follow_ups,
+    temperature_problem,
+    unmarked_children,
+)
 
 RULE = HealthRule()
 CAL = OpenDays({date(2025, 7, 21): DayOverride(False, "暑假")})

@@ -2,7 +2,13 @@
 from datetime import date
 from decimal import Decimal
 
-from tuoyu_desktop.domain.indicators import CODES, INDICATORS, NAMES, REGISTER_CODES, UNITS
+from tuoyu_desktop.domain.indicators import (
+    CODES,
+    INDICATORS,
+    NAMES,
+    REGISTER_CODES,
+    UNITS,
+)
 from tuoyu_desktop.domain.opendays import OpenDays
 from tuoyu_desktop.domain.policy import HealthRule
 from tuoyu_desktop.domain.register import Case, Check, Mark

@@ -4,9 +4,19 @@ from types import SimpleNamespace as Cert
 
 import pytest
 
-from tuoyu_desktop.domain.staffing import (EXPIRED, EXPIRING, NOT_YET, VALID, cert_status, cert_valid_on,
-                                           current_certificates, has_valid_caregiver_cert, prorated_target,
-                                           target_months, training_progress)
+from tuoyu_desktop.domain.staffing import (
+    EXPIRED,
+    EXPIRING,
+    NOT_YET,
+    VALID,
+    cert_status,
+    cert_valid_on,
+    current_certificates,
+    has_valid_caregiver_cert,
+    prorated_target,
+    target_months,
+    training_progress,
+)
 
 
 def cert(kind="健康证", issued=date(2026, 1, 1), expires=date(2027, 1, 1), staff=1):

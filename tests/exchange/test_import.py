@@ -9,8 +9,16 @@ from tests.exchange.conftest import CLASSES, TODAY, child_row, make_id
 from tests.exchange.helpers import dump, filled
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.exchange.importer import ImportFailed, import_file
-from tuoyu_desktop.store.models import (Agreement, Certificate, Child, Placement, SchoolClass, Staff,
-                                        TrainingRecord, Visit)
+from tuoyu_desktop.store.models import (
+    Agreement,
+    Certificate,
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    TrainingRecord,
+    Visit,
+)
 
 STAFF_ID = make_id(date(1990, 3, 8), 2, "320411")
 

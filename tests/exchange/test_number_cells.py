@@ -1,6 +1,5 @@
 """Every number in every workbook the program writes is a number cell; identifiers stay text."""
 import json
-from datetime import date
 
 from openpyxl import load_workbook
 

@@ -9,8 +9,15 @@ from tests.exchange.helpers import dump
 from tuoyu_desktop.exchange.importer import ImportFailed
 from tuoyu_desktop.services.children import roster, search_roster
 from tuoyu_desktop.services.staff import search_staff, staff_rows
-from tuoyu_desktop.store.models import Agreement, BlacklistEntry, Certificate, Child, Staff, TrainingRecord, \
-    VoucherRedemption
+from tuoyu_desktop.store.models import (
+    Agreement,
+    BlacklistEntry,
+    Certificate,
+    Child,
+    Staff,
+    TrainingRecord,
+    VoucherRedemption,
+)
 
 TODAY = date(2026, 11, 25)
 WANG = make_id(date(1988, 5, 2), 2, "320411")

@@ -1,7 +1,12 @@
 import pytest
 
 from tuoyu_desktop.domain.errors import InputError
-from tuoyu_desktop.services.centre import CentreForm, centre_form, get_centre, update_centre
+from tuoyu_desktop.services.centre import (
+    CentreForm,
+    centre_form,
+    get_centre,
+    update_centre,
+)
 
 GOOD = dict(机构名称="天宁区小星星托育中心", 统一社会信用代码="91350100M000100Y43", 政策方案="天宁区",
             联系电话="0519-86661234", 月租金="18,000")

@@ -5,10 +5,10 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, TODAY, make_id
-from tuoyu_desktop.services.forms import save_record
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import children as svc
 from tuoyu_desktop.services.classes import class_rows
+from tuoyu_desktop.services.forms import save_record
 from tuoyu_desktop.store.models import Child, Placement
 
 

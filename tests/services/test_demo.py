@@ -6,11 +6,24 @@ from sqlmodel import select
 from tuoyu_desktop.domain.ages import completed_months
 from tuoyu_desktop.domain.classes import fits_class
 from tuoyu_desktop.domain.errors import InputError
-from tuoyu_desktop.domain.idnumbers import check_id_against, parse_id_number, validate_uscc
+from tuoyu_desktop.domain.idnumbers import (
+    check_id_against,
+    parse_id_number,
+    validate_uscc,
+)
 from tuoyu_desktop.services.centre import get_centre
 from tuoyu_desktop.services.demo import fill_demo
-from tuoyu_desktop.store.models import (Agreement, Certificate, Child, Placement, SchoolClass, Staff,
-                                        TrainingRecord, Visit, VoucherRedemption)
+from tuoyu_desktop.store.models import (
+    Agreement,
+    Certificate,
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    TrainingRecord,
+    Visit,
+    VoucherRedemption,
+)
 
 TODAY = date(2026, 11, 25)
 

@@ -7,11 +7,11 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
-from tuoyu_desktop.services.forms import record_values, save_record
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import medical, vouchers
 from tuoyu_desktop.services.alerts import collect_alerts
 from tuoyu_desktop.services.centre import CentreForm, update_centre
+from tuoyu_desktop.services.forms import record_values, save_record
 from tuoyu_desktop.store.models import VoucherRedemption
 
 TODAY = date(2026, 11, 25)

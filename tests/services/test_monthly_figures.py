@@ -9,8 +9,18 @@ import pytest
 
 from tests.exchange.conftest import make_id
 from tuoyu_desktop.services.monthly import month_figures
-from tuoyu_desktop.store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff,
-                                        TrainingRecord, Visit, VoucherRedemption)
+from tuoyu_desktop.store.models import (
+    Agreement,
+    Centre,
+    Certificate,
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    TrainingRecord,
+    Visit,
+    VoucherRedemption,
+)
 
 D = date
 

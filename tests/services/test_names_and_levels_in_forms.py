@@ -5,10 +5,10 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, TODAY, make_id
-from tuoyu_desktop.services.forms import check_record, save_record
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import children as kids
 from tuoyu_desktop.services import staff as svc
+from tuoyu_desktop.services.forms import check_record, save_record
 from tuoyu_desktop.services.training import add_course_for_many
 from tuoyu_desktop.store.models import Certificate, Staff, TrainingRecord
 

@@ -7,7 +7,13 @@ from sqlmodel import select
 from tests.exchange.conftest import make_id
 from tuoyu_desktop.services.forms import record_values, save_record
 from tuoyu_desktop.services.monthly import class_figures, load_month, month_figures
-from tuoyu_desktop.store.models import Child, Placement, SchoolClass, Staff, StaffAssignment
+from tuoyu_desktop.store.models import (
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+)
 
 D = date
 

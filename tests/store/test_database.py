@@ -5,9 +5,20 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from tuoyu_desktop.store.migrate import DatabaseFileError, head_revision, inspect_file, upgrade
-from tuoyu_desktop.store.models import (BlacklistEntry, Certificate, Child, SchoolClass, Staff,
-                                        VoucherRedemption)
+from tuoyu_desktop.store.migrate import (
+    DatabaseFileError,
+    head_revision,
+    inspect_file,
+    upgrade,
+)
+from tuoyu_desktop.store.models import (
+    BlacklistEntry,
+    Certificate,
+    Child,
+    SchoolClass,
+    Staff,
+    VoucherRedemption,
+)
 
 
 def _tables(path):

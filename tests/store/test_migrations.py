@@ -9,7 +9,12 @@ from sqlmodel import select
 from tuoyu_desktop import paths
 from tuoyu_desktop.services.workspace import open_workspace
 from tuoyu_desktop.store.engine import make_engine
-from tuoyu_desktop.store.migrate import alembic_config, head_revision, inspect_file, upgrade
+from tuoyu_desktop.store.migrate import (
+    alembic_config,
+    head_revision,
+    inspect_file,
+    upgrade,
+)
 from tuoyu_desktop.store.models import Child
 
 

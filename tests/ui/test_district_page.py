@@ -1,6 +1,5 @@
 import pytest
 
-from tests.services.test_district import folder, workspace_profiles  # noqa: F401  (module fixtures)
 from tests.ui.conftest import wait_until
 
 pytestmark = pytest.mark.gui

@@ -1,10 +1,11 @@
+from datetime import date
+
 import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
 from tests.ui.conftest import last_dialog, type_into
 from tuoyu_desktop.store.models import Agreement, Visit, VoucherRedemption
-from datetime import date
 
 pytestmark = pytest.mark.gui
 

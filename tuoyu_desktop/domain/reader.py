@@ -11,7 +11,15 @@ from decimal import Decimal
 
 from .errors import Collector
 from .idnumbers import IdInfo, normalize_code, parse_id_number, validate_phone
-from .parsing import clean_text, find_emoji, parse_choice, parse_date, parse_decimal, parse_yes_no, too_long
+from .parsing import (
+    clean_text,
+    find_emoji,
+    parse_choice,
+    parse_date,
+    parse_decimal,
+    parse_yes_no,
+    too_long,
+)
 
 #: Nothing a childcare centre records happened before 1900; an earlier date is an Excel 0 or a
 #: mistyped year (Excel itself counts dates from 1900).

@@ -11,10 +11,21 @@ from datetime import date
 from decimal import Decimal
 from typing import Callable, Iterable, Protocol, Sequence
 
-from .choices import (CHECK_ACTIONS, CHECK_FINDINGS, CHECK_RESULTS, CHECK_ROUNDS, DAILY_CARE_TYPES, DISEASES, MARKS,
-                      PRESENT, SICK, SYMPTOMS)
+from .choices import (
+    CHECK_ACTIONS,
+    CHECK_FINDINGS,
+    CHECK_RESULTS,
+    CHECK_ROUNDS,
+    DAILY_CARE_TYPES,
+    DISEASES,
+    MARKS,
+    PRESENT,
+    SICK,
+    SYMPTOMS,
+)
 from .errors import Problem
-from .opendays import SOURCE as OPEN_DAYS_SOURCE, OpenDays
+from .opendays import SOURCE as OPEN_DAYS_SOURCE
+from .opendays import OpenDays
 from .periods import PLACEMENT, enrolled_on
 from .policy import HYGIENE_SOURCE, HealthRule
 

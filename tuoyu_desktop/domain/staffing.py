@@ -1,13 +1,12 @@
 """Certificates and training rules for staff (SPEC §2; 天宁区 plan, task 12)."""
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
 from typing import Iterable, Protocol
-
-import re
-import unicodedata
 
 from .choices import CAREGIVER_CERTS, CAREGIVER_LEVELS, OLD_LEVEL_NAMES
 from .periods import CERTIFICATE

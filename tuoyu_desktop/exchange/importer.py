@@ -21,7 +21,15 @@ from ..domain.parsing import clean_text, folded
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..services.centre import centre_profile
-from ..services.records import ADDED, KINDS, UNCHANGED, UPDATED, Checked, Context, RecordKind
+from ..services.records import (
+    ADDED,
+    KINDS,
+    UNCHANGED,
+    UPDATED,
+    Checked,
+    Context,
+    RecordKind,
+)
 from .workbook_reader import MAX_ROWS, open_workbook
 
 HEADER_SCAN_ROWS = 10

@@ -12,7 +12,13 @@ from pathlib import Path
 
 from ..domain.formatting import date_cn
 from ..domain.growth import CLASS_RULES
-from ..domain.who2006 import DAYS_PER_MONTH, LENGTH_FOR_AGE, STANDARD, WEIGHT_FOR_AGE, chart_curves
+from ..domain.who2006 import (
+    DAYS_PER_MONTH,
+    LENGTH_FOR_AGE,
+    STANDARD,
+    WEIGHT_FOR_AGE,
+    chart_curves,
+)
 from ..services.growth import STATS_NOTE, ChildGrowth, ClassStats, stats_table
 from .document import build_pdf, grid, make_styles
 

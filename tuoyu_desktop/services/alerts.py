@@ -6,8 +6,14 @@ from datetime import date
 from sqlmodel import Session
 
 from ..domain.alert import Alert
-from ..domain.staffing import EXPIRED, EXPIRING, PRORATION_RULE, TRAINING_SOURCE, hours_text
 from ..domain.policy import PolicyProfile
+from ..domain.staffing import (
+    EXPIRED,
+    EXPIRING,
+    PRORATION_RULE,
+    TRAINING_SOURCE,
+    hours_text,
+)
 from .centre import centre_profile
 from .children import due_to_move, health_follow_up
 from .classes import class_rows

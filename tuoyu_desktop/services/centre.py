@@ -9,7 +9,13 @@ from ..domain.choices import CENTRE_NATURES, CENTRE_TYPES
 from ..domain.errors import Collector
 from ..domain.formatting import fen_to_yuan, yuan_to_fen
 from ..domain.idnumbers import validate_phone, validate_uscc
-from ..domain.parsing import clean_text, find_emoji, parse_choice, parse_decimal, too_long
+from ..domain.parsing import (
+    clean_text,
+    find_emoji,
+    parse_choice,
+    parse_decimal,
+    too_long,
+)
 from ..domain.policy import PolicyProfile
 from ..store.models import Centre
 from .changes import Changes

@@ -11,10 +11,10 @@ from ..domain.ages import add_months, completed_months
 from ..domain.choices import LEAVE_REASONS
 from ..domain.classes import MAX_MONTHS, fits_class
 from ..domain.errors import Collector, InputError, Problem
-from ..domain.policy import PolicyProfile
-from ..domain.search import matches, search_key
-from ..domain.reader import RowReader
 from ..domain.periods import class_open_on, enrolled_on
+from ..domain.policy import PolicyProfile
+from ..domain.reader import RowReader
+from ..domain.search import matches, search_key
 from ..store.models import Child, Placement, SchoolClass
 from ..store.periods import placed_on
 from .centre import centre_profile

@@ -7,12 +7,12 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ..domain.classes import caregivers_needed, ratio_text
+from ..domain.periods import class_open_on
 from ..domain.policy import PolicyProfile
 from ..store.models import SchoolClass, Staff
+from ..store.periods import employed_on
 from .centre import centre_profile
 from .children import roster
-from ..domain.periods import class_open_on
-from ..store.periods import employed_on
 from .records.classes import ClassKind, enrolled_in_class
 
 KIND = ClassKind()

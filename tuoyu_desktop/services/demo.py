@@ -12,13 +12,32 @@ from sqlmodel import Session, func, select
 
 from ..domain.ages import add_months, completed_months
 from ..domain.classes import band_for_age
-from ..domain.idnumbers import id_check_char, uscc_check_char
 from ..domain.errors import InputError
-from ..domain.policy import PolicyProfile
 from ..domain.growth import age_in_days
-from ..domain.who2006 import HEIGHT, LENGTH, LENGTH_FOR_AGE, WEIGHT_FOR_AGE, uses_length, value_at
-from ..store.models import (Agreement, BlacklistEntry, Certificate, Child, Measurement, Placement, SchoolClass,
-                            Staff, StaffAssignment, TrainingRecord, Visit, VoucherRedemption)
+from ..domain.idnumbers import id_check_char, uscc_check_char
+from ..domain.policy import PolicyProfile
+from ..domain.who2006 import (
+    HEIGHT,
+    LENGTH,
+    LENGTH_FOR_AGE,
+    WEIGHT_FOR_AGE,
+    uses_length,
+    value_at,
+)
+from ..store.models import (
+    Agreement,
+    BlacklistEntry,
+    Certificate,
+    Child,
+    Measurement,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+    TrainingRecord,
+    Visit,
+    VoucherRedemption,
+)
 from ..store.periods import enrolled_on
 from .centre import CentreForm, update_centre
 from .changes import Changes

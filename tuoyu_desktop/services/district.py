@@ -15,7 +15,16 @@ from typing import Callable
 
 from ..domain.errors import InputError
 from ..domain.idnumbers import normalize_code
-from ..domain.indicators import CODES, GROWTH_CODES, NAMES, RATES, REGISTER_CODES, REGISTER_RATES, percent, rounded
+from ..domain.indicators import (
+    CODES,
+    GROWTH_CODES,
+    NAMES,
+    RATES,
+    REGISTER_CODES,
+    REGISTER_RATES,
+    percent,
+    rounded,
+)
 from ..domain.policy import PolicyProfile
 from ..exchange.return_reader import ReturnFile, read_return
 

@@ -15,11 +15,27 @@ from sqlmodel import Session, select
 
 from ..domain.ages import add_months, completed_months, month_end
 from ..domain.alert import Alert
-from ..domain.checkups import ADMISSION, AWAY_MONTHS, Check, Stay, checkup_alerts, due_checks
+from ..domain.checkups import (
+    ADMISSION,
+    AWAY_MONTHS,
+    Check,
+    Stay,
+    checkup_alerts,
+    due_checks,
+)
 from ..domain.choices import PRESENT
 from ..domain.errors import Collector, InputError, Problem
-from ..domain.growth import (ANAEMIA, ANAEMIA_BELOW_G_L, CLASS_RULES, OBESE, OVERWEIGHT, STUNTED, UNDERWEIGHT,
-                             WASTED, evaluate)
+from ..domain.growth import (
+    ANAEMIA,
+    ANAEMIA_BELOW_G_L,
+    CLASS_RULES,
+    OBESE,
+    OVERWEIGHT,
+    STUNTED,
+    UNDERWEIGHT,
+    WASTED,
+    evaluate,
+)
 from ..domain.growth_figures import Measured, growth_figures, within_half_year
 from ..domain.measurement_rules import (
     HB,

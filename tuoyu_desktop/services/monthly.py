@@ -17,13 +17,29 @@ from sqlmodel import Session, select
 
 from ..domain.ages import completed_months
 from ..domain.classes import band_for_age, caregivers_needed
-from ..domain.periods import ENROLMENT, class_open_on, enrolled_on
 from ..domain.indicators import CODES, percent, rounded
+from ..domain.periods import ENROLMENT, class_open_on, enrolled_on
 from ..domain.policy import PolicyProfile
-from ..domain.staffing import cert_valid_on, current_certificates, has_valid_caregiver_cert, training_progress
+from ..domain.staffing import (
+    cert_valid_on,
+    current_certificates,
+    has_valid_caregiver_cert,
+    training_progress,
+)
 from ..store import periods as sql_periods
-from ..store.models import (Agreement, Centre, Certificate, Child, Placement, SchoolClass, Staff, StaffAssignment,
-                            TrainingRecord, Visit, VoucherRedemption)
+from ..store.models import (
+    Agreement,
+    Centre,
+    Certificate,
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+    TrainingRecord,
+    Visit,
+    VoucherRedemption,
+)
 from .centre import centre_profile, get_centre
 from .vouchers import month_bounds
 

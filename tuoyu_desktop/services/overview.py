@@ -6,8 +6,8 @@ from datetime import date
 
 from sqlmodel import Session, func, select
 
-from ..store.periods import class_open_on, employed_on, enrolled_on
 from ..store.models import Child, SchoolClass, Staff
+from ..store.periods import class_open_on, employed_on, enrolled_on
 from .centre import get_centre
 
 

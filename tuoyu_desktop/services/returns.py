@@ -14,14 +14,19 @@ from sqlmodel import Session, select
 
 from .. import __version__
 from ..domain.errors import InputError, Problem
-from ..domain.indicators import GROWTH_INDICATORS, INDICATORS, REGISTER_INDICATORS, checksum
+from ..domain.indicators import (
+    GROWTH_INDICATORS,
+    INDICATORS,
+    REGISTER_INDICATORS,
+    checksum,
+)
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, hours_number
 from ..store.models import LockedReturn, ReturnEvent
 from .alerts import collect_alerts
 from .changes import Changes
-from .monthly import class_figures, compute, load_month, staff_training, trend
 from .growth import growth_month_figures
+from .monthly import class_figures, compute, load_month, staff_training, trend
 from .register import register_month
 from .vouchers import month_bounds
 

@@ -7,14 +7,17 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ..domain.errors import InputError, Problem
-from ..domain.search import matches, search_key
-from ..domain.staffing import cert_status, current_certificates, has_valid_caregiver_cert
-from ..domain.policy import PolicyProfile
-from ..store.models import Certificate, SchoolClass, Staff
 from ..domain.periods import employed_on as employed
+from ..domain.policy import PolicyProfile
+from ..domain.search import matches, search_key
+from ..domain.staffing import (
+    cert_status,
+    current_certificates,
+    has_valid_caregiver_cert,
+)
+from ..store.models import Certificate, SchoolClass, Staff
 from ..store.periods import employed_on
 from .centre import centre_profile
-
 
 
 @dataclass(frozen=True)

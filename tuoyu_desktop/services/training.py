@@ -11,12 +11,12 @@ from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.staffing import TrainingProgress, training_progress
 from ..store.models import Staff, TrainingRecord
-from .changes import Changes
-from .centre import centre_profile
-from .forms import context
 from ..store.periods import employed_on
-from .records.base import form_values
+from .centre import centre_profile
+from .changes import Changes
+from .forms import context
 from .records import KINDS
+from .records.base import form_values
 
 KIND = KINDS["training"]
 

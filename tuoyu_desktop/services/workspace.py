@@ -12,8 +12,8 @@ from sqlmodel import Session
 from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
 from ..store import audit
-from ..store.engine import transaction
 from ..store.cipher import DataKey
+from ..store.engine import transaction
 from ..store.lock import DatabaseLock
 from ..store.migrate import open_database
 

@@ -6,16 +6,21 @@ put back, so the user's file is never left half-migrated.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import re
 
 from sqlalchemy import Engine, text
 
 from .. import paths
 from . import cipher
-from .backup import BackupError, backup_to_folder, copy_database, read_only_uri, verified_copy
+from .backup import (
+    BackupError,
+    backup_to_folder,
+    copy_database,
+    read_only_uri,
+    verified_copy,
+)
 from .cipher import DataKey
 from .engine import make_engine
 from .errors import DatabaseFileError, db_errors

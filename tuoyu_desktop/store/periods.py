@@ -5,7 +5,15 @@ from datetime import date
 
 from sqlalchemy import and_, or_
 
-from ..domain.periods import AGREEMENT, CERTIFICATE, CLASS_OPEN, EMPLOYMENT, ENROLMENT, PLACEMENT, Span
+from ..domain.periods import (
+    AGREEMENT,
+    CERTIFICATE,
+    CLASS_OPEN,
+    EMPLOYMENT,
+    ENROLMENT,
+    PLACEMENT,
+    Span,
+)
 from .models import Agreement, Certificate, Child, Placement, SchoolClass, Staff
 
 

@@ -227,8 +227,8 @@ def encrypt_now(root, window, password: str) -> bool:
 def save_recovery_sheet(root, window) -> Path | None:
     """Show the recovery key and offer to save its sheet as a PDF to print."""
     from ..reports.recovery_sheet import write_recovery_sheet
-    from ..services.security import recovery_text
     from ..services.datafile import centre_of
+    from ..services.security import recovery_text
     from . import dialogs
     from .open_file import open_with_system
 

@@ -5,8 +5,8 @@ import tkinter as tk
 from tkinter import ttk
 from typing import Callable
 
-from ..services.security import TRIES, WAIT_SECONDS, Attempts
 from ..services.datafile import DatabaseFileError, WrongPassword
+from ..services.security import TRIES, WAIT_SECONDS, Attempts
 
 
 class PasswordDialog(tk.Toplevel):

@@ -1,7 +1,16 @@
 """Every kind of record the program keeps, by the KIND name of the command line."""
 from __future__ import annotations
 
-from .base import ADDED, UNCHANGED, UPDATED, Checked, Column, Context, RecordKind, form_values
+from .base import (
+    ADDED,
+    UNCHANGED,
+    UPDATED,
+    Checked,
+    Column,
+    Context,
+    RecordKind,
+    form_values,
+)
 from .cases import DiseaseKind, LeaveKind
 from .centre import CentreKind
 from .children import ChildKind

@@ -16,7 +16,14 @@ from sqlmodel import Session, select
 from ...domain.errors import Collector
 from ...domain.policy import PolicyProfile
 from ...domain.reader import RowReader
-from ...store.models import BlacklistEntry, Child, Placement, SchoolClass, Staff, StaffAssignment
+from ...store.models import (
+    BlacklistEntry,
+    Child,
+    Placement,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+)
 
 ADDED, UPDATED, UNCHANGED = "新增", "更新", "未变"
 

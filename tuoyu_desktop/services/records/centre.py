@@ -7,8 +7,8 @@ from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES, YES_NO
 from ...domain.errors import InputError
 from ...domain.parsing import clean_text
 from ...domain.reader import RowReader
-from ..centre import CentreForm, get_centre, validate_centre
 from ...store.models import Centre
+from ..centre import CentreForm, get_centre, validate_centre
 from .base import Checked, Column, Context, RecordKind, upsert
 
 

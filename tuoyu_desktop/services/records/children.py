@@ -6,7 +6,13 @@ from collections import defaultdict
 from sqlmodel import Session, select
 
 from ...domain.ages import completed_months
-from ...domain.choices import CARE_TYPES, HARDSHIP_CATEGORIES, LEAVE_REASONS, SEXES, YES_NO
+from ...domain.choices import (
+    CARE_TYPES,
+    HARDSHIP_CATEGORIES,
+    LEAVE_REASONS,
+    SEXES,
+    YES_NO,
+)
 from ...domain.classes import age_problem, fits_class
 from ...domain.errors import Collector
 from ...domain.formatting import fen_to_yuan, yuan_to_fen
@@ -15,6 +21,7 @@ from ...domain.periods import PLACEMENT
 from ...domain.reader import RowReader
 from ...store.models import Child, Placement, SchoolClass
 from .base import ADDED, UPDATED, Checked, Column, Context, RecordKind, upsert
+
 
 def find_child(ctx: Context, id_number: str | None, name: str, birth, phone: str) -> Child | None:
     """The stored child with this ID number; without one, the same name + birth date + phone."""

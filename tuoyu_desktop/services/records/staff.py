@@ -6,11 +6,23 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ...domain.ages import add_months
-from ...domain.choices import CAREGIVER_LEVELS, CERT_TYPES, OLD_LEVEL_NAMES, SEXES, STAFF_ROLES
+from ...domain.choices import (
+    CAREGIVER_LEVELS,
+    CERT_TYPES,
+    OLD_LEVEL_NAMES,
+    SEXES,
+    STAFF_ROLES,
+)
 from ...domain.idnumbers import check_id_against, mask_id
 from ...domain.reader import RowReader
 from ...domain.staffing import certificate_level
-from ...store.models import BlacklistEntry, Certificate, SchoolClass, Staff, StaffAssignment
+from ...store.models import (
+    BlacklistEntry,
+    Certificate,
+    SchoolClass,
+    Staff,
+    StaffAssignment,
+)
 from .base import Checked, Column, Context, RecordKind, upsert
 
 ID_NOTE = "18位；请把该列设为文本，避免Excel改成科学计数法"

@@ -12,6 +12,7 @@ from .. import dialogs
 from ..widgets.form import FieldSpec, Form, fields_for
 from ..widgets.form_dialog import FormDialog
 
+
 def _date_or_none(text: str) -> date | None:
     try:
         return parse_date(text)

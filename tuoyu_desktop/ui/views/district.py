@@ -6,8 +6,8 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.ages import add_months
-from ...services.district import Summary, summarise
 from ...reports.district_pdf import HEAD, KEY
+from ...services.district import Summary, summarise
 from .. import dialogs
 from ..tasks import BackgroundTask
 from ..widgets.table import Table, TableColumn

@@ -12,6 +12,7 @@ from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
 
+
 class RecordDialog(FormDialog):
     """新增/编辑 an agreement or a visit, checked by the service as the user goes."""
 

@@ -7,9 +7,9 @@ from tkinter import ttk
 
 from ... import paths
 from ...domain.ages import add_months
+from ...reports.monthly_pdf import display_value
 from ...services import returns
 from ...services.delivery import copy_verified, return_file_stem
-from ...reports.monthly_pdf import display_value
 from .. import dialogs
 from ..tasks import BackgroundTask
 from ..widgets.form import FieldSpec

@@ -4,10 +4,15 @@ from __future__ import annotations
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
-from ...services.centre import CentreForm, centre_details, update_centre, validate_centre
-from ..widgets.form import FieldSpec, Form
 from ...services.audit_log import check_log, recent_entries
+from ...services.centre import (
+    CentreForm,
+    centre_details,
+    update_centre,
+    validate_centre,
+)
 from ...services.security import MIN_LENGTH, change_workspace_password
+from ..widgets.form import FieldSpec, Form
 from .base import View
 
 
