@@ -246,7 +246,7 @@ def register_month(session: Session, profile: PolicyProfile, month: str) -> dict
     calendar = load_calendar(session)
     rule = profile.health
     back = calendar.up_to(first - timedelta(days=1), max(rule.cluster.window_open_days - 1, 1))[0]
-    care = {c.id: c.care_type for c in session.exec(select(Child))}
+    care = dict(session.exec(select(Child.id, Child.care_type)).all())
     cases = [as_case(c) for c in session.exec(select(DiseaseCase).where(
         DiseaseCase.onset_on >= first, DiseaseCase.onset_on <= last))]
     days = calendar.between(first, last)
