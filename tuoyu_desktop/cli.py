@@ -548,11 +548,11 @@ def _cmd_encrypt(args, db_path: Path) -> int:
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        upgrade(db_path)
-        if not legacy_password_matches(db_path, password):
+        if not legacy_password_matches(db_path, password):  # read only: a wrong one leaves the file as it was
             from .store.cipher import WrongPassword
 
             raise WrongPassword("这份数据的启动密码与所给的密码不同；请用启动密码加密")
+        upgrade(db_path)
         backups = plain_backups(db_path)
         delete = _confirm_plain_backups(backups, args)
         key, removed = encrypt_file(db_path, password, delete_plain_backups=delete)

@@ -98,3 +98,15 @@ def test_five_children_with_diarrhoea_friday_monday_tuesday_fire_on_tuesday_acro
 def test_a_stricter_profile_threshold_of_two_children_fires_on_two():
     strict = HealthRule(cluster={"same_day_children": 2})
     assert len(find_clusters([sick(1, MON), sick(2, MON)], everyone_in(7), [MON], CAL, strict)) == 1
+
+
+def test_a_day_without_new_sick_leave_still_counts_while_its_window_holds_five_children():
+    """SPEC §8 A11: a (class, open day) counts when ≥ 5 distinct children have a same-症状 病假 over
+    that day and the 2 open days before it — the day itself need not add one."""
+    tue, wed, thu = date(2025, 10, 14), date(2025, 10, 15), date(2025, 10, 16)
+    marks = [sick(c, MON, "咳嗽") for c in (1, 2, 3)] + [sick(c, tue, "咳嗽") for c in (4, 5)]
+    days = [MON, tue, wed, thu]
+    clusters = find_clusters(marks, everyone_in(7), days, CAL, RULE)
+    # Mon: 3 that day; Tue: 5 over Mon–Tue; Wed: 5 over Mon–Wed; Thu: only 2 over Tue–Thu
+    assert [c.day for c in clusters] == [MON, tue, wed]
+    assert cluster_days(clusters, MON, thu) == 3

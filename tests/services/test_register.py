@@ -159,3 +159,44 @@ def test_a_child_with_an_open_hand_foot_mouth_case_needs_the_return_certificate_
     ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01",
                                          "复课日期": TUE.isoformat(), "复课证明": True}, ops.profiles, TODAY, case_id)
     save(ops, TUE, back)
+
+
+def test_a_days_open_or_closed_setting_can_be_changed_from_the_form(ops):
+    from tuoyu_desktop.services.forms import save_record
+    from tuoyu_desktop.store.models import OpenDayOverride
+
+    day = "2026-12-26"  # a Saturday: opened for Saturday care, then closed again
+    ops.change(save_record, "opendays", {"日期": day, "开园": "是", "说明": "周六托管"}, ops.profiles, TODAY)
+    ops.change(save_record, "opendays", {"日期": day, "开园": "否", "说明": "取消"}, ops.profiles, TODAY)
+    stored = ops.read(lambda s: s.get(OpenDayOverride, date(2026, 12, 26)))
+    assert (stored.is_open, stored.note) == (False, "取消")
+
+
+
+def test_a_case_is_registered_for_a_child_still_waiting_for_a_hukou_id(ops, importer):
+    """SPEC §2 lets a child be enrolled without an ID number; the 今日 page names the child by its record."""
+    from tuoyu_desktop.services.forms import save_record
+    from tuoyu_desktop.services.records.measurements import CHILD_REF
+    from tuoyu_desktop.store.models import Child, DiseaseCase
+
+    importer("children", [child_row("新生儿", date(2024, 9, 1), 77, "托大一班", 身份证号="", 监护人电话="13900001111")])
+    child_id = ops.read(lambda s: s.exec(select(Child.id).where(Child.name == "新生儿")).one())
+    ops.change(save_record, "diseases", {"身份证号": "（尚未落户）", CHILD_REF: str(child_id), "病名": "手足口病",
+                                         "发病日期": "2026-11-02"}, ops.profiles, TODAY)
+    case = ops.read(lambda s: s.exec(select(DiseaseCase)).one())
+    assert (case.child_id, case.disease) == (child_id, "手足口病")
+
+
+def test_a_child_at_home_with_a_registered_case_raises_no_follow_up_alert(ops):
+    from tuoyu_desktop.services.forms import save_record
+
+    sheet = sheet_for(ops, MON)
+    child = sheet.rows[0]
+    ops.change(save_record, "diseases", {"身份证号": ops.read(register.child_id_number, child.child_id),
+                                         "病名": "手足口病", "发病日期": "2026-10-30"}, ops.profiles, TODAY)
+    sheet = sheet_for(ops, MON)
+    row = next(r for r in sheet.rows if r.child_id == child.child_id)
+    assert (row.mark, row.open_case, row.followed_up_on) == ("病假", "手足口病", MON)  # its cause is the case
+    ops.change(register.save_day, ops.profiles, sheet.class_id, MON, sheet.rows)
+    lines = ops.read(lambda s: [a.text for a in collect_alerts(s, ops.profiles, WED)])
+    assert not any("未在下一个开园日内追踪病因" in t for t in lines)

@@ -80,3 +80,50 @@ def test_the_demo_today_page_shows_a_class_and_writes_the_month_printouts(demo_w
     for what in ("attendance", "checks", "excel"):
         path = page.print_month(what)
         assert path.exists() and path.stat().st_size > 0
+
+
+def test_a_corrected_fever_reading_is_normal_again_and_ctrl_s_keeps_a_typed_temperature(class_of_twenty, window,
+                                                                                        workspace):
+    window.nav_buttons["today"].invoke()
+    page = window.views["today"]
+    page.class_box.set("托大一班")
+    page.change_class()
+    tree = page.tree
+    tree.focus_force()
+    tree.update()
+    keys(tree, "Return")
+    for ch in "380":
+        keys(page.temp_entry, ch)
+    keys(page.temp_entry, "Return")  # first child 38.0 ℃: 异常; the second child's entry is open
+    first = page.rows[tree.get_children()[0]]
+    assert first.result == "异常"
+    keys(page.temp_entry, "Escape")
+    tree.focus_force()
+    tree.update()
+    keys(tree, "Up", "Return")
+    page.temp_entry.delete(0, "end")
+    for ch in "365":
+        keys(page.temp_entry, ch)
+    keys(page.temp_entry, "Return")  # a typing mistake corrected: 36.5 ℃ is 正常 again
+    assert (first.temperature, first.result) == (36.5, "正常")
+    for ch in "368":  # the second child's temperature typed, then Ctrl+S without Enter
+        keys(page.temp_entry, ch)
+    keys(page.temp_entry, "<Control-s>")
+    with workspace.session() as s:
+        temps = sorted(c.temperature for c in s.exec(select(HealthCheck)))
+    assert temps == [36.5, 36.8]
+
+
+def test_closing_the_window_with_an_unsaved_class_day_asks_first(class_of_twenty, window, dialogs):
+    window.nav_buttons["today"].invoke()
+    page = window.views["today"]
+    page.class_box.set("托大一班")
+    page.change_class()
+    page.tree.focus_force()
+    page.tree.update()
+    keys(page.tree, "3")  # the first child 事假: not saved yet
+    assert page.dirty
+    dialogs.answers["ask_yes_no"] = False
+    window.quit()
+    assert window.root.winfo_exists()  # kept open: the user chose not to lose the marks
+    assert any(name == "ask_yes_no" and "没有保存" in args[-1] for name, _title, args in dialogs.calls)

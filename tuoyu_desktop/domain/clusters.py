@@ -48,11 +48,14 @@ def find_clusters(marks: Iterable, class_of: Callable[[int, date], int | None], 
             sick[m.day][(class_id, m.symptom)].add(m.child_id)
     out: list[Cluster] = []
     for day in sorted(set(days)):
-        if not calendar.is_open(day) or day not in sick:
+        if not calendar.is_open(day):
             continue
         window = calendar.up_to(day, r.window_open_days)
-        for key in sorted(sick[day]):
-            today = sick[day][key]
+        # SPEC §8 A11: the window rule is about the day *and* the open days before it, so a day with no
+        # new 病假 still counts while the window holds enough children
+        keys = set().union(*(sick[d].keys() for d in window if d in sick))
+        for key in sorted(keys):
+            today = sick[day].get(key, set()) if day in sick else set()
             over: set[int] = set().union(*(sick[d].get(key, set()) for d in window if d in sick))
             if len(over) >= r.window_children:
                 out.append(Cluster(key[0], day, key[1], tuple(sorted(over)), len(today) < r.same_day_children,

@@ -132,10 +132,11 @@ def day_sheet(session: Session, class_id: int | None, day: date,
         row = SheetRow(c.id, c.name, c.care_type)
         m, k = marks.get(c.id), checks.get(c.id)
         case = open_case_on(cases, c.id, day)
-        if case is not None:
+        if case is not None:  # at home with a registered disease: 病假, its cause already known (the case)
             row.open_case = case.disease
             row.mark = SICK
             row.symptom = "其他"
+            row.followed_up_on, row.follow_up, row.diagnosis = day, f"传染病登记：{case.disease}", case.disease
         if m is not None:
             row.mark, row.symptom, row.stored = m.mark, m.symptom, True
             row.followed_up_on, row.follow_up, row.diagnosis = m.followed_up_on, m.follow_up, m.diagnosis
@@ -181,7 +182,7 @@ def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int
                       follow_up=r.follow_up if r.mark == SICK else "", diagnosis=r.diagnosis if r.mark == SICK else "")
         changed += _put(session, marks.get(r.child_id), AttendanceMark, dict(child_id=r.child_id, day=day), values)
         stored = checks.get(r.child_id)
-        if r.result:
+        if r.result:  # also for a child sent home after it (晨检 异常 → 通知家长接回 → 病假)
             values = dict(temperature=r.temperature, result=check_result(r.temperature, r.result, rule))
             changed += _put(session, stored, HealthCheck, dict(child_id=r.child_id, day=day, round="晨检"), values)
         elif stored is not None:

@@ -252,6 +252,8 @@ class MainWindow:
                                             f"全部数据保存在本机：\n{self.db_path}")
 
     def quit(self) -> None:
+        if not all(view.discard_ok() for view in list(self.views.values())):
+            return  # a page holds unsaved work and the user chose to keep it
         try:
             if self.workspace is not None:
                 self.remember("window.geometry", self.root.geometry())

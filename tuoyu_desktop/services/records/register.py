@@ -172,6 +172,9 @@ class OpenDayKind(RecordKind):
     def form_values(self, o: OpenDayOverride, ctx: Context) -> dict:
         return {"日期": o.day.isoformat(), "开园": o.is_open, "说明": o.note}
 
+    def duplicate_problem(self, existing, editing: bool):
+        return None  # a day has one setting: saving the day again changes it (SPEC §8)
+
     def saved_message(self, values: dict, added: bool) -> str:
         return f"已设置{values['day'].isoformat()}{'开园' if values['is_open'] else '不开园'}"
 

@@ -36,6 +36,10 @@ class View(ttk.Frame):
             else:
                 self.stale = True
 
+    def discard_ok(self) -> bool:
+        """Whether the page may be left or closed: a page with unsaved work asks (default: nothing to lose)."""
+        return True
+
     def tell_unprintable(self, notes: list[str]) -> None:
         """A PDF was written but some characters of it no font here can draw: say so, never silently."""
         if notes:

@@ -17,6 +17,7 @@ from ...domain.choices import MARKS, PRESENT, SICK, SYMPTOMS
 from ...domain.errors import InputError
 from ...services import register
 from ...services.forms import check_record, record_values, save_record
+from ...services.records.measurements import CHILD_REF
 from .. import dialogs
 from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
@@ -121,18 +122,22 @@ class FollowUpDialog(tk.Toplevel):
 class KindDialog(FormDialog):
     """A form of one record kind (开园日设置, 传染病登记, 员工请假), checked as the user goes."""
 
-    def __init__(self, page: TodayView, key: str, title: str, values=None, record_id: int | None = None):
+    def __init__(self, page: TodayView, key: str, title: str, values=None, record_id: int | None = None,
+                 hidden: dict | None = None):
         self.page, self.app, self.key, self.record_id = page, page.app, key, record_id
+        self.hidden = hidden or {}  # values the form carries without showing them (the child's record)
         if record_id:
             values = self.app.read(record_values, key, record_id, self.app.ops.profiles, self.app.today())
         super().__init__(page.app.root, title, fields_for(key), validate=self._validate, save=self._store,
                          values=values)
 
     def _validate(self, values):
-        self.app.ops.check(check_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+        self.app.ops.check(check_record, self.key, {**values, **self.hidden}, self.app.ops.profiles, self.app.today(),
+                           self.record_id)
 
     def _store(self, values):
-        self.app.change(save_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+        self.app.change(save_record, self.key, {**values, **self.hidden}, self.app.ops.profiles, self.app.today(),
+                        self.record_id)
 
 
 class TodayView(View):
@@ -214,7 +219,8 @@ class TodayView(View):
         for key in ("f", "F"):
             t.bind(key, lambda _e: self.follow_up())
         for widget in (self.tree, self.temp_entry):
-            widget.bind("<Control-s>", lambda _e: self.save() or "break")
+            for key in ("<Control-s>", "<Control-S>"):  # Caps Lock on too
+                widget.bind(key, lambda _e: self.save() or "break")
 
     def current(self) -> register.SheetRow | None:
         iid = self.tree.focus() or (self.tree.selection() or ("",))[0]
@@ -283,11 +289,16 @@ class TodayView(View):
         except ValueError as exc:
             self.error.configure(text=str(exc))
             return "break"
+        # 异常 that only came from a fever reading goes with the reading when it is corrected
+        fever_only = row.result == "异常" and row.temperature is not None and row.temperature >= self.sheet.fever
         row.temperature = celsius
         if celsius is None:
             row.result = ""
-        else:  # shown at once; the save applies the centre's own threshold (services.register)
-            row.result = "异常" if celsius >= self.sheet.fever else (row.result or "正常")
+        elif celsius >= self.sheet.fever:  # shown at once; the save applies the centre's threshold too
+            row.result = "异常"
+        else:
+            row.result = "正常" if fever_only or not row.result else row.result
+        self.temp_entry.delete(0, "end")
         self.error.configure(text="")
         self.changed_row(row)
         items = self.tree.get_children()
@@ -388,6 +399,10 @@ class TodayView(View):
         sheet = self.sheet
         if sheet is None or sheet.class_id is None:
             return False
+        if self.temp_entry.get().strip():  # a temperature typed but not yet confirmed with Enter
+            self.enter_temperature()
+            if self.error.cget("text"):
+                return False
         try:
             self.app.change(register.save_day, self.app.ops.profiles, sheet.class_id, sheet.day, list(self.rows.values()))
         except InputError as exc:
@@ -409,10 +424,12 @@ class TodayView(View):
             return KindDialog(self, "diseases", "传染病登记")
         case_id = self.app.read(register.latest_case_id, row.child_id) if row.open_case else None
         if case_id:
-            return KindDialog(self, "diseases", f"传染病登记 — {row.name}（填写复课日期和复课证明）", record_id=case_id)
+            return KindDialog(self, "diseases", f"传染病登记 — {row.name}（填写复课日期和复课证明）", record_id=case_id,
+                              hidden={CHILD_REF: str(row.child_id)})
         number = self.app.read(register.child_id_number, row.child_id)
         return KindDialog(self, "diseases", f"传染病登记 — {row.name}",
-                          values={"身份证号": number, "发病日期": self.sheet.day.isoformat()})
+                          values={"身份证号": number or "（尚未落户）", "发病日期": self.sheet.day.isoformat()},
+                          hidden={CHILD_REF: str(row.child_id)})
 
     def new_leave(self):
         return KindDialog(self, "leave", "员工请假", values={"开始日期": self.app.today().isoformat(),
