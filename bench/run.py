@@ -547,25 +547,10 @@ WORKLOADS = ("floor", "startup", "import", "report", "roster", "window_report", 
 def start_xvfb() -> tuple[subprocess.Popen | None, str]:
     """An Xvfb of the bench's own when there is no display: (the process, its DISPLAY), or (None,
     why not) when there is none to start."""
-    xvfb = shutil.which("Xvfb")
-    if not xvfb:
-        return None, "没有显示器（DISPLAY 未设置），本机也没有安装 Xvfb（apt-get install xvfb）"
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(read_fd)
-    if not number.strip():
-        proc.kill()
-        proc.wait()
-        return None, "没有显示器（DISPLAY 未设置），启动 Xvfb 失败"
-    return proc, f":{number.decode().strip()}"
+    from scripts.xvfb import start_xvfb as start
+
+    proc, display = start("1280x1024")
+    return (proc, display) if proc else (None, f"没有显示器（DISPLAY 未设置），{display}")
 
 
 def main() -> int:

@@ -119,18 +119,12 @@ def open_each(window):
 
 
 def _start_xvfb(size: str) -> subprocess.Popen:
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(read_fd)
-    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+    from scripts.xvfb import start_xvfb
+
+    proc, display = start_xvfb(size)
+    if proc is None:
+        raise SystemExit(display)
+    os.environ["DISPLAY"] = display
     return proc
 
 

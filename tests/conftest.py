@@ -1,5 +1,4 @@
 import os
-import shutil
 import subprocess
 import sys
 from datetime import date
@@ -76,23 +75,14 @@ def display():
     if os.environ.get("DISPLAY"):
         yield os.environ["DISPLAY"]
         return
-    xvfb = shutil.which("Xvfb")
-    if not xvfb:
+    from scripts.xvfb import start_xvfb
+
+    proc, display = start_xvfb("1280x800")
+    if proc is None:
         if os.environ.get("CI"):
-            pytest.fail("GUI tests need Xvfb in CI (apt-get install xvfb)")
-        pytest.skip("no display and no Xvfb on this machine")
-    read_fd, write_fd = os.pipe()
-    proc = subprocess.Popen([xvfb, "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            break
-        number += chunk
-    os.close(read_fd)
-    os.environ["DISPLAY"] = f":{number.decode().strip()}"
+            pytest.fail(f"GUI tests need Xvfb in CI: {display}")
+        pytest.skip(f"no display: {display}")
+    os.environ["DISPLAY"] = display
     yield os.environ["DISPLAY"]
     proc.terminate()
     proc.wait(timeout=10)

@@ -1,0 +1,1 @@
+"""Developer scripts (setup, tests, manual, gallery); importable for the helpers they share."""
