@@ -176,7 +176,7 @@ def test_a_days_open_or_closed_setting_can_be_changed_from_the_form(ops):
 def test_a_case_is_registered_for_a_child_still_waiting_for_a_hukou_id(ops, importer):
     """SPEC §2 lets a child be enrolled without an ID number; the 今日 page names the child by its record."""
     from tuoyu_desktop.services.forms import save_record
-    from tuoyu_desktop.services.records.measurements import CHILD_REF
+    from tuoyu_desktop.services.records.register import CHILD_REF
     from tuoyu_desktop.store.models import Child, DiseaseCase
 
     importer("children", [child_row("新生儿", date(2024, 9, 1), 77, "托大一班", 身份证号="", 监护人电话="13900001111")])

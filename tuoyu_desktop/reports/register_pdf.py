@@ -20,19 +20,27 @@ def _widths(days: int, extra: int):
     return [name] + [left / max(days, 1)] * days + [10 * mm] * extra
 
 
-def write_attendance_pdf(data: MonthSheets, path: Path, notes: list[str] | None = None) -> Path:
-    """Each class: a child per row, an open day per column (✓ 病 事 其), row totals and the day's 出勤."""
+def _write(data: MonthSheets, path: Path, name: str, subtitle, class_story, notes: list[str] | None) -> Path:
+    """One page per class: the title, ``subtitle(klass)``, what ``class_story(klass, styles)`` gives
+    and the signature block; A4 landscape."""
     from reportlab.platypus import PageBreak
 
     styles = make_styles()
-    title = f"{data.centre} {month_title(data.month)} 幼儿出勤登记表"
+    title = f"{data.centre} {month_title(data.month)} {name}"
     story = []
     for i, klass in enumerate(data.classes):
         if i:
             story.append(PageBreak())
-        story += [styles.para(title, "title"),
-                  styles.para(f"班级：{klass.name}　开园{len(data.days)}天　✓出勤　病 病假　事 事假　其 其他；"
-                              "空白为未登记", "subtitle")]
+        story += [styles.para(title, "title"), styles.para(subtitle(klass), "subtitle"), *class_story(klass, styles),
+                  signature_block(styles)]
+    if not data.classes:
+        story.append(styles.para(title, "title"))
+    return build_pdf(path, story, styles, title, landscape_page=True, notes=notes)
+
+
+def write_attendance_pdf(data: MonthSheets, path: Path, notes: list[str] | None = None) -> Path:
+    """Each class: a child per row, an open day per column (✓ 病 事 其), row totals and the day's 出勤."""
+    def table(klass, styles):
         head = ["姓名"] + [str(d.day) for d in data.days] + ["出勤", "病假", "事假", "其他"]
         rows = [head]
         for child in klass.children:
@@ -40,28 +48,19 @@ def write_attendance_pdf(data: MonthSheets, path: Path, notes: list[str] | None 
                         + [child.count(m) for m in ("出勤", "病假", "事假", "其他")])
         rows.append(["出勤人数"] + [klass.present_on(d) for d in data.days]
                     + [klass.total(m) for m in ("出勤", "病假", "事假", "其他")])
-        story.append(grid(rows, styles, _widths(len(data.days), 4), extra=COMPACT))
-        story.append(signature_block(styles))
-    if not data.classes:
-        story.append(styles.para(title, "title"))
-    return build_pdf(path, story, styles, title, landscape_page=True, notes=notes)
+        return [grid(rows, styles, _widths(len(data.days), 4), extra=COMPACT)]
+
+    return _write(data, path, "幼儿出勤登记表",
+                  lambda klass: f"班级：{klass.name}　开园{len(data.days)}天　✓出勤　病 病假　事 事假　其 其他；空白为未登记",
+                  table, notes)
 
 
 def write_checks_pdf(data: MonthSheets, path: Path, notes: list[str] | None = None) -> Path:
     """Each class: the 晨检 temperature of each child on each open day (异常 marked *), then every
     异常 晨检/午检 with its findings and 处理."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import PageBreak
 
-    styles = make_styles()
-    title = f"{data.centre} {month_title(data.month)} 晨午检记录表"
-    story = []
-    for i, klass in enumerate(data.classes):
-        if i:
-            story.append(PageBreak())
-        story += [styles.para(title, "title"),
-                  styles.para(f"班级：{klass.name}　格中为晨检体温（摄氏度）；✓ 已晨检未测体温；* 异常；"
-                              "缺 出勤但无晨检", "subtitle")]
+    def tables(klass, styles):
         rows = [["姓名"] + [str(d.day) for d in data.days] + ["晨检", "异常"]]
         odd = []
         for child in klass.children:
@@ -80,14 +79,14 @@ def write_checks_pdf(data: MonthSheets, path: Path, notes: list[str] | None = No
             rows.append([child.name] + cells + [done, bad])
             odd += [[f"{d.month}月{d.day}日", child.name, r, f"{c.temperature:.1f}" if c.temperature is not None else "",
                      c.findings, c.action] for (d, r), c in sorted(child.checks.items()) if c.result == "异常"]
-        story.append(grid(rows, styles, _widths(len(data.days), 2), extra=COMPACT))
-        story.append(styles.para("异常情况记录", "h2"))
+        out = [grid(rows, styles, _widths(len(data.days), 2), extra=COMPACT), styles.para("异常情况记录", "h2")]
         if odd:
-            story.append(grid([["日期", "姓名", "检次", "体温", "异常情况", "处理"]] + sorted(odd), styles,
-                              [24 * mm, 30 * mm, 16 * mm, 16 * mm, 100 * mm, 40 * mm]))
+            out.append(grid([["日期", "姓名", "检次", "体温", "异常情况", "处理"]] + sorted(odd), styles,
+                            [24 * mm, 30 * mm, 16 * mm, 16 * mm, 100 * mm, 40 * mm]))
         else:
-            story.append(styles.para("本月无异常。", "body"))
-        story.append(signature_block(styles))
-    if not data.classes:
-        story.append(styles.para(title, "title"))
-    return build_pdf(path, story, styles, title, landscape_page=True, notes=notes)
+            out.append(styles.para("本月无异常。", "body"))
+        return out
+
+    return _write(data, path, "晨午检记录表",
+                  lambda klass: f"班级：{klass.name}　格中为晨检体温（摄氏度）；✓ 已晨检未测体温；* 异常；缺 出勤但无晨检",
+                  tables, notes)

@@ -53,6 +53,7 @@ from .centre import centre_profile
 from .changes import Changes
 from .forms import context
 from .records import KINDS
+from .records.classes import children_in_class
 from .records.measurements import CHILD_REF, DATE, number_text
 
 KIND = KINDS["measurements"]
@@ -208,9 +209,7 @@ def measuring_sheet(session: Session, class_id: int, day: date) -> MeasuringShee
     klass = session.get(SchoolClass, class_id)
     if klass is None:
         raise InputError([Problem("班级", "这个班级已不存在，请刷新")])
-    children = session.exec(select(Child).join(Placement, Placement.child_id == Child.id)
-                            .where(Placement.class_id == class_id, placed_on(day), enrolled_on(day))
-                            .order_by(Child.name)).all()
+    children = children_in_class(session, class_id, day)
     stored = {m.child_id: m for m in session.exec(select(Measurement).where(
         Measurement.measured_on == day, Measurement.child_id.in_([c.id for c in children])))}
     rows = []

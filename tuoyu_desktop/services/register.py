@@ -44,6 +44,7 @@ from ..store.models import (
 )
 from .centre import centre_profile
 from .changes import Changes
+from .records.classes import children_in_class
 from .records.register import as_case, load_calendar, load_cases
 from .vouchers import month_bounds
 
@@ -101,13 +102,6 @@ def _classes(session: Session, day: date) -> list[SchoolClass]:
     return list(session.exec(select(SchoolClass).where(sql_periods.class_open_on(day)).order_by(SchoolClass.name)))
 
 
-def _class_children(session: Session, class_id: int, day: date) -> list[Child]:
-    """The children placed in the class and enrolled on ``day``, by name."""
-    return list(session.exec(select(Child).join(Placement, Placement.child_id == Child.id).where(
-        Placement.class_id == class_id, sql_periods.placed_on(day), sql_periods.enrolled_on(day))
-        .order_by(Child.name)))
-
-
 def day_sheet(session: Session, class_id: int | None, day: date,
               profiles: dict[str, PolicyProfile] | None = None) -> DaySheet:
     """A class's children on ``day`` with what is stored for them (出勤 and no 晨检 where nothing is)."""
@@ -121,7 +115,7 @@ def day_sheet(session: Session, class_id: int | None, day: date,
         sheet.fever = centre_profile(session, profiles).health.fever.celsius
     if class_id is None:
         return sheet
-    children = _class_children(session, class_id, day)
+    children = children_in_class(session, class_id, day)
     ids = [c.id for c in children]
     marks = {m.child_id: m for m in session.exec(select(AttendanceMark).where(
         AttendanceMark.day == day, AttendanceMark.child_id.in_(ids)))}
@@ -153,7 +147,7 @@ def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int
     rule = centre_profile(session, profiles).health
     calendar = load_calendar(session)
     klass = session.get(SchoolClass, class_id)
-    children = {c.id: c for c in _class_children(session, class_id, day)}
+    children = {c.id: c for c in children_in_class(session, class_id, day)}
     cases = load_cases(session, [r.child_id for r in rows])
     problems: list[Problem] = []
     for r in rows:

@@ -8,7 +8,8 @@ from datetime import date
 from sqlmodel import Session, select
 
 from ..domain.choices import MARKS, PRESENT
-from ..domain.periods import PLACEMENT
+from ..domain.periods import PLACEMENT, enrolled_on
+from ..store import periods as sql_periods
 from ..store.models import AttendanceMark, Child, HealthCheck, Placement, SchoolClass
 from .centre import get_centre
 from .records.register import load_calendar
@@ -57,8 +58,7 @@ def month_sheets(session: Session, month: str, class_id: int | None = None) -> M
     classes = list(session.exec(select(SchoolClass).order_by(SchoolClass.name)))
     if class_id is not None:
         classes = [c for c in classes if c.id == class_id]
-    placements = list(session.exec(select(Placement).where(
-        Placement.start_on <= last, (Placement.end_on.is_(None)) | (Placement.end_on > first))))
+    placements = list(session.exec(select(Placement).where(sql_periods.touches(PLACEMENT, Placement, first, last))))
     children = {c.id: c for c in session.exec(select(Child).where(Child.id.in_({p.child_id for p in placements})))}
     marks: dict[int, list[AttendanceMark]] = {}
     for m in session.exec(select(AttendanceMark).where(AttendanceMark.day >= first, AttendanceMark.day <= last)):
@@ -72,8 +72,7 @@ def month_sheets(session: Session, month: str, class_id: int | None = None) -> M
         for p in placements:
             if p.class_id != klass.id or p.child_id not in children:
                 continue
-            held = {d for d in days if PLACEMENT.holds_on(p, d) and children[p.child_id].enrolled_on <= d
-                    and (children[p.child_id].left_on is None or d < children[p.child_id].left_on)}
+            held = {d for d in days if PLACEMENT.holds_on(p, d) and enrolled_on(children[p.child_id], d)}
             if not held:
                 continue
             line = lines.setdefault(p.child_id, ChildMonth(children[p.child_id].name))

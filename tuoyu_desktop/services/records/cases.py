@@ -9,7 +9,6 @@ from ...domain.reader import RowReader
 from ...domain.register import Case, case_problems
 from ...store.models import Child, DiseaseCase, Staff, StaffLeave
 from .base import Checked, Column, Context, RecordKind, upsert
-from .measurements import CHILD_REF
 from .register import child_for
 from .staff import ID_NOTE, staff_for
 
@@ -41,13 +40,7 @@ class DiseaseKind(RecordKind):
     form_fields = ("身份证号", "病名", "发病日期", "诊断日期", "诊断机构", "报告日期", "复课日期", "复课证明")
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        ref = r.raw.get(CHILD_REF)  # a form opened from one child (one awaiting 户口 has no 身份证号)
-        if ref not in (None, ""):
-            child = ctx.session.get(Child, int(ref))
-            if child is None:
-                r.problem("", "这名幼儿的档案已不存在（可能已被删除）")
-        else:
-            child = child_for(r, ctx, None, id_required=True)
+        child = child_for(r, ctx, None, id_required=True)
         disease = r.choice("病名", DISEASES, True)
         onset = r.date("发病日期", True, not_future=True)
         diagnosed = r.date("诊断日期", not_future=True)

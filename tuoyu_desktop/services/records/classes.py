@@ -11,12 +11,21 @@ from ...store.periods import enrolled_on, placed_on
 from .base import Checked, Column, Context, RecordKind, upsert
 
 
+def _in_class(class_id: int, day):
+    """WHERE: a child in the class on ``day`` (the placement and the enrolment both cover the day)."""
+    return (Placement.class_id == class_id, placed_on(day), enrolled_on(day))
+
+
 def enrolled_in_class(session: Session, class_id: int, day) -> int:
-    """Children in the class on ``day`` (placement and enrolment both cover the day)."""
-    return session.exec(
-        select(func.count()).select_from(Placement).join(Child, Child.id == Placement.child_id).where(
-            Placement.class_id == class_id, placed_on(day), enrolled_on(day))
-    ).one()
+    """How many children are in the class on ``day``."""
+    return session.exec(select(func.count()).select_from(Placement).join(Child, Child.id == Placement.child_id)
+                        .where(*_in_class(class_id, day))).one()
+
+
+def children_in_class(session: Session, class_id: int, day) -> list[Child]:
+    """The children in the class on ``day``, by name."""
+    return list(session.exec(select(Child).join(Placement, Placement.child_id == Child.id)
+                             .where(*_in_class(class_id, day)).order_by(Child.name)))
 
 
 class ClassKind(RecordKind):

@@ -12,7 +12,6 @@ from decimal import Decimal
 from sqlmodel import Session, select
 
 from ...domain.growth import age_in_days
-from ...domain.idnumbers import mask_id
 from ...domain.measurement_rules import (
     DATE,
     HB,
@@ -29,10 +28,9 @@ from ...domain.reader import RowReader
 from ...domain.who2006 import HEIGHT, LENGTH, POSITIONS, uses_length
 from ...store.models import Child, Measurement
 from .base import Checked, Column, Context, RecordKind, upsert
+from .register import CHILD_REF, child_for
 
 POSITION = "测量方式"
-#: a form opened from one child names it by its id (a child awaiting 户口 has no 身份证号)
-CHILD_REF = "幼儿记录"
 
 
 def number_text(value: float | None) -> str:
@@ -77,23 +75,8 @@ class MeasurementKind(RecordKind):
     form_fields = (DATE, POSITION, LENGTH_FIELD, WEIGHT, HEAD, HB, HEARING, INSTITUTION)
     form_width = 34
 
-    def _child(self, r: RowReader, ctx: Context) -> Child | None:
-        ref = r.raw.get(CHILD_REF)
-        if ref not in (None, ""):
-            child = ctx.session.get(Child, int(ref))
-            if child is None:
-                r.problem("", "这名幼儿的档案已不存在（可能已被删除）")
-            return child
-        info = r.id_number("身份证号", True)
-        if info is None:
-            return None
-        child = ctx.children_by_id().get(info.number)
-        if child is None:
-            r.problem("身份证号", f"没有身份证号为{mask_id(info.number)}的幼儿（请先录入或导入幼儿）")
-        return child
-
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
-        child = self._child(r, ctx)
+        child = child_for(r, ctx, None, id_required=True)
         measured_on = r.date(DATE)
         length = r.decimal(LENGTH_FIELD, places=1, unit=" cm")
         weight = r.decimal(WEIGHT, places=2, unit=" kg")

@@ -63,8 +63,19 @@ def cases_of(ctx: Context) -> list[Case]:
     return ctx.cached("cases", lambda: load_cases(ctx.session))
 
 
+#: a form opened from one child names it by its record id (a child awaiting 户口 has no 身份证号)
+CHILD_REF = "幼儿记录"
+
+
 def child_for(r: RowReader, ctx: Context, day: date | None, id_required: bool = False) -> Child | None:
-    """The child a row names: by 身份证号, else by 姓名 and the 班级 they were placed in on ``day``."""
+    """The child a row names: by its record (a form opened from one child), by 身份证号, else by 姓名
+    and the 班级 they were placed in on ``day``."""
+    ref = r.raw.get(CHILD_REF)
+    if ref not in (None, ""):
+        child = ctx.session.get(Child, int(ref))
+        if child is None:
+            r.problem("", "这名幼儿的档案已不存在（可能已被删除）")
+        return child
     if id_required or r.text("身份证号"):
         info = r.id_number("身份证号", id_required)
         if info is None:

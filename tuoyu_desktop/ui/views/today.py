@@ -17,7 +17,7 @@ from ...domain.choices import MARKS, PRESENT, SICK, SYMPTOMS
 from ...domain.errors import InputError
 from ...services import register
 from ...services.forms import check_record, record_values, save_record
-from ...services.records.measurements import CHILD_REF
+from ...services.records.register import CHILD_REF
 from .. import dialogs
 from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
