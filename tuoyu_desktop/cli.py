@@ -203,7 +203,6 @@ def _print_recovery(key) -> None:
 def _open(db_path: Path):
     """Open the database with its password (encrypted data), or check the old start-up password
     (plain data that has one); a password given for plain data is refused."""
-    import os
 
     from .services.security import check_password, has_password
     from .services.workspace import open_workspace
@@ -219,14 +218,9 @@ def _open(db_path: Path):
         if key is None:
             ops = Operations(ws)
             legacy = ops.read(has_password)
-            if legacy and not ops.read(check_password, os.environ.get(PASSWORD_ENV, "")):
-                raise cipher.WrongPassword() if PASSWORD_ENV in os.environ else InputError(
-                    f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
+            _refuse_wrong_password(db_path, legacy, lambda given: ops.read(check_password, given))
             if legacy:
                 print("提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
-            elif os.environ.get(PASSWORD_ENV):
-                raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"
-                                 f"否则请清空环境变量 {PASSWORD_ENV}。")
     except BaseException:
         ws.close()
         raise
@@ -272,18 +266,25 @@ def _cmd_backup(args, db_path: Path) -> int:
 def _check_legacy(db_path: Path, key) -> None:
     """Plain data, only read (a window may have it open): the old start-up password if it has one;
     a password given for data that has none is refused."""
+    from .services.security import legacy_password_matches, legacy_password_set
+
+    if key is None:
+        _refuse_wrong_password(db_path, legacy_password_set(db_path),
+                               lambda given: legacy_password_matches(db_path, given))
+
+
+def _refuse_wrong_password(db_path: Path, legacy: bool, matches) -> None:
+    """Plain data: with the old start-up password (``legacy``) TUOYU_PASSWORD must hold it
+    (``matches``); without one, a password given is refused (the data is not encrypted)."""
     import os
 
-    from .services.security import legacy_password_matches, legacy_password_set
     from .store.cipher import WrongPassword
 
-    if key is not None:
-        return
     given = os.environ.get(PASSWORD_ENV)
-    if legacy_password_set(db_path):
+    if legacy:
         if given is None:
             raise InputError(f"这份数据设置了启动密码：请把密码放在环境变量 {PASSWORD_ENV} 中再运行命令")
-        if not legacy_password_matches(db_path, given):
+        if not matches(given):
             raise WrongPassword()
     elif given:
         raise InputError(f"数据文件 {db_path} 没有加密，不需要密码，未做任何改动。要加密这份数据请运行 encrypt；"

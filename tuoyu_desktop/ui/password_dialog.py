@@ -106,22 +106,28 @@ def ask_password(root, workspace) -> bool:
     return bool(dialog.result)
 
 
-def ask_key(root, db_path):
-    """The data key of encrypted data, from its password or recovery key; None if the user quits."""
-    from ..services.security import open_key
-
+def _ask_for_key(root, unlock, *prompt: str):
+    """The key ``unlock(text)`` gives for the password or recovery key typed (5 tries, then a wait);
+    None if the user quits."""
     found = []
 
     def check(text: str) -> bool:
         try:
-            found.append(open_key(db_path, text))
+            found.append(unlock(text))
         except WrongPassword:
             return False
         return True
 
-    dialog = PasswordDialog(root, check)
+    dialog = PasswordDialog(root, check, *prompt)
     _wait(root, dialog)
     return found[-1] if dialog.result and found else None
+
+
+def ask_key(root, db_path):
+    """The data key of encrypted data, from its password or recovery key; None if the user quits."""
+    from ..services.security import open_key
+
+    return _ask_for_key(root, lambda text: open_key(db_path, text))
 
 
 class NewPasswordDialog(tk.Toplevel):
@@ -187,15 +193,6 @@ def ask_backup_key(root, backup, live_key):
     needed, key = backup_key_state(backup, live_key)
     if not needed:
         return True, key
-    found = []
-
-    def check(text: str) -> bool:
-        try:
-            found.append(backup_key(backup, text))
-        except WrongPassword:
-            return False
-        return True
-
-    dialog = PasswordDialog(root, check, f"备份文件 {backup.name} 已加密，请输入这份备份的密码（或恢复密钥）：")
-    _wait(root, dialog)
-    return (True, found[-1]) if dialog.result and found else (False, None)
+    key = _ask_for_key(root, lambda text: backup_key(backup, text),
+                       f"备份文件 {backup.name} 已加密，请输入这份备份的密码（或恢复密钥）：")
+    return (key is not None), key
