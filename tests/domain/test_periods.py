@@ -80,3 +80,27 @@ def test_the_sql_twin_selects_exactly_the_records_the_rule_accepts(rows, day):
         assert (got, touched) == (want, want_touched), span
         meta.drop_all(engine)
         meta.remove(table)
+
+
+@settings(max_examples=60, deadline=None)
+@given(rows=st.lists(st.tuples(days, days), min_size=1, max_size=12),
+       day=st.dates(min_value=date(2026, 10, 25), max_value=date(2026, 11, 5)))
+def test_the_plain_sql_twin_selects_exactly_the_records_the_rule_accepts(rows, day):
+    import sqlite3
+
+    from tuoyu_desktop.store import spans
+    from tuoyu_desktop.store.plain import Db, param
+
+    first = day.replace(day=1)
+    for span in SPANS:
+        con = sqlite3.connect(":memory:")
+        con.execute(f"CREATE TABLE t (id INTEGER PRIMARY KEY, {span.start} DATE, {span.end} DATE)")
+        con.executemany("INSERT INTO t VALUES (?, ?, ?)", [(i, param(a), param(b)) for i, (a, b) in enumerate(rows)])
+        db = Db(con)
+        got = {r.id for r in db.rows("t", spans.holds_on(span, day))}
+        touched = {r.id for r in db.rows("t", spans.touches(span, first, day))}
+        want = {i for i, (a, b) in enumerate(rows)
+                if span.holds_on(SimpleNamespace(**{span.start: a, span.end: b}), day)}
+        want_touched = {i for i, (a, b) in enumerate(rows)
+                        if span.touches(SimpleNamespace(**{span.start: a, span.end: b}), first, day)}
+        assert (got, touched) == (want, want_touched), span

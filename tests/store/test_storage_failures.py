@@ -3,14 +3,13 @@ program): a Chinese sentence naming the file and what to do, exit code 2, nothin
 number or phone number in any message or log (issue 15, item 7)."""
 import re
 import sqlite3
-import types
 from pathlib import Path
 
 import pytest
 
 from tests.exchange.helpers import filled
 from tuoyu_desktop.domain.idnumbers import id_check_char
-from tuoyu_desktop.store import engine as engine_module
+from tuoyu_desktop.store import plain as plain_module
 
 PERSONAL = re.compile(r"\d{17}[\dXx]|1\d{10}")
 EXPECTED = {"readonly": "数据文件只读", "full": "磁盘已满", "unplugged": "U盘", "locked": "被其他程序锁定"}
@@ -39,7 +38,7 @@ def failing(monkeypatch):
     holders = []
 
     def install(kind, db_path):
-        def connect(target, **kwargs):
+        def connect(target, key, **kwargs):
             if kind == "readonly":  # as root chmod does not stop writes: open read-only as a read-only file is
                 return sqlite3.connect(Path(target).resolve().as_uri() + "?mode=ro", uri=True, **kwargs)
             if kind == "unplugged":
@@ -50,9 +49,9 @@ def failing(monkeypatch):
                 con.execute(f"PRAGMA max_page_count = {pages}")
             return con
 
-        monkeypatch.setattr(engine_module, "sqlite3", types.SimpleNamespace(connect=connect))
+        monkeypatch.setattr(plain_module, "connect", connect)
         if kind == "locked":  # another program holds the write lock
-            monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 200)
+            monkeypatch.setattr(plain_module, "BUSY_TIMEOUT_MS", 200)
             holder = sqlite3.connect(db_path, isolation_level=None)
             holder.execute("BEGIN EXCLUSIVE")
             holders.append(holder)

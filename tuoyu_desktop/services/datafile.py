@@ -65,7 +65,7 @@ def restore(workspace, backup: Path, backup_key: DataKey | None) -> Changes:
     """Replace the open data with ``backup`` (the current data is backed up first)."""
     from ..store.migrate import restore_database
 
-    workspace.engine.dispose()
+    workspace.release()
     try:
         safety, workspace.key = restore_database(Path(backup), workspace.db_path, backup_key, workspace.key)
     finally:

@@ -7,6 +7,7 @@ a tuple) so that the window can refresh exactly the pages that show it. Nothing 
 opens a session, builds a query or imports a table model.
 
     ops = Operations(workspace)
+    snapshot = ops.look(returns.get_return, ops.profiles, month, today=today)  # plain SQL, no ORM
     rows = ops.read(classes.class_page, ops.profiles, today)                  # look, change nothing
     ops.check(forms.check_record, "classes", values, ops.profiles, today)     # as the user types
     changes = ops.change(forms.save_record, "classes", values, ops.profiles, today)
@@ -39,6 +40,12 @@ class Operations:
             finally:
                 session.expunge_all()  # what it returns stays readable: detached, not expired
                 session.rollback()
+
+    def look(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run ``use_case(db, *args)`` in a read transaction on a plain connection (``store.plain.Db``):
+        for what only reads — the return, the alerts, the pages — without the ORM."""
+        with self.workspace.reading() as db:
+            return use_case(db, *args, **kwargs)
 
     #: a form's as-you-type checks: run the service's checks, keep nothing
     check = read

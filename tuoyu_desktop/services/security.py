@@ -159,7 +159,7 @@ def _has_settings(con) -> bool:
 def encrypt_workspace(workspace, password: str, repeat: str, *, delete_plain_backups: bool) -> Changes:
     """设置 → 安全 → 加密 (and the first start's offer): the open data encrypted in place."""
     validate_new_password(password, repeat).raise_if_any()
-    workspace.engine.dispose()
+    workspace.release()
     try:
         key, removed = encrypt_file(workspace.db_path, password, delete_plain_backups=delete_plain_backups)
         workspace.key = key

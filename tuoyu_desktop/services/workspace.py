@@ -1,60 +1,109 @@
-"""An open database with the policy profiles: what the CLI and the window both work on."""
+"""An open database with the policy profiles: what the CLI and the window both work on.
+
+Reading and writing go different ways. ``reading()`` gives a ``store.plain.Db`` on a plain DB-API
+connection (one per thread, kept open): the return, the alerts and the pages that only look need
+no ORM. ``session()`` is the ORM's transaction for changes; its engine (and SQLAlchemy with it) is
+made the first time something is written, so a command that only reads never imports it.
+"""
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
-
-from sqlalchemy import Engine
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
-from ..store import audit
 from ..store.cipher import DataKey
-from ..store.engine import transaction
 from ..store.lock import DatabaseLock
-from ..store.migrate import open_database
+from ..store.migrate import upgrade
+from ..store.plain import Db, open_connection
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlalchemy import Engine
+    from sqlmodel import Session
 
 
 @dataclass
 class Workspace:
-    db_path: Path | None
-    engine: Engine
+    db_path: Path
     profiles: dict[str, PolicyProfile]
     lock: DatabaseLock | None = None
     key: DataKey | None = None  # the data key when the database is encrypted
     legacy_password: str = ""  # the old start-up password as typed (plain data): offered for encrypting
+    _engine: Any = None
+    _readers: list = field(default_factory=list)
+    _local: threading.local = field(default_factory=threading.local)
+    _guard: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def engine(self) -> "Engine":
+        """The ORM's engine, made (and every session audited) on first use."""
+        with self._guard:
+            if self._engine is None:
+                from ..store import audit
+                from ..store.engine import make_engine
+
+                audit.install()
+                self._engine = make_engine(self.db_path, key=self.key)
+            return self._engine
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self) -> Iterator["Session"]:
         """One transaction: committed when the block ends without error."""
+        from ..store.engine import transaction
+
         with transaction(self.engine) as session:
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Db]:
+        """One read transaction on this thread's plain connection: what it sees stays consistent."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            connection = open_connection(self.db_path, self.key)
+            with self._guard:
+                self._readers.append(connection)
+            db = self._local.db = Db(connection)
+        db.connection.execute("BEGIN")
+        try:
+            yield db
+        finally:
+            db.connection.execute("ROLLBACK")
+
+    def release(self) -> None:
+        """Let go of the file (before it is replaced, and at the end): every connection closed."""
+        with self._guard:
+            if self._engine is not None:
+                self._engine.dispose()
+                self._engine = None
+            readers, self._readers = self._readers, []
+            self._local = threading.local()
+        for connection in readers:
+            connection.close()
+
     def close(self) -> None:
-        self.engine.dispose()
+        self.release()
         if self.lock is not None:
             self.lock.release()
             self.lock = None
 
     def reopen(self) -> None:
-        """After the file was replaced (restore): new connections, upgraded schema."""
-        self.engine.dispose()
-        if self.db_path is not None:
-            self.engine = open_database(self.db_path, self.key)
+        """After the file was replaced (restore, encryption): upgraded schema, new connections."""
+        self.release()
+        upgrade(self.db_path, self.key)
 
 
 def open_workspace(db_path: Path, policies: Path | None = None, key: DataKey | None = None) -> Workspace:
     """Open the database for this program alone: a second copy is told it is open elsewhere. An
     encrypted database needs its ``key`` (services.security.open_key)."""
     profiles = load_profiles(policies or paths.policies_dir())
-    audit.install()
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        return Workspace(db_path, open_database(db_path, key), profiles, lock, key)
+        upgrade(db_path, key)
+        return Workspace(db_path, profiles, lock, key)
     except BaseException:
         lock.release()
         raise

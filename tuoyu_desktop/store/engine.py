@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,9 +11,9 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 from sqlmodel import Session
 
-from .cipher import DataKey, connect, dbapi_module
+from .cipher import DataKey, dbapi_module
+from .plain import configure, raw_connection
 
-BUSY_TIMEOUT_MS = 5000
 #: crash tests: a file created when the process first writes to the database, and a pause after it
 WRITE_MARKER_ENV = "TUOYU_TEST_WRITE_MARKER"
 WRITE_PAUSE_ENV = "TUOYU_TEST_WRITE_PAUSE"
@@ -23,27 +22,16 @@ _WRITES = ("INSERT", "UPDATE", "DELETE")
 
 def make_engine(path: Path, *, foreign_keys: bool = True, key: DataKey | None = None) -> Engine:
     """An engine on the database file ``path``; with ``key``, an SQLCipher (encrypted) file."""
-    # Connect by file name, not through a URL: a folder named with # or % (or ? elsewhere than
-    # Windows) would otherwise be misread as part of the URL.
-    target = str(path)
     # hide_parameters: an error's text never carries a row's values (ID numbers, phones) anywhere
     engine = create_engine(
         "sqlite+pysqlite://", poolclass=QueuePool, hide_parameters=True, module=dbapi_module(key),
-        creator=lambda: (sqlite3.connect if key is None else lambda t, **kw: connect(t, key, **kw))(
-            target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+        creator=lambda: raw_connection(path, key),
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
-        # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin, so that
-        # DDL in a migration is inside the transaction too (SQLAlchemy's pysqlite recipe).
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA synchronous=NORMAL")
-        cur.close()
+        # SQLAlchemy, not the sqlite3 module, decides where transactions begin (its pysqlite recipe)
+        configure(dbapi_conn, foreign_keys=foreign_keys)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

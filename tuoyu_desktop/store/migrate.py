@@ -10,8 +10,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, text
-
 from .. import paths
 from . import cipher
 from .backup import (
@@ -22,9 +20,8 @@ from .backup import (
     verified_copy,
 )
 from .cipher import DataKey
-from .engine import make_engine
 from .errors import DatabaseFileError, db_errors
-from .models import SCHEMA_APP_ID
+from .schema import SCHEMA_APP_ID
 
 
 @dataclass(frozen=True)
@@ -129,6 +126,9 @@ def upgrade(path: Path, key: DataKey | None = None) -> Path | None:
         raise DatabaseFileError(f"无法创建数据库所在的文件夹 {path.parent}：{exc.strerror or exc}") from exc
     # Foreign keys off while tables are rebuilt (a DROP would otherwise cascade); checked after.
     from alembic import command
+    from sqlalchemy import text
+
+    from .engine import make_engine
 
     engine = make_engine(path, foreign_keys=False, key=key)
     try:
@@ -148,12 +148,6 @@ def upgrade(path: Path, key: DataKey | None = None) -> Path | None:
     finally:
         engine.dispose()
     return backup
-
-
-def open_database(path: Path, key: DataKey | None = None) -> Engine:
-    """Recognise, upgrade if needed, and return an engine on the database file ``path``."""
-    upgrade(path, key)
-    return make_engine(path, key=key)
 
 
 def put_back(backup: Path, live: Path, key: DataKey | None) -> None:

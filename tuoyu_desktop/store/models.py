@@ -9,8 +9,6 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-SCHEMA_APP_ID = 0x54594453  # "TYDS": PRAGMA application_id marks a database of this program
-
 
 class Centre(SQLModel, table=True):
     """The one centre this database belongs to (a single row, id 1)."""
