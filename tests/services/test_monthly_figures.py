@@ -31,7 +31,7 @@ def figures(tmp_path_factory):
 
     ws = open_workspace(tmp_path_factory.mktemp("m") / "t.sqlite3")
     with ws.session() as s:
-        s.add(Centre(id=1, name="阳光托育园", uscc="91350100M000100Y43", is_puhui=True, policy_profile="渝北区",
+        s.merge(Centre(id=1, name="阳光托育园", uscc="91350100M000100Y43", is_puhui=True, policy_profile="渝北区",
                      monthly_rent_fen=500000))
         k = {}
         for name, ctype, cap, puhui, opened, closed in (

@@ -20,8 +20,8 @@ from ..store.periods import placed_on
 from .centre import centre_profile
 from .changes import Changes
 from .forms import check_record, context
+from .lookups import enrolled_in_class
 from .records import KINDS
-from .records.classes import enrolled_in_class
 
 KIND = KINDS["children"]
 FORM_FIELDS = [c.header for c in KIND.columns if c.header not in ("离托日期", "离托原因")]

@@ -13,7 +13,8 @@ from ..store.models import SchoolClass, Staff
 from ..store.periods import employed_on
 from .centre import centre_profile
 from .children import roster
-from .records.classes import ClassKind, enrolled_in_class
+from .lookups import enrolled_in_class
+from .records.classes import ClassKind
 
 KIND = ClassKind()
 

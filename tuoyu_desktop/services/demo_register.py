@@ -22,7 +22,7 @@ from ..store.models import (
     Staff,
     StaffLeave,
 )
-from .records.register import load_calendar
+from .lookups import load_calendar
 
 SYMPTOM_WEIGHTS = (("发热", 5), ("咳嗽", 4), ("腹泻", 2), ("呕吐", 1), ("其他", 1))
 

@@ -52,8 +52,8 @@ from ..store.periods import enrolled_on, placed_on
 from .centre import centre_profile
 from .changes import Changes
 from .forms import context
+from .lookups import children_in_class
 from .records import KINDS
-from .records.classes import children_in_class
 from .records.measurements import CHILD_REF, DATE, number_text
 
 KIND = KINDS["measurements"]

@@ -11,7 +11,7 @@ from ..domain.alert import Alert
 from ..domain.policy import PolicyProfile
 from ..store.models import Agreement, Visit
 from .centre import centre_profile
-from .records.medical import agreement_on
+from .lookups import agreement_on
 
 
 def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:

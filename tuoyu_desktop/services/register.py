@@ -44,8 +44,7 @@ from ..store.models import (
 )
 from .centre import centre_profile
 from .changes import Changes
-from .records.classes import children_in_class
-from .records.register import as_case, load_calendar, load_cases
+from .lookups import as_case, children_in_class, load_calendar, load_cases
 from .vouchers import month_bounds
 
 AREA = "register"

@@ -12,7 +12,7 @@ from ..domain.periods import PLACEMENT, enrolled_on
 from ..store import periods as sql_periods
 from ..store.models import AttendanceMark, Child, HealthCheck, Placement, SchoolClass
 from .centre import get_centre
-from .records.register import load_calendar
+from .lookups import load_calendar
 from .vouchers import month_bounds
 
 #: the 幼儿出勤登记表's sign for each mark (SPEC §8: ✓ / 病 / 事 / 其)

@@ -1,31 +1,14 @@
 """班级: name, 班型, 核定人数 within the profile's cap, 普惠, open and close dates."""
 from __future__ import annotations
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from ...domain.choices import CLASS_TYPES, YES_NO
 from ...domain.classes import cap_problem
 from ...domain.reader import RowReader
-from ...store.models import Child, Placement, SchoolClass
-from ...store.periods import enrolled_on, placed_on
+from ...store.models import SchoolClass
+from ..lookups import enrolled_in_class
 from .base import Checked, Column, Context, RecordKind, upsert
-
-
-def _in_class(class_id: int, day):
-    """WHERE: a child in the class on ``day`` (the placement and the enrolment both cover the day)."""
-    return (Placement.class_id == class_id, placed_on(day), enrolled_on(day))
-
-
-def enrolled_in_class(session: Session, class_id: int, day) -> int:
-    """How many children are in the class on ``day``."""
-    return session.exec(select(func.count()).select_from(Placement).join(Child, Child.id == Placement.child_id)
-                        .where(*_in_class(class_id, day))).one()
-
-
-def children_in_class(session: Session, class_id: int, day) -> list[Child]:
-    """The children in the class on ``day``, by name."""
-    return list(session.exec(select(Child).join(Placement, Placement.child_id == Child.id)
-                             .where(*_in_class(class_id, day)).order_by(Child.name)))
 
 
 class ClassKind(RecordKind):

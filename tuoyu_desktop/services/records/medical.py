@@ -1,19 +1,12 @@
 """医育结合: agreements with health institutions (a renewal may overlap the old one) and their visits."""
 from __future__ import annotations
 
-from datetime import date
-
 from sqlmodel import Session, select
 
 from ...domain.reader import RowReader
 from ...store.models import Agreement, Visit
-from ...store.periods import agreement_valid_on
+from ..lookups import agreement_on
 from .base import Checked, Column, Context, RecordKind, upsert
-
-
-def agreement_on(session: Session, day: date) -> Agreement | None:
-    return session.exec(select(Agreement).where(agreement_valid_on(day))
-                        .order_by(Agreement.valid_from.desc())).first()
 
 
 class AgreementKind(RecordKind):

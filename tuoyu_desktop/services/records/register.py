@@ -30,29 +30,14 @@ from ...domain.register import Case, check_problems, check_result, mark_problems
 from ...store.models import (
     AttendanceMark,
     Child,
-    DiseaseCase,
     HealthCheck,
     OpenDayOverride,
 )
+from ..lookups import load_calendar, load_cases
 from .base import Checked, Column, Context, RecordKind, upsert
 
 CHILD_NOTE = "填身份证号；没有身份证号的幼儿填姓名和班级"
 _TIME = re.compile(r"^([01]?\d|2[0-3])[:：]([0-5]\d)$")
-
-
-def load_calendar(session: Session) -> OpenDays:
-    return OpenDays({o.day: DayOverride(o.is_open, o.note) for o in session.exec(select(OpenDayOverride))})
-
-
-def as_case(c: DiseaseCase) -> Case:
-    return Case(c.child_id, c.disease, c.onset_on, c.diagnosed_on, c.reported_on, c.returned_on, c.return_certificate)
-
-
-def load_cases(session: Session, child_ids=None) -> list[Case]:
-    query = select(DiseaseCase)
-    if child_ids is not None:
-        query = query.where(DiseaseCase.child_id.in_(list(child_ids)))
-    return [as_case(c) for c in session.exec(query)]
 
 
 def calendar_of(ctx: Context) -> OpenDays:

@@ -1,0 +1,66 @@
+"""The plain reading path (store.plain.Db) gives the same rows as the table models, so what only
+reads — the monthly return, the alerts, the pages — can skip the ORM without a figure changing."""
+import subprocess
+import sys
+from datetime import date, datetime
+
+from sqlmodel import SQLModel, select
+
+from tests.conftest import ROOT
+from tuoyu_desktop.store import models  # noqa: F401  (every table registered)
+from tuoyu_desktop.store.plain import as_db, in_
+
+
+def _naive(value):
+    """Times are stored without a zone (UTC); the ORM hands back one it was given in this process."""
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+
+
+def test_every_table_of_the_demo_centre_reads_the_same_through_plain_sql_as_through_the_models(demo):
+    checked = 0
+    with demo.session() as session:
+        db = as_db(session)
+        for table in SQLModel.metadata.sorted_tables:
+            model = next(m for m in SQLModel.__subclasses__() if getattr(m, "__tablename__", None) == table.name)
+            keys = [c.name for c in table.columns]
+            orm = sorted((tuple(_naive(getattr(obj, k)) for k in keys) for obj in session.exec(select(model))),
+                         key=repr)
+            plain = sorted((tuple(row) for row in db.rows(table.name, columns=keys)), key=repr)
+            assert plain == orm, table.name
+            checked += len(orm)
+    assert checked > 1000  # the demo fills the daily register: dates, times and yes/no values are compared
+
+
+def test_plain_rows_have_the_models_types(demo):
+    with demo.reading() as db:
+        child = db.rows("children", order="id", limit=1)[0]
+        staff = db.first("staff", ("left_on IS NULL",))
+        event = db.rows("audit_log", limit=1)[0]
+        assert isinstance(child.birth_date, date) and isinstance(event.at, datetime)
+        assert db.get("centre", 1).is_puhui in (True, False)
+        assert db.rows("staff", in_("id", [])) == [] and staff.left_on is None
+
+
+def test_a_read_inside_a_change_sees_what_the_change_has_not_yet_committed(workspace):
+    with workspace.session() as session:
+        session.add(models.SchoolClass(name="小一班", class_type="托小班", capacity=15))
+        assert [k.name for k in as_db(session).rows("classes")] == ["小一班"]
+        session.rollback()
+    with workspace.reading() as db:
+        assert db.rows("classes") == []
+
+
+def test_the_monthly_return_on_the_command_line_never_imports_the_orm(tmp_path):
+    """The ORM's import costs more than the whole return's work (issue 21): the return reads plain SQL."""
+    db = tmp_path / "d.sqlite3"
+    subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db), "demo"], check=True, capture_output=True)
+    probe = ("import sys, runpy; sys.argv = ['main.py', '--db', sys.argv[1], 'report', 'monthly', '--month', '2026-10',"
+             " '--pdf', sys.argv[2], '--xlsx', sys.argv[3]]\n"
+             "try:\n    runpy.run_path(sys.argv[0], run_name='__main__')\n"
+             "except SystemExit as exit:\n    assert not exit.code, exit.code\n"
+             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'pydantic', 'alembic')"
+             " or m.endswith('store.models')))")
+    out = subprocess.run([sys.executable, "-c", probe, str(db), str(tmp_path / "r.pdf"), str(tmp_path / "r.xlsx")],
+                         check=True, capture_output=True, text=True, cwd=ROOT)
+    assert (tmp_path / "r.pdf").exists() and (tmp_path / "r.xlsx").exists()
+    assert out.stdout.strip().splitlines()[-1] == "[]"
