@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from sqlmodel import Session
-
 from ..domain.choices import CENTRE_NATURES, CENTRE_TYPES
 from ..domain.errors import Collector
 from ..domain.formatting import fen_to_yuan, yuan_to_fen
@@ -17,7 +15,7 @@ from ..domain.parsing import (
     too_long,
 )
 from ..domain.policy import PolicyProfile
-from ..store.models import Centre
+from ..store.plain import Db, as_db
 from .changes import Changes
 
 
@@ -46,17 +44,12 @@ class CentreForm:
 REQUIRED_FIELDS = ("机构名称", "统一社会信用代码", "政策方案")
 
 
-def get_centre(session: Session) -> Centre:
-    """The centre row; an empty one the first time."""
-    centre = session.get(Centre, 1)
-    if centre is None:
-        centre = Centre(id=1)
-        session.add(centre)
-        session.flush()
-    return centre
+def get_centre(db: Db):
+    """The centre row (every database has it: migration 0007)."""
+    return as_db(db).get("centre", 1)
 
 
-def centre_form(centre: Centre) -> CentreForm:
+def centre_form(centre) -> CentreForm:
     rent = fen_to_yuan(centre.monthly_rent_fen)
     return CentreForm(
         机构名称=centre.name, 统一社会信用代码=centre.uscc, 备案编号=centre.filing_no,
@@ -119,26 +112,28 @@ def validate_centre(form: CentreForm, profiles: dict[str, PolicyProfile]) -> dic
     return values
 
 
-def update_centre(session: Session, form: CentreForm, profiles: dict[str, PolicyProfile]) -> Changes:
+def update_centre(session, form: CentreForm, profiles: dict[str, PolicyProfile]) -> Changes:
+    from ..store.models import Centre
+
     values = validate_centre(form, profiles)
-    centre = get_centre(session)
+    centre = session.get(Centre, 1)
     for key, value in values.items():
         setattr(centre, key, value)
     session.add(centre)
     return Changes.of(f"已保存机构信息 {centre.name}", "centre")
 
 
-def centre_details(session: Session) -> "CentreForm":
+def centre_details(db: Db) -> "CentreForm":
     """The 设置 page's 机构信息 form, filled from the stored centre."""
-    return centre_form(get_centre(session))
+    return centre_form(get_centre(db))
 
 
-def centre_name(session: Session) -> str:
-    return get_centre(session).name
+def centre_name(db: Db) -> str:
+    return get_centre(db).name
 
 
-def centre_profile(session: Session, profiles: dict[str, PolicyProfile]) -> PolicyProfile:
+def centre_profile(db: Db, profiles: dict[str, PolicyProfile]) -> PolicyProfile:
     """The policy profile the centre chose, or 通用 if that profile is no longer installed."""
     from ..domain.policy import DEFAULT_PROFILE
 
-    return profiles.get(get_centre(session).policy_profile) or profiles[DEFAULT_PROFILE]
+    return profiles.get(get_centre(db).policy_profile) or profiles[DEFAULT_PROFILE]

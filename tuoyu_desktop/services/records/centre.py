@@ -8,7 +8,7 @@ from ...domain.errors import InputError
 from ...domain.parsing import clean_text
 from ...domain.reader import RowReader
 from ...store.models import Centre
-from ..centre import CentreForm, get_centre, validate_centre
+from ..centre import CentreForm, validate_centre
 from .base import Checked, Column, Context, RecordKind, upsert
 
 
@@ -45,7 +45,7 @@ class CentreKind(RecordKind):
             for p in exc.problems:
                 r.problem(p.field, p.message)
             values = {}
-        return Checked(r.row, values, get_centre(ctx.session))
+        return Checked(r.row, values, ctx.session.get(Centre, 1))
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         return upsert(session, Centre, checked.existing, checked.values)[1]
