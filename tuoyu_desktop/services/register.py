@@ -1,14 +1,14 @@
 """The daily register (SPEC §8): a class's day sheet, saving a class-day, the month's A01–A12, and alerts.
 
 The rules are the domain's (``domain.register``, ``clusters``, ``presence``, ``register_figures``);
-this module loads what they need from the store and stores what passed them.
+this module loads what they need from the store and stores what passed them. Everything here reads
+on plain SQL (``store.plain``); only ``save_day`` writes, through the ORM it imports when called.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from ..domain.alert import Alert
 from ..domain.choices import PRESENT, SICK
@@ -30,22 +30,15 @@ from ..domain.register import (
     unmarked_children,
 )
 from ..domain.register_figures import RegisterMonth, register_figures
-from ..store import periods as sql_periods
-from ..store.models import (
-    AttendanceMark,
-    Child,
-    DiseaseCase,
-    HealthCheck,
-    Placement,
-    SchoolClass,
-    Staff,
-    StaffAssignment,
-    StaffLeave,
-)
+from ..store.plain import Db, as_db, in_
+from ..store.spans import class_open_on, touches
 from .centre import centre_profile
 from .changes import Changes
 from .lookups import as_case, children_in_class, load_calendar, load_cases
 from .vouchers import month_bounds
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 AREA = "register"
 #: how far back the alerts look for a register left unfinished (calendar days)
@@ -88,39 +81,40 @@ class DaySheet:
         return any(r.stored for r in self.rows)
 
 
-def register_day(session: Session, today: date) -> tuple[date, str]:
+def register_day(db: Db, today: date) -> tuple[date, str]:
     """The day the 今日 page opens on: today when open, else the last open day before it (saying so)."""
-    calendar = load_calendar(session)
+    calendar = load_calendar(db)
     if calendar.is_open(today):
         return today, ""
     day = calendar.up_to(today, 1)[0]
     return day, f"今天（{_d(today)}）不开园：{calendar.closed_reason(today)}，显示最近的开园日{_d(day)}"
 
 
-def _classes(session: Session, day: date) -> list[SchoolClass]:
-    return list(session.exec(select(SchoolClass).where(sql_periods.class_open_on(day)).order_by(SchoolClass.name)))
+def _classes(db: Db, day: date) -> list:
+    """The classes open on ``day``, by name (rows of ``classes``)."""
+    return as_db(db).rows("classes", class_open_on(day), order="name")
 
 
-def day_sheet(session: Session, class_id: int | None, day: date,
+def day_sheet(db: Db, class_id: int | None, day: date,
               profiles: dict[str, PolicyProfile] | None = None) -> DaySheet:
     """A class's children on ``day`` with what is stored for them (出勤 and no 晨检 where nothing is)."""
-    calendar = load_calendar(session)
-    classes = _classes(session, day)
+    db = as_db(db)
+    calendar = load_calendar(db)
+    classes = _classes(db, day)
     if class_id is None or class_id not in {c.id for c in classes}:
         class_id = classes[0].id if classes else None
     sheet = DaySheet(day, calendar.is_open(day), calendar.closed_reason(day), class_id,
                      [(c.id, c.name) for c in classes])
     if profiles:
-        sheet.fever = centre_profile(session, profiles).health.fever.celsius
+        sheet.fever = centre_profile(db, profiles).health.fever.celsius
     if class_id is None:
         return sheet
-    children = children_in_class(session, class_id, day)
+    children = children_in_class(db, class_id, day)
     ids = [c.id for c in children]
-    marks = {m.child_id: m for m in session.exec(select(AttendanceMark).where(
-        AttendanceMark.day == day, AttendanceMark.child_id.in_(ids)))}
-    checks = {c.child_id: c for c in session.exec(select(HealthCheck).where(
-        HealthCheck.day == day, HealthCheck.round == "晨检", HealthCheck.child_id.in_(ids)))}
-    cases = load_cases(session, ids)
+    marks = {m.child_id: m for m in db.rows("attendance_marks", ("day = ?", day), in_("child_id", ids))}
+    checks = {c.child_id: c for c in db.rows("health_checks", ("day = ?", day), ("round = ?", "晨检"),
+                                             in_("child_id", ids))}
+    cases = load_cases(db, ids)
     for c in children:
         row = SheetRow(c.id, c.name, c.care_type)
         m, k = marks.get(c.id), checks.get(c.id)
@@ -143,6 +137,10 @@ def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int
              rows: list[SheetRow]) -> Changes:
     """Store a class's marks and 晨检 for ``day`` in one go: every row is checked first; any problem
     (named by the child) and nothing is stored. A row without a 晨检 result removes a stored 晨检."""
+    from sqlmodel import select
+
+    from ..store.models import AttendanceMark, Child, HealthCheck, SchoolClass
+
     rule = centre_profile(session, profiles).health
     calendar = load_calendar(session)
     klass = session.get(SchoolClass, class_id)
@@ -188,6 +186,7 @@ def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int
 
 
 def _put(session: Session, record, model, key: dict, values: dict) -> int:
+    """Add a ``model`` row for ``key`` with ``values``, or change ``record`` to them; 1 if anything changed."""
     if record is None:
         session.add(model(**key, **values))
         return 1
@@ -201,71 +200,74 @@ def _put(session: Session, record, model, key: dict, values: dict) -> int:
 
 # the month's figures ---------------------------------------------------------------------------------
 
-# (plain rows, not table objects: a big centre reads tens of thousands of them for a month)
-def _marks(session: Session, first: date, last: date) -> list[Mark]:
-    a = AttendanceMark
-    return [Mark(*row) for row in session.exec(
-        select(a.child_id, a.day, a.mark, a.symptom, a.followed_up_on).where(a.day >= first, a.day <= last))]
+# (only the columns the rules read: a big centre has tens of thousands of marks in a month)
+def _marks(db: Db, first: date, last: date) -> list[Mark]:
+    rows = as_db(db).rows("attendance_marks", ("day >= ? AND day <= ?", first, last),
+                          columns=("child_id", "day", "mark", "symptom", "followed_up_on"))
+    return [Mark(*row) for row in rows]
 
 
-def _checks(session: Session, first: date, last: date) -> list[Check]:
-    c = HealthCheck
-    return [Check(*row) for row in session.exec(
-        select(c.child_id, c.day, c.round, c.temperature, c.result).where(c.day >= first, c.day <= last))]
+def _checks(db: Db, first: date, last: date) -> list[Check]:
+    rows = as_db(db).rows("health_checks", ("day >= ? AND day <= ?", first, last),
+                          columns=("child_id", "day", "round", "temperature", "result"))
+    return [Check(*row) for row in rows]
 
 
-def _class_finder(session: Session):
-    p = Placement
-    return class_finder(session.exec(select(p.child_id, p.class_id, p.start_on, p.end_on)).all())
+def _class_finder(db: Db):
+    return class_finder(as_db(db).rows("placements", columns=("child_id", "class_id", "start_on", "end_on")))
 
 
-def _caregivers(session: Session, days: list[date]) -> dict[date, dict[int, int]]:
+def _caregivers(db: Db, days: list[date]) -> dict[date, dict[int, int]]:
     if not days:
         return {}
+    db = as_db(db)
     first, last = min(days), max(days)
-    staff = list(session.exec(select(Staff).where(sql_periods.touches(EMPLOYMENT, Staff, first, last))))
-    posts = list(session.exec(select(StaffAssignment).order_by(StaffAssignment.start_on, StaffAssignment.id)))
-    leaves = [Leave(lv.staff_id, lv.start_on, lv.end_on, lv.kind) for lv in session.exec(
-        select(StaffLeave).where(StaffLeave.start_on <= last, StaffLeave.end_on >= first))]
+    staff = db.rows("staff", touches(EMPLOYMENT, first, last))
+    posts = db.rows("staff_assignments", order="start_on, id")
+    leaves = [Leave(lv.staff_id, lv.start_on, lv.end_on, lv.kind)
+              for lv in db.rows("staff_leave", ("start_on <= ? AND end_on >= ?", last, first))]
     return {day: caregivers_present(staff, posts, leaves, day) for day in days}
 
 
-def _ratios(session: Session, profile: PolicyProfile) -> dict[int, int]:
-    return {c.id: profile.classes[c.class_type].ratio for c in session.exec(select(SchoolClass))}
+def _ratios(db: Db, profile: PolicyProfile) -> dict[int, int]:
+    return {class_id: profile.classes[class_type].ratio
+            for class_id, class_type in as_db(db).values("SELECT id, class_type FROM classes")}
 
 
-def register_month(session: Session, profile: PolicyProfile, month: str) -> dict[str, object]:
+def register_month(db: Db, profile: PolicyProfile, month: str) -> dict[str, object]:
     """A01–A12 of ``month`` (YYYY-MM) from the stored register."""
+    db = as_db(db)
     first, last = month_bounds(month)
-    calendar = load_calendar(session)
+    calendar = load_calendar(db)
     rule = profile.health
     back = calendar.up_to(first - timedelta(days=1), max(rule.cluster.window_open_days - 1, 1))[0]
-    care = dict(session.exec(select(Child.id, Child.care_type)).all())
-    cases = [as_case(c) for c in session.exec(select(DiseaseCase).where(
-        DiseaseCase.onset_on >= first, DiseaseCase.onset_on <= last))]
+    care = dict(db.values("SELECT id, care_type FROM children"))
+    cases = [as_case(c) for c in db.rows("disease_cases", ("onset_on >= ? AND onset_on <= ?", first, last))]
     days = calendar.between(first, last)
-    month_data = RegisterMonth(first, last, calendar, care, _marks(session, back, last), _checks(session, first, last),
-                               cases, _class_finder(session), _caregivers(session, days), _ratios(session, profile))
+    month_data = RegisterMonth(first, last, calendar, care, _marks(db, back, last), _checks(db, first, last),
+                               cases, _class_finder(db), _caregivers(db, days), _ratios(db, profile))
     return register_figures(month_data, rule)
 
 
 # alerts -------------------------------------------------------------------------------------------------
 
-def register_alerts(session: Session, profile: PolicyProfile, today: date) -> list[Alert]:
+def register_alerts(db: Db, profile: PolicyProfile, today: date) -> list[Alert]:
     """未登记, 晨检 missing, overdue 因病缺勤追踪, 聚集性预警 and the ratio by attendance, as seen on ``today``."""
+    db = as_db(db)
     rule = profile.health
-    calendar = load_calendar(session)
+    calendar = load_calendar(db)
     first = today - timedelta(days=LOOK_BACK_DAYS)
     days = calendar.between(first, today)
     if not days:
         return []
     back = calendar.up_to(days[0], rule.cluster.window_open_days)[0]
-    marks = _marks(session, back, today)
+    marks = _marks(db, back, today)
     started = min((m.day for m in marks), default=today)  # a centre not using the register yet: today only
-    checks = _checks(session, first, today)
-    class_of = _class_finder(session)
-    names = {c.id: c.name for c in session.exec(select(SchoolClass))}
-    children = list(session.exec(select(Child).where(sql_periods.touches(ENROLMENT, Child, first, today))))
+    checks = _checks(db, first, today)
+    class_of = _class_finder(db)
+    names = dict(db.values("SELECT id, name FROM classes"))
+    children = db.rows("children", touches(ENROLMENT, first, today),
+                       columns=("id", "name", "care_type", "enrolled_on", "left_on"))
     out: list[Alert] = []
     for day in days:
         if day < started and day != today:
@@ -293,8 +295,8 @@ def register_alerts(session: Session, profile: PolicyProfile, today: date) -> li
     if calendar.is_open(today):
         day_marks = [m for m in marks if m.day == today]
         if day_marks:
-            ratios = _ratios(session, profile)
-            carers = _caregivers(session, [today])[today]
+            ratios = _ratios(db, profile)
+            carers = _caregivers(db, [today])[today]
             for class_id, n in sorted(children_present(day_marks, class_of, today).items(),
                                       key=lambda kv: names.get(kv[0], "")):
                 if ratio_fails(n, carers.get(class_id, 0), ratios[class_id]):
@@ -304,13 +306,13 @@ def register_alerts(session: Session, profile: PolicyProfile, today: date) -> li
     return out
 
 
-def latest_case_id(session: Session, child_id: int) -> int | None:
+def latest_case_id(db: Db, child_id: int) -> int | None:
     """The child's latest 传染病 case (to enter its 复课日期 and 复课证明), if any."""
-    case = session.exec(select(DiseaseCase).where(DiseaseCase.child_id == child_id)
-                        .order_by(DiseaseCase.onset_on.desc())).first()
+    case = as_db(db).first("disease_cases", ("child_id = ?", child_id), order="onset_on DESC, id DESC",
+                           columns=("id",))
     return case.id if case else None
 
 
-def child_id_number(session: Session, child_id: int) -> str:
-    child = session.get(Child, child_id)
+def child_id_number(db: Db, child_id: int) -> str:
+    child = as_db(db).first("children", ("id = ?", child_id), columns=("id_number",))
     return child.id_number or "" if child else ""

@@ -5,12 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlmodel import Session, select
-
 from ..domain.choices import MARKS, PRESENT
 from ..domain.periods import PLACEMENT, enrolled_on
-from ..store import periods as sql_periods
-from ..store.models import AttendanceMark, Child, HealthCheck, Placement, SchoolClass
+from ..store.plain import Db, as_db, in_
+from ..store.spans import touches
 from .centre import get_centre
 from .lookups import load_calendar
 from .vouchers import month_bounds
@@ -24,7 +22,7 @@ class ChildMonth:
     name: str
     marks: dict[date, str] = field(default_factory=dict)  # day → 出勤/病假/事假/其他
     symptoms: dict[date, str] = field(default_factory=dict)
-    checks: dict[tuple[date, str], HealthCheck] = field(default_factory=dict)  # (day, 晨检/午检) → check
+    checks: dict[tuple[date, str], object] = field(default_factory=dict)  # (day, 晨检/午检) → health_checks row
 
     def count(self, mark: str) -> int:
         return sum(1 for m in self.marks.values() if m == mark)
@@ -50,21 +48,24 @@ class MonthSheets:
     classes: list[ClassMonth]
 
 
-def month_sheets(session: Session, month: str, class_id: int | None = None) -> MonthSheets:
+def month_sheets(db: Db, month: str, class_id: int | None = None) -> MonthSheets:
     """Every class (or one) with the children placed in it on some open day of ``month``; a child
     counts in a class only on the days of their placement there."""
+    db = as_db(db)
     first, last = month_bounds(month)
-    days = load_calendar(session).between(first, last)
-    classes = list(session.exec(select(SchoolClass).order_by(SchoolClass.name)))
+    days = load_calendar(db).between(first, last)
+    classes = db.rows("classes", order="name", columns=("id", "name"))
     if class_id is not None:
         classes = [c for c in classes if c.id == class_id]
-    placements = list(session.exec(select(Placement).where(sql_periods.touches(PLACEMENT, Placement, first, last))))
-    children = {c.id: c for c in session.exec(select(Child).where(Child.id.in_({p.child_id for p in placements})))}
-    marks: dict[int, list[AttendanceMark]] = {}
-    for m in session.exec(select(AttendanceMark).where(AttendanceMark.day >= first, AttendanceMark.day <= last)):
+    placements = db.rows("placements", touches(PLACEMENT, first, last), order="id")
+    children = {c.id: c for c in db.rows("children", in_("id", {p.child_id for p in placements}),
+                                         columns=("id", "name", "enrolled_on", "left_on"))}
+    marks: dict[int, list] = {}
+    for m in db.rows("attendance_marks", ("day >= ? AND day <= ?", first, last), order="day, id",
+                     columns=("child_id", "day", "mark", "symptom")):
         marks.setdefault(m.child_id, []).append(m)
-    checks: dict[int, list[HealthCheck]] = {}
-    for c in session.exec(select(HealthCheck).where(HealthCheck.day >= first, HealthCheck.day <= last)):
+    checks: dict[int, list] = {}
+    for c in db.rows("health_checks", ("day >= ? AND day <= ?", first, last), order="day, id"):
         checks.setdefault(c.child_id, []).append(c)
     out = []
     for klass in classes:
@@ -85,4 +86,4 @@ def month_sheets(session: Session, month: str, class_id: int | None = None) -> M
                 if c.day in held:
                     line.checks[(c.day, c.round)] = c
         out.append(ClassMonth(klass.name, sorted(lines.values(), key=lambda c: c.name)))
-    return MonthSheets(month, get_centre(session).name, days, out)
+    return MonthSheets(month, get_centre(db).name, days, out)
