@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING
 
 from .overview import overview
 from .security import offer_needed
 from .settings import get_setting, set_setting
+
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 STEPS = ("centre", "policy", "classes", "roster", "password")
 STATE = "guide.state"  # "" never started · "open" started, not finished · "done"

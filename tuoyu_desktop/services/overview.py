@@ -4,10 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, func, select
-
-from ..store.models import Child, SchoolClass, Staff
-from ..store.periods import class_open_on, employed_on, enrolled_on
+from ..store.plain import Db, as_db, where
+from ..store.spans import class_open_on, employed_on, enrolled_on
 from .centre import get_centre
 
 
@@ -22,13 +20,19 @@ class Overview:
     centre_complete: bool  # name and credit code filled in
 
 
-def overview(session: Session, today: date) -> Overview:
-    centre = get_centre(session)
-    count = lambda model, cond: session.exec(select(func.count()).select_from(model).where(cond)).one()
-    capacity = session.exec(select(func.coalesce(func.sum(SchoolClass.capacity), 0)).where(class_open_on(today))).one()
+def _one(db: Db, what: str, table: str, condition) -> int:
+    clause, params = where([condition])
+    return db.values(f"SELECT {what} FROM {table} WHERE {clause}", *params)[0][0]
+
+
+def overview(db: Db, today: date) -> Overview:
+    db = as_db(db)
+    centre = get_centre(db)
     return Overview(
         centre_name=centre.name, policy_profile=centre.policy_profile,
-        children_enrolled=count(Child, enrolled_on(today)), classes_open=count(SchoolClass, class_open_on(today)),
-        capacity=capacity, staff_employed=count(Staff, employed_on(today)),
+        children_enrolled=_one(db, "count(*)", "children", enrolled_on(today)),
+        classes_open=_one(db, "count(*)", "classes", class_open_on(today)),
+        capacity=_one(db, "coalesce(sum(capacity), 0)", "classes", class_open_on(today)),
+        staff_employed=_one(db, "count(*)", "staff", employed_on(today)),
         centre_complete=bool(centre.name and centre.uscc),
     )
