@@ -4,18 +4,28 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import timezone
-
-from sqlmodel import Session, select
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..domain.idnumbers import mask_id, mask_phone
-from ..store.audit import verify_chain
-from ..store.models import AuditEntry
-from .records import KINDS
+from ..store.plain import Db, as_db
 
-#: the 操作日志's name of each table: a record kind's title, and the tables that are no kind of their own
-TITLES = {**{k.model.__tablename__: k.title for k in KINDS.values()},
-          "placements": "班级安排", "staff_assignments": "岗位和班级记录", "locked_returns": "月报锁定",
-          "return_events": "月报记录"}
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+#: the 操作日志's names of the tables that are no record kind of their own (see ``titles``)
+OTHER_TITLES = {"placements": "班级安排", "staff_assignments": "岗位和班级记录", "locked_returns": "月报锁定",
+                "return_events": "月报记录"}
+
+
+@cache
+def titles() -> dict[str, str]:
+    """The 操作日志's name of each table: a record kind's title, or ``OTHER_TITLES``'s."""
+    from .records import KINDS
+
+    return {**{k.model.__tablename__: k.title for k in KINDS.values()}, **OTHER_TITLES}
+
+
 HIDDEN = {"id"}
 LABELS = {
     "name": "姓名/名称", "sex": "性别", "birth_date": "出生日期", "id_number": "身份证号", "care_type": "托育形式",
@@ -63,16 +73,19 @@ def _describe(old: str, new: str) -> str:
     return "；".join(f"{label(k)}={_show(k, v)}" for k, v in data.items() if k not in HIDDEN and v not in (None, "", False))
 
 
-def recent_entries(session: Session, limit: int = 500) -> list[AuditRow]:
-    rows = session.exec(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(limit)).all()
+def recent_entries(db: Db, limit: int = 500) -> list[AuditRow]:
+    rows = as_db(db).rows("audit_log", order="id DESC", limit=limit)
+    names = titles()
     out = []
     for e in rows:
         at = e.at if e.at.tzinfo else e.at.replace(tzinfo=timezone.utc)
         out.append(AuditRow(e.id, at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.user, e.action,
-                            TITLES.get(e.table_name, e.table_name), e.summary, _describe(e.old_json, e.new_json)[:300]))
+                            names.get(e.table_name, e.table_name), e.summary, _describe(e.old_json, e.new_json)[:300]))
     return out
 
 
 def check_log(session: Session) -> int | None:
     """The number of the first entry whose hash no longer chains (someone changed the log), or None."""
+    from ..store.audit import verify_chain
+
     return verify_chain(session)
