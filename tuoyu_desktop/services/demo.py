@@ -38,7 +38,8 @@ from ..store.models import (
     Visit,
     VoucherRedemption,
 )
-from ..store.periods import enrolled_on
+from ..store.plain import as_db
+from ..store.spans import enrolled_on
 from .centre import CentreForm, update_centre
 from .changes import Changes
 from .demo_register import fill_register
@@ -177,7 +178,7 @@ def _add_measurements(session: Session, today: date) -> None:
     a child without an admission check gets its first at the centre a few days after enrolling;
     a few children fall in each class of SPEC §9 (``FOLLOW_UP``)."""
     rng = random.Random(today.toordinal() + 9)  # its own generator: the rest of the demo stays as it was
-    children = session.exec(select(Child).where(enrolled_on(today)).order_by(Child.id)).all()
+    children = as_db(session).rows("children", enrolled_on(today), order="id")
     due_soon = 0
     for index, child in enumerate(children):
         # the admission check; a child without one (缺入托体检) was first measured at the centre
