@@ -122,7 +122,7 @@ def test_rare_characters_print_in_the_voucher_claim_and_district_pdfs(demo, tmp_
     with demo.session() as s:
         profile = centre_profile(s, demo.profiles)
         claim = monthly_claim(s, profile, "2026-10")
-        claim.rows[0].child_name = f"王{YAN}"
+        claim.rows[0] = claim.rows[0]._replace(child_name=f"王{YAN}")  # rows are plain (immutable) rows
         notes: list[str] = []
         claim_text = _text(write_claim_pdf(tmp_path / "申领.pdf", "堃宝托育中心", claim, date(2026, 11, 25), notes=notes))
         s.rollback()

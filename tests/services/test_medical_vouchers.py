@@ -12,7 +12,7 @@ from tuoyu_desktop.services import medical, vouchers
 from tuoyu_desktop.services.alerts import collect_alerts
 from tuoyu_desktop.services.centre import CentreForm, update_centre
 from tuoyu_desktop.services.forms import record_values, save_record
-from tuoyu_desktop.store.models import VoucherRedemption
+from tuoyu_desktop.store.models import Agreement, VoucherRedemption
 
 TODAY = date(2026, 11, 25)
 KID = make_id(date(2025, 1, 5), 5)
@@ -56,7 +56,7 @@ def test_editing_an_agreement_is_not_an_overlap_with_itself(workspace):
                                    "健康指导员": "王医生"}, workspace.profiles, TODAY, row.id)
     with workspace.session() as s:
         rows = medical.agreement_rows(s, TODAY)
-        assert len(rows) == 1 and s.get(medical.Agreement, rows[0].id).health_guide == "王医生"
+        assert len(rows) == 1 and s.get(Agreement, rows[0].id).health_guide == "王医生"
 
 
 def test_agreement_alerts_no_agreement_expiring_and_no_recent_visit(workspace):

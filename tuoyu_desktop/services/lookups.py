@@ -5,12 +5,16 @@ Each takes a ``Db`` or, from a change in progress, its ORM session (``as_db``).
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..domain.opendays import DayOverride, OpenDays
 from ..domain.periods import ENROLMENT, PLACEMENT
 from ..domain.register import Case
 from ..store.plain import Db, as_db, in_, where
 from ..store.spans import agreement_valid_on, holds_on
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..domain.policy import PolicyProfile
 
 
 def _in_class(class_id: int, day: date) -> tuple[str, list]:
@@ -51,3 +55,22 @@ def load_cases(db: Db, child_ids=None) -> list[Case]:
 def agreement_on(db: Db, day: date):
     """The 医育结合 agreement valid on ``day`` (the newest if a renewal overlaps), or None."""
     return as_db(db).first("agreements", agreement_valid_on(day), order="valid_from DESC")
+
+
+def voucher_period(profile: PolicyProfile, day: date) -> tuple[date, date] | None:
+    """The span within which a child's 体验券 visits count against the cap (None: lifetime)."""
+    if profile.voucher.period == "year":
+        return date(day.year, 1, 1), date(day.year, 12, 31)
+    return None
+
+
+def days_used(db: Db, id_number: str, profile: PolicyProfile, day: date, exclude_serial: str | None = None) -> int:
+    """The visit-days of the child's 体验券 redemptions (not deleted) in the period of ``day``."""
+    conditions = [("child_id_number IS ?", id_number), "deleted_at IS NULL"]
+    period = voucher_period(profile, day)
+    if period:
+        conditions.append(("redeemed_on >= ? AND redeemed_on <= ?", *period))
+    if exclude_serial:
+        conditions.append(("serial != ?", exclude_serial))
+    clause, params = where(conditions)
+    return as_db(db).values(f"SELECT coalesce(sum(days), 0) FROM voucher_redemptions WHERE {clause}", *params)[0][0]

@@ -4,32 +4,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
-
 from ..domain.ages import add_months
 from ..domain.alert import Alert
 from ..domain.policy import PolicyProfile
-from ..store.models import Agreement, Visit
+from ..store.plain import Db, as_db
 from .centre import centre_profile
 from .lookups import agreement_on
 
 
-def agreement_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
+def agreement_alerts(db: Db, profile: PolicyProfile, day: date) -> list[Alert]:
+    db = as_db(db)
     source = "（医育结合签约率100%）"
     out = []
-    current = agreement_on(session, day)
+    current = agreement_on(db, day)
     if current is None:
         out.append(Alert("医育结合", f"{day.isoformat()}没有有效的医育结合服务协议{source}", "agreement", None))
     else:
         left = (current.valid_to - day).days
         if left <= profile.alerts.agreement_warn_days:
-            following = session.exec(select(Agreement).where(Agreement.valid_to > current.valid_to)).first()
+            following = db.first("agreements", ("valid_to > ?", current.valid_to), columns=("id",))
             if following is None:
                 out.append(Alert("医育结合", f"与{current.institution}的协议将于{current.valid_to.isoformat()}到期"
                                               f"（还有{left}天），请及时续签", "agreement", current.id))
     gap = profile.alerts.visit_gap_months
     since = add_months(day, -gap)
-    last = session.exec(select(Visit).where(Visit.visited_on <= day).order_by(Visit.visited_on.desc())).first()
+    last = db.first("visits", ("visited_on <= ?", day), order="visited_on DESC", columns=("visited_on",))
     if last is None or last.visited_on <= since:
         when = f"最近一次是{last.visited_on.isoformat()}" if last else "还没有指导记录"
         out.append(Alert("医育结合", f"近{gap}个月没有医疗机构到园指导（{when}）", "agreement",
@@ -53,9 +52,9 @@ class AgreementRow:
     status: str
 
 
-def agreement_rows(session: Session, today: date, warn_days: int = 60) -> list[AgreementRow]:
+def agreement_rows(db: Db, today: date, warn_days: int = 60) -> list[AgreementRow]:
     out = []
-    for a in session.exec(select(Agreement).order_by(Agreement.valid_from.desc())):
+    for a in as_db(db).rows("agreements", order="valid_from DESC, id"):
         if a.valid_from > today:
             status = "未生效"
         elif a.valid_to < today:
@@ -80,11 +79,12 @@ class VisitRow:
     agreement: str
 
 
-def visit_rows(session: Session) -> list[VisitRow]:
-    agreements = {a.id: a.number or a.institution for a in session.exec(select(Agreement))}
+def visit_rows(db: Db) -> list[VisitRow]:
+    db = as_db(db)
+    agreements = {a.id: a.number or a.institution for a in db.rows("agreements", columns=("id", "number", "institution"))}
     return [VisitRow(v.id, v.visited_on, v.guide, v.content, v.findings, v.follow_up_done,
                      agreements.get(v.agreement_id, "（无有效协议）"))
-            for v in session.exec(select(Visit).order_by(Visit.visited_on.desc()))]
+            for v in db.rows("visits", order="visited_on DESC, id DESC")]  # ties: newest first, as the index gave them
 
 
 @dataclass(frozen=True)
@@ -94,8 +94,9 @@ class MedicalPage:
     alerts: list[Alert]
 
 
-def medical_page(session: Session, profiles: dict[str, PolicyProfile], today: date) -> MedicalPage:
+def medical_page(db: Db, profiles: dict[str, PolicyProfile], today: date) -> MedicalPage:
     """The 医育结合 page: the agreements with their state, the visits, and what is missing."""
-    profile = centre_profile(session, profiles)
-    return MedicalPage(agreement_rows(session, today, profile.alerts.agreement_warn_days), visit_rows(session),
-                       agreement_alerts(session, profile, today))
+    db = as_db(db)
+    profile = centre_profile(db, profiles)
+    return MedicalPage(agreement_rows(db, today, profile.alerts.agreement_warn_days), visit_rows(db),
+                       agreement_alerts(db, profile, today))

@@ -11,9 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
-
-from sqlalchemy import or_
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from ..domain.ages import completed_months
 from ..domain.classes import band_for_age, caregivers_needed
@@ -26,27 +24,30 @@ from ..domain.staffing import (
     has_valid_caregiver_cert,
     training_progress,
 )
-from ..store import periods as sql_periods
-from ..store.models import (
-    Agreement,
-    Centre,
-    Certificate,
-    Child,
-    Placement,
-    SchoolClass,
-    Staff,
-    StaffAssignment,
-    TrainingRecord,
-    Visit,
-    VoucherRedemption,
-)
+from ..store.plain import Db, as_db, in_
+from ..store.spans import employed_on, placed_on, touches
 from .centre import centre_profile, get_centre
+from .lookups import agreement_on
 from .vouchers import month_bounds
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..store.models import (
+        Agreement,
+        Centre,
+        Certificate,
+        Child,
+        SchoolClass,
+        Staff,
+        TrainingRecord,
+        Visit,
+        VoucherRedemption,
+    )
 
 
 @dataclass
 class MonthData:
-    """What the figures and the detail sheets are made from, read once."""
+    """What the figures and the detail sheets are made from, read once (rows of ``store.plain``,
+    read like the table models named in the hints)."""
 
     month: str
     start: date
@@ -69,49 +70,43 @@ class MonthData:
     figures: dict[str, object] = field(default_factory=dict)
 
 
-def load_month(session: Session, profiles: dict[str, PolicyProfile], month: str) -> MonthData:
+def load_month(db: Db, profiles: dict[str, PolicyProfile], month: str) -> MonthData:
+    db = as_db(db)
     start, end = month_bounds(month)
     year_start = date(end.year, 1, 1)
-    classes = list(session.exec(select(SchoolClass).order_by(SchoolClass.name)))
+    classes = db.rows("classes", order="name, id")
     by_id = {k.id: k for k in classes}
     # only the children the month can concern: enrolled by its end and not gone before it began
-    children = list(session.exec(select(Child).where(sql_periods.touches(ENROLMENT, Child, start, end))))
+    children = db.rows("children", touches(ENROLMENT, start, end), order="id")
     class_of: dict[int, SchoolClass] = {}
-    for p in session.exec(select(Placement).where(sql_periods.placed_on(end)).order_by(Placement.start_on)):
+    for p in db.rows("placements", placed_on(end), order="start_on, id", columns=("child_id", "class_id")):
         class_of[p.child_id] = by_id[p.class_id]
-    staff = list(session.exec(select(Staff).where(sql_periods.employed_on(end)).order_by(Staff.name)))
+    staff = db.rows("staff", employed_on(end), order="name, id")
     ids = [s.id for s in staff]
     staff_class = {s.id: s.class_id for s in staff}  # no history kept: the current post
     staff_role = {s.id: s.role for s in staff}
     posts: dict[int, list[tuple]] = {}
-    for staff_id, role, class_id, start_on in session.exec(
-            select(StaffAssignment.staff_id, StaffAssignment.role, StaffAssignment.class_id, StaffAssignment.start_on)
-            .where(StaffAssignment.staff_id.in_(ids)).order_by(StaffAssignment.start_on, StaffAssignment.id)):
+    for staff_id, role, class_id, start_on in db.rows(
+            "staff_assignments", in_("staff_id", ids), order="start_on, id",
+            columns=("staff_id", "role", "class_id", "start_on")):
         posts.setdefault(staff_id, []).append((role, class_id, start_on))
     for staff_id, rows in posts.items():
         held = [r for r in rows if r[2] <= end]
         staff_role[staff_id], staff_class[staff_id], _ = held[-1] if held else rows[0]
     certs: dict[int, list[Certificate]] = {}
-    for c in session.exec(select(Certificate).where(
-            Certificate.staff_id.in_(ids), or_(Certificate.issued_on.is_(None), Certificate.issued_on <= end))):
+    for c in db.rows("certificates", in_("staff_id", ids), ("issued_on IS NULL OR issued_on <= ?", end), order="id"):
         certs.setdefault(c.staff_id, []).append(c)
-    training = list(session.exec(select(TrainingRecord).where(
-        TrainingRecord.trained_on >= year_start, TrainingRecord.trained_on <= end, TrainingRecord.staff_id.in_(ids))
-        .order_by(TrainingRecord.trained_on)))
-    preservice = {t.staff_id for t in session.exec(select(TrainingRecord).where(TrainingRecord.is_preservice == True))  # noqa: E712
-                  if t.trained_on <= end}
-    agreement = session.exec(select(Agreement).where(sql_periods.agreement_valid_on(end))
-                             .order_by(Agreement.valid_from.desc())).first()
-    visits = list(session.exec(select(Visit).where(Visit.visited_on >= start, Visit.visited_on <= end)
-                               .order_by(Visit.visited_on)))
-    live = VoucherRedemption.deleted_at.is_(None)
-    vouchers_year = list(session.exec(select(VoucherRedemption).where(
-        live, VoucherRedemption.redeemed_on >= year_start, VoucherRedemption.redeemed_on <= end)
-        .order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
+    training = db.rows("training_records", ("trained_on >= ? AND trained_on <= ?", year_start, end),
+                       in_("staff_id", ids), order="trained_on, id")
+    preservice = {t.staff_id for t in db.rows("training_records", ("is_preservice = ?", True),
+                                              ("trained_on <= ?", end), columns=("staff_id",))}
+    visits = db.rows("visits", ("visited_on >= ? AND visited_on <= ?", start, end), order="visited_on, id")
+    vouchers_year = db.rows("voucher_redemptions", "deleted_at IS NULL",
+                            ("redeemed_on >= ? AND redeemed_on <= ?", year_start, end), order="redeemed_on, serial")
     vouchers_month = [v for v in vouchers_year if v.redeemed_on >= start]
-    return MonthData(month, start, end, get_centre(session), centre_profile(session, profiles), classes, children,
-                     class_of, staff, staff_class, staff_role, certs, training, preservice, agreement, visits,
-                     vouchers_month, vouchers_year)
+    return MonthData(month, start, end, get_centre(db), centre_profile(db, profiles), classes, children,
+                     class_of, staff, staff_class, staff_role, certs, training, preservice, agreement_on(db, end),
+                     visits, vouchers_month, vouchers_year)
 
 
 @dataclass(frozen=True)
@@ -246,15 +241,16 @@ def subsidies(d: MonthData, enrolled: list[Child], places: int, hardship: int) -
     return rounded(b01, 2), rounded(b02, 2), rounded(b03, 2)
 
 
-def month_figures(session: Session, profiles: dict[str, PolicyProfile], month: str) -> dict[str, object]:
-    return compute(load_month(session, profiles, month))
+def month_figures(db: Db, profiles: dict[str, PolicyProfile], month: str) -> dict[str, object]:
+    return compute(load_month(db, profiles, month))
 
 
-def trend(session: Session, month: str, count: int) -> list[list]:
+def trend(db: Db, month: str, count: int) -> list[list]:
     """月末在托人数 (E01) and 托位使用率 (R01) for ``count`` months up to ``month``, from two light
     queries (the same definitions as ``compute``, without loading every record 12 times)."""
-    kids = session.exec(select(Child.enrolled_on, Child.left_on)).all()
-    classes = session.exec(select(SchoolClass.capacity, SchoolClass.opened_on, SchoolClass.closed_on)).all()
+    db = as_db(db)
+    kids = db.rows("children", columns=("enrolled_on", "left_on"))
+    classes = db.rows("classes", columns=("capacity", "opened_on", "closed_on"))
     out = []
     for m in previous_months(month, count):
         end = month_bounds(m)[1]

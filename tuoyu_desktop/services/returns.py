@@ -9,8 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, timezone
 from decimal import Decimal
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..domain.errors import InputError, Problem
@@ -22,13 +21,18 @@ from ..domain.indicators import (
 )
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, hours_number
-from ..store.models import LockedReturn, ReturnEvent
+from ..store.plain import Db, as_db
 from .alerts import collect_alerts
 from .changes import Changes
 from .growth import growth_month_figures
 from .monthly import class_figures, compute, load_month, staff_training, trend
 from .register import register_month
 from .vouchers import month_bounds
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlmodel import Session
+
+    from ..store.models import ReturnEvent
 
 FORMAT_VERSION = 2  # 2 adds the daily register's A01–A12 and the growth rows G01–G07 (SPEC §8, §9)
 TREND_MONTHS = 12
@@ -64,10 +68,10 @@ def indicator_rows(figures: dict) -> list[tuple]:
     return [(code, name, figure_value(figures.get(code)), unit) for code, name, unit in codes]
 
 
-def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: str,
+def build_snapshot(db: Db, profiles: dict[str, PolicyProfile], month: str,
                    now: datetime | None = None) -> dict:
-    d = load_month(session, profiles, month)
-    figures = {**compute(d), **register_month(session, d.profile, month), **growth_month_figures(session, profiles, month)}
+    d = load_month(db, profiles, month)
+    figures = {**compute(d), **register_month(db, d.profile, month), **growth_month_figures(db, profiles, month)}
     c = d.centre
     now = now or datetime.now()
     rows = indicator_rows({k: _plain(v) for k, v in figures.items()})
@@ -103,8 +107,8 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
     value = d.profile.voucher.value_yuan
     vouchers = [[v.serial, v.child_name, v.child_id_number, v.guardian, v.phone, v.redeemed_on.isoformat(), v.days,
                  v.days * value] for v in d.vouchers_month]
-    alerts = [[a.group, a.text] for a in collect_alerts(session, profiles, d.end)]
-    trend_rows = [[m, e01, _plain(r01)] for m, e01, r01 in trend(session, month, TREND_MONTHS)]
+    alerts = [[a.group, a.text] for a in collect_alerts(db, profiles, d.end)]
+    trend_rows = [[m, e01, _plain(r01)] for m, e01, r01 in trend(db, month, TREND_MONTHS)]
     return {
         "format_version": FORMAT_VERSION, "month": month, "generated_at": now.strftime("%Y-%m-%d %H:%M:%S"),
         "software_version": __version__, "profile": d.profile.name, "month_end": d.end.isoformat(),
@@ -118,8 +122,9 @@ def build_snapshot(session: Session, profiles: dict[str, PolicyProfile], month: 
     }
 
 
-def locked(session: Session, month: str) -> LockedReturn | None:
-    return session.exec(select(LockedReturn).where(LockedReturn.month == month)).first()
+def locked(db: Db, month: str):
+    """The month's stored return (a row of ``locked_returns``), or None if it was not sent."""
+    return as_db(db).first("locked_returns", ("month = ?", month))
 
 
 ENDED, CURRENT, FUTURE = "ended", "current", "future"
@@ -131,11 +136,11 @@ def month_state(month: str, today: date) -> str:
     return ENDED if end < today else CURRENT if start <= today else FUTURE
 
 
-def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str, now: datetime | None = None, *,
+def get_return(db: Db, profiles: dict[str, PolicyProfile], month: str, now: datetime | None = None, *,
                today: date) -> dict:
     """The locked snapshot of ``month`` if it was sent, else one computed now. The month still
     running gives a 预览 (``preview``); a month that has not begun is refused (SPEC §3)."""
-    stored = locked(session, month)
+    stored = locked(db, month)
     if stored is not None:
         snapshot = json.loads(stored.snapshot_json)
         snapshot["locked"] = True
@@ -143,7 +148,7 @@ def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str,
     state = month_state(month, today)
     if state == FUTURE:
         raise InputError([Problem("月份", f"{month}还没有开始（今天是{today.isoformat()}），不能生成月报")])
-    snapshot = build_snapshot(session, profiles, month, now)
+    snapshot = build_snapshot(db, profiles, month, now)
     if state == CURRENT:
         snapshot["preview"] = True
     return snapshot
@@ -151,6 +156,8 @@ def get_return(session: Session, profiles: dict[str, PolicyProfile], month: str,
 
 def lock(session: Session, snapshot: dict, *, today: date) -> Changes:
     """已报送: keep this snapshot as the month's return. Only a month that has ended (SPEC §3)."""
+    from ..store.models import LockedReturn, ReturnEvent
+
     month = snapshot["month"]
     if snapshot.get("preview") or month_state(month, today) != ENDED:
         raise InputError([Problem("月份", f"{month}还没有结束，不能锁定（报送）；本月的月报只能预览，"
@@ -166,8 +173,12 @@ def lock(session: Session, snapshot: dict, *, today: date) -> Changes:
 
 
 def unlock(session: Session, month: str, reason: str) -> Changes:
+    from sqlmodel import select
+
+    from ..store.models import LockedReturn, ReturnEvent
+
     reason = (reason or "").strip()
-    stored = locked(session, month)
+    stored = session.exec(select(LockedReturn).where(LockedReturn.month == month)).first()
     if stored is None:
         raise InputError([Problem("月份", f"{month}没有锁定")])
     if not reason:
@@ -179,6 +190,10 @@ def unlock(session: Session, month: str, reason: str) -> Changes:
 
 
 def events(session: Session, month: str | None = None) -> list[ReturnEvent]:
+    from sqlmodel import select
+
+    from ..store.models import ReturnEvent
+
     query = select(ReturnEvent).order_by(ReturnEvent.at)
     if month:
         query = query.where(ReturnEvent.month == month)

@@ -11,9 +11,7 @@ import hmac
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Callable
 
 from .. import paths
 from ..domain.errors import Collector
@@ -21,6 +19,11 @@ from ..store import cipher
 from ..store.cipher import DataKey, WrongPassword
 from .changes import Changes
 from .settings import get_setting, set_setting
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlmodel import Session
+
+    from ..store.plain import Db
 
 KEY = "security.password"  # the old start-up password's digest (plain databases only)
 OFFERED = "security.encryption_offered"  # the first start's offer was answered
@@ -33,13 +36,13 @@ def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
 
 
-def has_password(session: Session) -> bool:
+def has_password(db: Db) -> bool:
     """Whether the (plain) data has the old start-up password."""
-    return bool(get_setting(session, KEY))
+    return bool(get_setting(db, KEY))
 
 
-def check_password(session: Session, password: str) -> bool:
-    return _digest_matches(get_setting(session, KEY), password)
+def check_password(db: Db, password: str) -> bool:
+    return _digest_matches(get_setting(db, KEY), password)
 
 
 def legacy_password_matches(db_path: Path, password: str) -> bool:
@@ -198,9 +201,9 @@ def recovery_text(key: DataKey) -> str:
     return cipher.format_recovery(key.recovery)
 
 
-def offer_needed(session: Session) -> bool:
+def offer_needed(db: Db) -> bool:
     """The first start's offer to set a password: not yet answered (plain data only)."""
-    return not get_setting(session, OFFERED)
+    return not get_setting(db, OFFERED)
 
 
 def decline_offer(session: Session) -> None:

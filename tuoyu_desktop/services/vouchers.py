@@ -3,23 +3,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from ..domain.ages import month_end
 from ..domain.errors import InputError, Problem
-from ..store.models import Child, VoucherRedemption
+from ..store.plain import Db, as_db
 from .centre import centre_profile, get_centre
 from .changes import Changes
-from .children import roster
-from .records.vouchers import days_used
+from .lookups import days_used
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlmodel import Session
 
 __all__ = ["InputError", "Problem"]  # re-exported for the window
 
 
-def child_values(session: Session, child_id: int) -> dict:
+def child_values(db: Db, child_id: int) -> dict:
     """Prefill the redemption form from an enrolled child."""
-    c = session.get(Child, child_id)
+    c = as_db(db).get("children", child_id)
     return {"幼儿姓名": c.name, "身份证号": c.id_number or "", "监护人": c.guardian_name, "联系电话": c.guardian_phone}
 
 
@@ -28,6 +29,8 @@ def delete_redemption(session: Session, redemption_id: int, reason: str) -> Chan
     reason = (reason or "").strip()
     if not reason:
         raise InputError([Problem("删除原因", "删除体验券记录必须填写原因")])
+    from ..store.models import VoucherRedemption
+
     r = session.get(VoucherRedemption, redemption_id)
     if r.deleted_at is not None:
         raise InputError([Problem("删除原因", "这条记录已经删除过")])
@@ -53,13 +56,14 @@ class RedemptionRow:
     delete_reason: str
 
 
-def redemption_rows(session: Session, profile, include_deleted: bool = False) -> list[RedemptionRow]:
-    rows = list(session.exec(select(VoucherRedemption).order_by(VoucherRedemption.redeemed_on.desc())))
+def redemption_rows(db: Db, profile, include_deleted: bool = False) -> list[RedemptionRow]:
+    db = as_db(db)
+    rows = db.rows("voucher_redemptions", order="redeemed_on DESC, id DESC")  # ties: newest first, as the index gave them
     out = []
     for r in rows:
         if r.deleted_at is not None and not include_deleted:
             continue
-        used = days_used(session, r.child_id_number, profile, r.redeemed_on)
+        used = days_used(db, r.child_id_number, profile, r.redeemed_on)
         out.append(RedemptionRow(r.id, r.serial, r.child_name, r.child_id_number, r.guardian, r.phone, r.redeemed_on,
                                  r.days, r.child_id is not None, used, r.deleted_at is not None, r.delete_reason))
     return out
@@ -69,7 +73,7 @@ def redemption_rows(session: Session, profile, include_deleted: bool = False) ->
 class Claim:
     month: str
     value_yuan: int
-    rows: list[VoucherRedemption]
+    rows: list  # rows of voucher_redemptions
 
     @property
     def days(self) -> int:
@@ -92,22 +96,24 @@ def month_bounds(month: str) -> tuple[date, date]:
         raise InputError([Problem("月份", f"“{month}”不是有效的月份（应为YYYY-MM，如2026-10）")]) from None
 
 
-def monthly_claim(session: Session, profile, month: str) -> Claim:
+def monthly_claim(db: Db, profile, month: str) -> Claim:
     """申领: every redemption (not deleted) dated in the month; amount = visit-days × value."""
     start, end = month_bounds(month)
-    rows = list(session.exec(select(VoucherRedemption).where(
-        VoucherRedemption.redeemed_on >= start, VoucherRedemption.redeemed_on <= end,
-        VoucherRedemption.deleted_at.is_(None)).order_by(VoucherRedemption.redeemed_on, VoucherRedemption.serial)))
+    rows = as_db(db).rows("voucher_redemptions", ("redeemed_on >= ? AND redeemed_on <= ?", start, end),
+                          "deleted_at IS NULL", order="redeemed_on, serial")
     return Claim(month, profile.voucher.value_yuan, rows)
 
 
-def enrolled_choices(session: Session, today: date) -> dict[str, int]:
+def enrolled_choices(db: Db, today: date) -> dict[str, int]:
     """The redemption form's list of enrolled children: “name（class）” → child id."""
-    return {f"{r.name}（{r.class_name}）": r.id for r in roster(session, today)}
+    from .children import roster
+
+    return {f"{r.name}（{r.class_name}）": r.id for r in roster(db, today)}
 
 
-def redemption_page(session: Session, profiles, include_deleted: bool = False) -> list[RedemptionRow]:
-    return redemption_rows(session, centre_profile(session, profiles), include_deleted)
+def redemption_page(db: Db, profiles, include_deleted: bool = False) -> list[RedemptionRow]:
+    db = as_db(db)
+    return redemption_rows(db, centre_profile(db, profiles), include_deleted)
 
 
 @dataclass(frozen=True)
@@ -117,8 +123,9 @@ class ClaimFiles:
     claim: "Claim"
 
 
-def claim_for(session: Session, profiles, month: str) -> ClaimFiles:
+def claim_for(db: Db, profiles, month: str) -> ClaimFiles:
     """The month's 申领 under the centre's profile, and the name its files are given."""
-    centre = get_centre(session)
-    claim = monthly_claim(session, centre_profile(session, profiles), month)
+    db = as_db(db)
+    centre = get_centre(db)
+    claim = monthly_claim(db, centre_profile(db, profiles), month)
     return ClaimFiles(centre.name, f"{centre.uscc}_{centre.name}_{claim.month}_体验券申领表", claim)

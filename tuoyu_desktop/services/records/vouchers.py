@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlmodel import Session, func, select
+from sqlmodel import Session, select
 
 from ...domain.ages import completed_months
 from ...domain.errors import Collector
@@ -12,26 +12,8 @@ from ...domain.idnumbers import mask_id
 from ...domain.policy import PolicyProfile
 from ...domain.reader import RowReader
 from ...store.models import VoucherRedemption
+from ..lookups import days_used, voucher_period
 from .base import ADDED, UNCHANGED, Checked, Column, Context, RecordKind
-
-
-def voucher_period(profile: PolicyProfile, day: date) -> tuple[date, date] | None:
-    """The span within which a child's visits count against the cap (None: lifetime)."""
-    if profile.voucher.period == "year":
-        return date(day.year, 1, 1), date(day.year, 12, 31)
-    return None
-
-
-def days_used(session: Session, id_number: str, profile: PolicyProfile, day: date,
-              exclude_serial: str | None = None) -> int:
-    query = select(func.coalesce(func.sum(VoucherRedemption.days), 0)).where(
-        VoucherRedemption.child_id_number == id_number, VoucherRedemption.deleted_at.is_(None))
-    period = voucher_period(profile, day)
-    if period:
-        query = query.where(VoucherRedemption.redeemed_on >= period[0], VoucherRedemption.redeemed_on <= period[1])
-    if exclude_serial:
-        query = query.where(VoucherRedemption.serial != exclude_serial)
-    return session.exec(query).one()
 
 
 def voucher_rule_problems(profile: PolicyProfile, day: date | None, birth: date | None) -> list[tuple[str, str]]:
