@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 from tuoyu_desktop.domain.clusters import cluster_alerts, cluster_days, find_clusters
 from tuoyu_desktop.domain.opendays import OpenDays
-from tuoyu_desktop.domain.policy import HealthRule
+from tuoyu_desktop.domain.policy import ClusterRule, HealthRule
 from tuoyu_desktop.domain.register import Mark, class_finder
 
 RULE = HealthRule()
@@ -96,7 +96,7 @@ def test_five_children_with_diarrhoea_friday_monday_tuesday_fire_on_tuesday_acro
 
 
 def test_a_stricter_profile_threshold_of_two_children_fires_on_two():
-    strict = HealthRule(cluster={"same_day_children": 2})
+    strict = HealthRule(cluster=ClusterRule(same_day_children=2))
     assert len(find_clusters([sick(1, MON), sick(2, MON)], everyone_in(7), [MON], CAL, strict)) == 1
 
 

@@ -1,5 +1,9 @@
 import json
 import shutil
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -100,3 +104,88 @@ def test_a_growth_standard_without_tables_is_refused_naming_the_field(tmp_path):
     (tmp_path / "yubei.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ProfileError, match=r"yubei.json.*growth\.standard"):
         load_profiles(tmp_path)
+
+
+def _load_changed(tmp_path, change):
+    """The 通用 profile with ``change`` applied to its JSON data, loaded from ``tmp_path``."""
+    data = json.loads((paths.policies_dir() / "tongyong.json").read_text(encoding="utf-8"))
+    change(data)
+    (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return load_profiles(tmp_path)["通用"]
+
+
+def _refusal(tmp_path, change) -> str:
+    with pytest.raises(ProfileError) as err:
+        _load_changed(tmp_path, change)
+    assert str(err.value).startswith("政策方案文件 tongyong.json 有误：")
+    return str(err.value)
+
+
+def test_a_profile_with_a_misspelt_key_is_refused_naming_it(tmp_path):
+    message = _refusal(tmp_path, lambda d: d["alerts"].update(cert_warn_dayz=30))
+    assert "alerts.cert_warn_dayz: 不认识的项" in message
+
+
+def test_a_missing_item_without_a_default_is_refused_naming_it(tmp_path):
+    message = _refusal(tmp_path, lambda d: d.pop("region"))
+    assert "region: 缺少此项" in message
+
+
+def test_a_number_written_as_text_is_refused_naming_the_field(tmp_path):
+    message = _refusal(tmp_path, lambda d: (d["voucher"].update(value_yuan="100"),
+                                            d["targets"].update(usage_rate="70")))
+    assert "voucher.value_yuan: 应为整数" in message and "targets.usage_rate: 应为数字" in message
+
+
+def test_a_yes_or_no_where_a_number_belongs_is_refused(tmp_path):
+    message = _refusal(tmp_path, lambda d: (d["voucher"].update(max_visits=True),
+                                            d["health"]["fever"].update(celsius=False)))
+    assert "voucher.max_visits: 应为整数" in message and "health.fever.celsius: 应为数字" in message
+
+
+def test_a_whole_number_written_with_a_point_loads_but_a_fraction_of_a_visit_is_refused(tmp_path):
+    assert _load_changed(tmp_path, lambda d: d["voucher"].update(max_visits=5.0)).voucher.max_visits == 5
+    assert "voucher.max_visits: 应为整数" in _refusal(tmp_path, lambda d: d["voucher"].update(max_visits=5.5))
+
+
+def test_a_number_outside_its_range_is_refused_with_the_limit(tmp_path):
+    message = _refusal(tmp_path, lambda d: (d["classes"]["托大班"].update(max_months=37),
+                                            d["classes"]["乳儿班"].update(cap=0)))
+    assert "classes.托大班.max_months: 应≤36" in message and "classes.乳儿班.cap: 应≥1" in message
+
+
+def test_a_voucher_period_that_is_not_one_of_the_choices_is_refused_listing_them(tmp_path):
+    message = _refusal(tmp_path, lambda d: d["voucher"].update(period="month"))
+    assert "voucher.period: 应为以下之一：lifetime、year" in message
+
+
+def test_a_validity_date_that_is_not_a_date_is_refused(tmp_path):
+    for text in ("2026-13-01", "2026/06/30", "20260630", "明年"):
+        message = _refusal(tmp_path, lambda d: d["voucher"].update(valid_to=text))
+        assert "voucher.valid_to: 应为日期（YYYY-MM-DD）" in message, text
+    voucher = _load_changed(tmp_path, lambda d: d["voucher"].update(valid_from="2026-01-01", valid_to=None)).voucher
+    assert (voucher.valid_from, voucher.valid_to) == (date(2026, 1, 1), None)
+
+
+def test_a_class_whose_age_band_is_upside_down_is_refused_naming_the_class(tmp_path):
+    message = _refusal(tmp_path, lambda d: d["classes"]["托小班"].update(min_months=30))
+    assert "classes.托小班: min_months 应小于 max_months" in message
+
+
+def test_several_mistakes_in_one_file_are_reported_together(tmp_path):
+    def break_three_things(d):
+        d["voucher"]["period"] = "month"
+        d["alerts"]["visit_gap"] = 3
+        d["health"]["cluster"]["window_open_days"] = "3"
+
+    message = _refusal(tmp_path, break_three_things)
+    assert "voucher.period" in message and "alerts.visit_gap" in message
+    assert "health.cluster.window_open_days" in message and message.count("；") == 2
+
+
+def test_loading_the_profiles_does_not_import_pydantic():
+    code = ("import sys; from tuoyu_desktop import paths; from tuoyu_desktop.domain.policy import load_profiles; "
+            "load_profiles(paths.policies_dir()); print('pydantic' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).parents[2])
+    assert out.stdout.strip() == "False"

@@ -1,5 +1,6 @@
 """医育结合 and 体验券 told as the manager's stories."""
 import subprocess
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -95,7 +96,7 @@ def test_a_used_serial_is_refused_saying_when_and_for_whom(tianning):
 
 def test_a_date_outside_the_profile_validity_and_an_ineligible_age_are_refused(tianning, monkeypatch):
     profile = tianning.profiles["天宁区"]
-    limited = profile.model_copy(update={"voucher": profile.voucher.model_copy(update={"valid_to": date(2026, 6, 30)})})
+    limited = replace(profile, voucher=replace(profile.voucher, valid_to=date(2026, 6, 30)))
     monkeypatch.setitem(tianning.profiles, "天宁区", limited)
     with pytest.raises(InputError) as err:
         redeem(tianning, "TN100", "2026-10-12")

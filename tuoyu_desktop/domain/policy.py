@@ -1,68 +1,77 @@
 """Policy profiles: the region-dependent parameters of SPEC §6, validated when loaded.
 
 A profile is data (``assets/policies/*.json``); this module only defines its shape and
-checks it, so that no regional limit is a constant in code.
+checks it, so that no regional limit is a constant in code. The shapes are frozen dataclasses;
+``_build`` turns a JSON object into one, checking every field against its type annotation and its
+``ge``/``le`` bounds, and collects every mistake in the file, each named by its dotted path.
 """
 from __future__ import annotations
 
 import json
+from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from datetime import date
+from functools import cache
 from pathlib import Path
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from types import UnionType
+from typing import Any, Literal, get_args, get_origin, get_type_hints
 
 from .choices import CLASS_TYPES
 from .errors import ProfileError
 
 DEFAULT_PROFILE = "通用"
 
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+_rule = dataclass(frozen=True, kw_only=True)
 
 
-class ClassRule(_Strict):
-    min_months: int = Field(ge=0, le=36)
-    max_months: int = Field(ge=1, le=36)  # exclusive
-    cap: int = Field(ge=1, le=60)
-    ratio: int = Field(ge=1, le=20)  # children per 保育人员
+def _bounds(ge: float | None = None, le: float | None = None, **kw: Any) -> Any:
+    """A field whose value must lie in [ge, le]; other keywords go to ``dataclasses.field``."""
+    return field(metadata={"ge": ge, "le": le}, **kw)
 
-    @model_validator(mode="after")
-    def _band(self):
+
+@_rule
+class ClassRule:
+    min_months: int = _bounds(ge=0, le=36)
+    max_months: int = _bounds(ge=1, le=36)  # exclusive
+    cap: int = _bounds(ge=1, le=60)
+    ratio: int = _bounds(ge=1, le=20)  # children per 保育人员
+
+    def __post_init__(self):  # _band
         if self.min_months >= self.max_months:
             raise ValueError("min_months 应小于 max_months")
-        return self
 
 
-class HomePointRule(_Strict):
-    max_children: int = Field(ge=1)
-    ratio: int = Field(ge=1)
+@_rule
+class HomePointRule:
+    max_children: int = _bounds(ge=1)
+    ratio: int = _bounds(ge=1)
 
 
-class VoucherRule(_Strict):
-    value_yuan: int = Field(ge=0)
-    max_visits: int = Field(ge=0)
+@_rule
+class VoucherRule:
+    value_yuan: int = _bounds(ge=0)
+    max_visits: int = _bounds(ge=0)
     period: Literal["lifetime", "year"]
-    min_months: int = Field(ge=0, le=36)
-    max_months: int = Field(ge=1, le=36)  # exclusive
+    min_months: int = _bounds(ge=0, le=36)
+    max_months: int = _bounds(ge=1, le=36)  # exclusive
     valid_from: date | None = None
     valid_to: date | None = None
 
 
-class SubsidyRule(_Strict):
+@_rule
+class SubsidyRule:
     # 运营补贴, 元 per 普惠 child per year, by class type
-    operating_per_child_year: dict[str, int] = Field(default_factory=dict)
-    rent_sqm_per_place: float = Field(default=0, ge=0)
-    rent_yuan_per_sqm_month: float = Field(default=0, ge=0)
-    hardship_monthly_yuan: int = Field(default=0, ge=0)
-    hardship_months_per_year: int = Field(default=0, ge=0, le=12)
-    hardship_daily_yuan: int = Field(default=0, ge=0)
-    hardship_days_per_year: int = Field(default=0, ge=0, le=366)
-    hardship_fee_waiver_monthly_yuan: int = Field(default=0, ge=0)
+    operating_per_child_year: dict[str, int] = field(default_factory=dict)
+    rent_sqm_per_place: float = _bounds(default=0, ge=0)
+    rent_yuan_per_sqm_month: float = _bounds(default=0, ge=0)
+    hardship_monthly_yuan: int = _bounds(default=0, ge=0)
+    hardship_months_per_year: int = _bounds(default=0, ge=0, le=12)
+    hardship_daily_yuan: int = _bounds(default=0, ge=0)
+    hardship_days_per_year: int = _bounds(default=0, ge=0, le=366)
+    hardship_fee_waiver_monthly_yuan: int = _bounds(default=0, ge=0)
 
 
-class Targets(_Strict):
+@_rule
+class Targets:
     """District targets in percent (SPEC §7); None where the region sets none."""
 
     puhui_share: float | None = None
@@ -74,52 +83,57 @@ class Targets(_Strict):
     preservice_rate: float | None = None
 
 
-class AlertRule(_Strict):
-    cert_warn_days: int = Field(default=30, ge=0)
-    agreement_warn_days: int = Field(default=60, ge=0)
-    visit_gap_months: int = Field(default=3, ge=1)
+@_rule
+class AlertRule:
+    cert_warn_days: int = _bounds(default=30, ge=0)
+    agreement_warn_days: int = _bounds(default=60, ge=0)
+    visit_gap_months: int = _bounds(default=3, ge=1)
 
 
-class TrainingRule(_Strict):
-    professional_hours: float = Field(default=64, ge=0)
-    ethics_hours: float = Field(default=32, ge=0)
+@_rule
+class TrainingRule:
+    professional_hours: float = _bounds(default=64, ge=0)
+    ethics_hours: float = _bounds(default=32, ge=0)
 
 
 HYGIENE_SOURCE = "托儿所幼儿园卫生保健工作规范（卫妇社发〔2012〕35号）"
 OUTBREAK_SOURCE = "学校和托幼机构传染病疫情报告工作规范（试行）"
 
 
-class FeverRule(_Strict):
-    celsius: float = Field(default=37.3, ge=35, le=42)  # 体温 ≥ this is 异常 whatever is ticked
+@_rule
+class FeverRule:
+    celsius: float = _bounds(default=37.3, ge=35, le=42)  # 体温 ≥ this is 异常 whatever is ticked
     source: str = f"{HYGIENE_SOURCE} 晨午检及全日健康观察：体温≥37.3 ℃记为异常"
 
 
-class TemperatureRule(_Strict):
+@_rule
+class TemperatureRule:
     min_celsius: float = 35.0  # a 体温 outside [min, max] is a typing error, refused
     max_celsius: float = 42.0
     source: str = f"{HYGIENE_SOURCE} 晨午检：体温计测量范围35.0–42.0 ℃，超出即为录入错误"
 
-    @model_validator(mode="after")
-    def _range(self):
+    def __post_init__(self):  # _range
         if not 30 <= self.min_celsius < self.max_celsius <= 45:
             raise ValueError("应满足 30 ≤ min_celsius < max_celsius ≤ 45")
-        return self
 
 
-class ClusterRule(_Strict):
-    same_day_children: int = Field(default=3, ge=2)  # in one class, one open day, same 症状
-    window_children: int = Field(default=5, ge=2)  # distinct children, same 症状, over window_open_days
-    window_open_days: int = Field(default=3, ge=1, le=10)
+@_rule
+class ClusterRule:
+    same_day_children: int = _bounds(default=3, ge=2)  # in one class, one open day, same 症状
+    window_children: int = _bounds(default=5, ge=2)  # distinct children, same 症状, over window_open_days
+    window_open_days: int = _bounds(default=3, ge=1, le=10)
     source: str = (f"{OUTBREAK_SOURCE}：同一班级1天内有3例或连续3天内有5例以上相似症状患病，"
                    "应在24小时内报告")
 
 
-class FollowUpRule(_Strict):
-    open_days: int = Field(default=1, ge=0, le=10)  # a 病假 is followed up by the end of the Nth next open day
+@_rule
+class FollowUpRule:
+    open_days: int = _bounds(default=1, ge=0, le=10)  # a 病假 is followed up by the end of the Nth next open day
     source: str = f"{HYGIENE_SOURCE} 传染病预防与控制：因病缺勤登记与病因追踪"
 
 
-class HealthRule(_Strict):
+@_rule
+class HealthRule:
     """The daily register's thresholds (SPEC §8), each with the text of its source."""
 
     fever: FeverRule = FeverRule()
@@ -127,27 +141,27 @@ class HealthRule(_Strict):
     cluster: ClusterRule = ClusterRule()
     follow_up: FollowUpRule = FollowUpRule()
 
-    @model_validator(mode="after")
-    def _fever_in_range(self):
+    def __post_init__(self):  # _fever_in_range
         if not self.temperature.min_celsius < self.fever.celsius <= self.temperature.max_celsius:
             raise ValueError("fever.celsius 应在 temperature 的范围内")
-        return self
 
 
-class GrowthRule(_Strict):
+@_rule
+class GrowthRule:
     """The growth standard z-scores are computed with (SPEC §9); only WHO 2006 has its tables as data."""
 
     standard: Literal["WHO 2006"] = "WHO 2006"
     source: str = "WHO Child Growth Standards (2006)；《托儿所幼儿园卫生保健工作规范》"
-    check_warn_days: int = Field(default=30, ge=0)  # 体检 alert: due within this many days
+    check_warn_days: int = _bounds(default=30, ge=0)  # 体检 alert: due within this many days
 
 
-class PolicyProfile(_Strict):
+@_rule
+class PolicyProfile:
     name: str
     region: str
-    sources: list[str] = Field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
     classes: dict[str, ClassRule]
-    mixed_min_months: int = Field(ge=0, le=36)
+    mixed_min_months: int = _bounds(ge=0, le=36)
     home_point: HomePointRule
     voucher: VoucherRule
     subsidies: SubsidyRule
@@ -157,8 +171,7 @@ class PolicyProfile(_Strict):
     health: HealthRule = HealthRule()
     growth: GrowthRule = GrowthRule()
 
-    @model_validator(mode="after")
-    def _all_class_types(self):
+    def __post_init__(self):  # _all_class_types
         missing = [t for t in CLASS_TYPES if t not in self.classes]
         extra = [t for t in self.classes if t not in CLASS_TYPES]
         if missing or extra:
@@ -166,7 +179,89 @@ class PolicyProfile(_Strict):
         unknown = [t for t in self.subsidies.operating_per_child_year if t not in CLASS_TYPES]
         if unknown:
             raise ValueError(f"operating_per_child_year 中有未知班型：{'、'.join(unknown)}")
-        return self
+
+
+# --- the validator: JSON value + type annotation -> checked value, or _BAD with the reasons in `errors`
+
+_BAD = object()
+_WANTED = {int: "应为整数", float: "应为数字", str: "应为文字", date: "应为日期（YYYY-MM-DD）"}
+
+
+@cache
+def _shape(cls: type) -> list[tuple[Any, Any]]:
+    hints = get_type_hints(cls)
+    return [(f, hints[f.name]) for f in fields(cls)]
+
+
+def _build(cls: type, data: Any, at: str, errors: list[str]) -> Any:
+    """An instance of the rule dataclass ``cls`` from the JSON object ``data`` (found at path ``at``)."""
+    if not isinstance(data, dict):
+        return _fail(errors, at, "应为对象")
+    n = len(errors)
+    values = {}
+    for f, tp in _shape(cls):
+        where = f"{at}.{f.name}" if at else f.name
+        if f.name not in data:
+            if f.default is MISSING and f.default_factory is MISSING:
+                _fail(errors, where, "缺少此项")
+            continue
+        value = _value(tp, data[f.name], where, errors)
+        if value is not _BAD:
+            ge, le = f.metadata.get("ge"), f.metadata.get("le")
+            if ge is not None and value < ge:
+                _fail(errors, where, f"应≥{ge}")
+            if le is not None and value > le:
+                _fail(errors, where, f"应≤{le}")
+            values[f.name] = value
+    known = {f.name for f, _ in _shape(cls)}
+    for key in data:
+        if key not in known:
+            _fail(errors, f"{at}.{key}" if at else str(key), "不认识的项")
+    if len(errors) > n:
+        return _BAD
+    try:
+        return cls(**values)
+    except ValueError as exc:  # a cross-field check of __post_init__
+        return _fail(errors, at, str(exc))
+
+
+def _value(tp: Any, v: Any, at: str, errors: list[str]) -> Any:
+    origin, args = get_origin(tp), get_args(tp)
+    if is_dataclass(tp):
+        return _build(tp, v, at, errors)
+    if origin is UnionType:  # X | None
+        return None if v is None else _value(args[0], v, at, errors)
+    if origin is Literal:  # of texts
+        return v if v in args and isinstance(v, str) else _fail(errors, at, f"应为以下之一：{'、'.join(args)}")
+    if origin in (dict, list):
+        if not isinstance(v, origin):
+            return _fail(errors, at, "应为对象" if origin is dict else "应为列表")
+        items = v.items() if origin is dict else enumerate(v)
+        out = {k: _value(args[-1], x, f"{at}.{k}", errors) for k, x in items}
+        if any(x is _BAD for x in out.values()):
+            return _BAD
+        return out if origin is dict else list(out.values())
+    if isinstance(v, bool):
+        pass  # JSON true/false is neither a number nor a text
+    elif tp is int and (isinstance(v, int) or isinstance(v, float) and v.is_integer()):
+        return int(v)
+    elif tp is float and isinstance(v, int | float):
+        return float(v)
+    elif tp is str and isinstance(v, str):
+        return v
+    elif tp is date and isinstance(v, str):
+        try:
+            day = date.fromisoformat(v)
+        except ValueError:
+            day = None
+        if day and day.isoformat() == v:  # exactly YYYY-MM-DD, not 20260630
+            return day
+    return _fail(errors, at, _WANTED[tp])
+
+
+def _fail(errors: list[str], at: str, message: str) -> Any:
+    errors.append(f"{at or '(整体)'}: {message}")
+    return _BAD
 
 
 def load_profile(path: Path) -> PolicyProfile:
@@ -174,13 +269,11 @@ def load_profile(path: Path) -> PolicyProfile:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ProfileError(f"政策方案文件 {path.name} 无法读取：{exc}") from exc
-    try:
-        return PolicyProfile.model_validate(data)
-    except ValidationError as exc:
-        details = "；".join(
-            f"{'.'.join(str(p) for p in err['loc']) or '(整体)'}: {err['msg']}" for err in exc.errors()
-        )
-        raise ProfileError(f"政策方案文件 {path.name} 有误：{details}") from exc
+    errors: list[str] = []
+    profile = _build(PolicyProfile, data, "", errors)
+    if errors:
+        raise ProfileError(f"政策方案文件 {path.name} 有误：{'；'.join(errors)}")
+    return profile
 
 
 def load_profiles(folder: Path) -> dict[str, PolicyProfile]:
