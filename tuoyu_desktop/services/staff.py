@@ -52,7 +52,7 @@ def staff_rows(db: Db, today: date, include_left: bool = False) -> list[StaffRow
         if not (now or include_left or s.hired_on > today):
             continue
         out.append(StaffRow(s.id, s.name, s.sex, s.id_number, s.role, classes.get(s.class_id, ""), s.hired_on,
-                            s.left_on, s.phone, s.education, employed))
+                            s.left_on, s.phone, s.education, now))
     return out
 
 
