@@ -29,6 +29,13 @@ REGULATION = "《托儿所幼儿园卫生保健工作规范》"
 WHO = "WHO 2006儿童生长标准"
 
 
+def number_text(value: float | None) -> str:
+    """A stored measure as the user typed it: 86.5, 12.35, 110 (no trailing .0)."""
+    if value is None:
+        return ""
+    return format(Decimal(str(value)).normalize(), "f")
+
+
 @dataclass(frozen=True)
 class StandingHeightUnderTwo(Problem):
     """A standing height (身高) recorded for a child under 24 months, whose standard is a lying length.

@@ -25,6 +25,9 @@ from .parsing import (
 #: mistyped year (Excel itself counts dates from 1900).
 EARLIEST = date(1900, 1, 1)
 
+#: a form opened from one child names it by its record id (a child awaiting 户口 has no 身份证号)
+CHILD_REF = "幼儿记录"
+
 
 class RowReader:
     def __init__(self, raw: dict[str, object], errors: Collector, row: int | None = None,

@@ -3,9 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-
-from sqlalchemy import or_
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from ..domain.ages import add_months, completed_months
 from ..domain.choices import LEAVE_REASONS
@@ -15,17 +13,25 @@ from ..domain.periods import class_open_on, enrolled_on
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.search import matches, search_key
-from ..store.models import Child, Placement, SchoolClass
-from ..store.periods import placed_on
+from ..store.plain import Db, as_db, in_
+from ..store.spans import placed_on
 from .centre import centre_profile
 from .changes import Changes
-from .forms import check_record, context
 from .lookups import enrolled_in_class
-from .records import KINDS
 
-KIND = KINDS["children"]
-FORM_FIELDS = [c.header for c in KIND.columns if c.header not in ("离托日期", "离托原因")]
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from ..store.models import Child
+
 VACCINATION_CHECK_DAYS = 30
+
+
+def _kind():
+    """The 幼儿 record kind (its registry imports the ORM: only the changes ask for it)."""
+    from .records import KINDS
+
+    return KINDS["children"]
 
 
 class DuplicateChild(InputError):
@@ -44,35 +50,42 @@ class DuplicateChild(InputError):
         super().__init__([Problem("身份证号" if certain else "姓名", message)])
 
 
-def class_on(session: Session, child_id: int, day: date) -> SchoolClass | None:
-    placement = session.exec(select(Placement).where(
-        Placement.child_id == child_id, placed_on(day)).order_by(Placement.start_on.desc())).first()
+def class_on(db: Db, child_id: int, day: date):
+    """The child's class on ``day`` (a row of ``classes``), else the last one it was in, or None."""
+    db = as_db(db)
+    placement = db.first("placements", ("child_id = ?", child_id), placed_on(day), order="start_on DESC")
     if placement is None:  # after leaving: the last class the child was in
-        placement = session.exec(select(Placement).where(Placement.child_id == child_id)
-                                 .order_by(Placement.start_on.desc())).first()
-    return session.get(SchoolClass, placement.class_id) if placement else None
+        placement = db.first("placements", ("child_id = ?", child_id), order="start_on DESC")
+    return db.get("classes", placement.class_id) if placement else None
 
 
 def save_child(session: Session, values: dict, profiles: dict[str, PolicyProfile], today: date,
                child_id: int | None = None, confirmed_not_duplicate: bool = False) -> tuple[Child, Changes]:
     """入托登记 (child_id None) or 编辑: validate the whole form (services.forms), then store it; a new
     child who may already be registered is asked about first (``DuplicateChild``)."""
-    checked, ctx = check_record(session, KIND.key, values, profiles, today, child_id)
+    from .forms import check_record
+
+    kind = _kind()
+    checked, ctx = check_record(session, kind.key, values, profiles, today, child_id)
     if child_id is None and checked.existing is not None:
         certain = bool(checked.values.get("id_number"))
         if certain or not confirmed_not_duplicate:
             klass = class_on(session, checked.existing.id, today)
             raise DuplicateChild(checked.existing, certain, klass.name if klass else "")
         checked.existing = None
-    KIND.save(session, checked, ctx)
-    KIND.finish(session, ctx)
+    kind.save(session, checked, ctx)
+    kind.finish(session, ctx)
     session.flush()
     child = checked.extra["record"]
-    return child, Changes.of(KIND.saved_message(checked.values, child_id is None), *KIND.touches)
+    return child, Changes.of(kind.saved_message(checked.values, child_id is None), *kind.touches)
 
 
 def leave(session: Session, child_id: int, left_on_text: str, reason: str, today: date) -> Changes:
     """离托: the date and reason; the child's records and past figures stay."""
+    from sqlmodel import select
+
+    from ..store.models import Child, Placement
+
     child = session.get(Child, child_id)
     errors = Collector()
     r = RowReader({"离托日期": left_on_text, "离托原因": reason}, errors, None, today)
@@ -92,12 +105,17 @@ def leave(session: Session, child_id: int, left_on_text: str, reason: str, today
         placements[-1].end_on = left
         session.add(placements[-1])
     session.add(child)
-    return Changes.of(f"已办理离托 {child.name}（{left.isoformat()}，{reason}）", *KIND.touches)
+    return Changes.of(f"已办理离托 {child.name}（{left.isoformat()}，{reason}）", *_kind().touches)
 
 
 def move(session: Session, child_id: int, class_name: str, on_text: str, profiles: dict[str, PolicyProfile],
          today: date) -> Changes:
     """转班/升班 from a date: the old placement ends the day before, history is kept."""
+    from sqlmodel import select
+
+    from ..store.models import Child, Placement
+    from .forms import context
+
     ctx = context(session, profiles, today)
     child = session.get(Child, child_id)
     errors = Collector()
@@ -129,7 +147,7 @@ def move(session: Session, child_id: int, class_name: str, on_text: str, profile
     current.end_on = day
     session.add(current)
     session.add(Placement(child_id=child_id, class_id=target.id, start_on=day, end_on=child.left_on))
-    return Changes.of(f"已转班 {child.name} → {target.name}（{day.isoformat()}起）", *KIND.touches)
+    return Changes.of(f"已转班 {child.name} → {target.name}（{day.isoformat()}起）", *_kind().touches)
 
 
 @dataclass(frozen=True)
@@ -140,14 +158,15 @@ class ClassChoice:
     problem: str | None  # None: the child may go here
 
 
-def class_choices(session: Session, profile: PolicyProfile, birth: date | None, day: date | None,
+def class_choices(db: Db, profile: PolicyProfile, birth: date | None, day: date | None,
                   exclude_child: int | None = None) -> list[ClassChoice]:
     """Every open class with its free places on ``day`` and whether a child born ``birth`` fits."""
+    db = as_db(db)
     out = []
-    for klass in session.exec(select(SchoolClass).order_by(SchoolClass.name)):
+    for klass in db.rows("classes", order="name"):
         if day and not class_open_on(klass, day):
             continue
-        free = klass.capacity - (enrolled_in_class(session, klass.id, day) if day else 0)
+        free = klass.capacity - (enrolled_in_class(db, klass.id, day) if day else 0)
         problem = None
         if birth and day:
             problem = fits_class(klass.class_type, completed_months(birth, day), profile)
@@ -157,10 +176,11 @@ def class_choices(session: Session, profile: PolicyProfile, birth: date | None, 
     return out
 
 
-def enrolment_options(session: Session, profiles: dict[str, PolicyProfile], birth: date | None,
+def enrolment_options(db: Db, profiles: dict[str, PolicyProfile], birth: date | None,
                       day: date | None) -> list[ClassChoice]:
     """The 入托登记 form's classes: every class open on ``day``, whether the child fits, its places."""
-    return class_choices(session, centre_profile(session, profiles), birth, day)
+    db = as_db(db)
+    return class_choices(db, centre_profile(db, profiles), birth, day)
 
 
 @dataclass(frozen=True)
@@ -170,18 +190,19 @@ class ChildBasics:
     birth_date: date
 
 
-def child_basics(session: Session, child_id: int) -> ChildBasics:
-    child = session.get(Child, child_id)
+def child_basics(db: Db, child_id: int) -> ChildBasics:
+    child = as_db(db).get("children", child_id)
     if child is None:
         raise InputError([Problem("", "这名幼儿的档案已不存在（可能已被删除），请刷新列表")])
     return ChildBasics(child.id, child.name, child.birth_date)
 
 
-def move_options(session: Session, profiles: dict[str, PolicyProfile], child_id: int, birth: date,
+def move_options(db: Db, profiles: dict[str, PolicyProfile], child_id: int, birth: date,
                  day: date | None, today: date) -> list[ClassChoice]:
     """The 转班 form's classes: those the child fits on ``day`` with a free place, other than its own."""
-    current = class_on(session, child_id, day or today)
-    return [c for c in class_choices(session, centre_profile(session, profiles), birth, day)
+    db = as_db(db)
+    current = class_on(db, child_id, day or today)
+    return [c for c in class_choices(db, centre_profile(db, profiles), birth, day)
             if c.problem is None and (current is None or c.name != current.name)]
 
 
@@ -215,18 +236,15 @@ def search_roster(rows: list[RosterRow], query: str) -> list[RosterRow]:
     return [r for r in rows if matches(r.search_text, query)]
 
 
-def roster(session: Session, today: date, include_left: bool = False) -> list[RosterRow]:
+def roster(db: Db, today: date, include_left: bool = False) -> list[RosterRow]:
     """Children enrolled today (and, if asked, those who left), with their class today."""
-    classes = {c.id: c for c in session.exec(select(SchoolClass))}
-    query = select(Child).order_by(Child.name)
-    if not include_left:
-        query = query.where(or_(Child.left_on.is_(None), Child.left_on > today))
-    children = list(session.exec(query))
-    placements = select(Placement).order_by(Placement.start_on)
-    if not include_left:
-        placements = placements.where(Placement.child_id.in_([c.id for c in children]))
-    current: dict[int, Placement] = {}
-    for p in session.exec(placements):
+    db = as_db(db)
+    classes = {c.id: c for c in db.rows("classes")}
+    staying = () if include_left else (("left_on IS NULL OR left_on > ?", today),)
+    children = db.rows("children", *staying, order="name, id")
+    theirs = () if include_left else (in_("child_id", [c.id for c in children]),)
+    current: dict[int, tuple] = {}
+    for p in db.rows("placements", *theirs, order="start_on, id"):
         if p.start_on <= today or p.child_id not in current:
             current[p.child_id] = p
     rows = []
@@ -253,11 +271,11 @@ class DueRow:
     action: str  # 应升班 / 应离托（转入幼儿园）
 
 
-def due_to_move(session: Session, profile: PolicyProfile, today: date, days: int = 30) -> list[DueRow]:
+def due_to_move(db: Db, profile: PolicyProfile, today: date, days: int = 30) -> list[DueRow]:
     """Children whose age passes their class band (or 36 months) now or within ``days``."""
     horizon = today + timedelta(days=days)
     out = []
-    for row in roster(session, today):
+    for row in roster(db, today):
         if row.enrolled_on > today:
             continue
         turns36 = add_months(row.birth_date, MAX_MONTHS)
@@ -280,11 +298,12 @@ class HealthRow:
     problem: str
 
 
-def health_follow_up(session: Session, today: date) -> list[HealthRow]:
+def health_follow_up(db: Db, today: date) -> list[HealthRow]:
     """Enrolled children missing the admission check, the 接种证查验 within 30 days, or a 补种 re-check."""
+    db = as_db(db)
     out = []
-    rows = roster(session, today)
-    children = {c.id: c for c in session.exec(select(Child).where(Child.id.in_([r.id for r in rows])))}
+    rows = roster(db, today)
+    children = {c.id: c for c in db.rows("children", in_("id", [r.id for r in rows]))}
     for row in rows:
         child = children[row.id]
         if child.enrolled_on > today:
@@ -311,8 +330,9 @@ class ChildrenPage:
     health: list
 
 
-def children_page(session: Session, profiles: dict[str, PolicyProfile], today: date,
+def children_page(db: Db, profiles: dict[str, PolicyProfile], today: date,
                   include_left: bool = False) -> ChildrenPage:
     """The 幼儿 page: the roster, who is due to move up or leave, and whose admission health is open."""
-    return ChildrenPage(roster(session, today, include_left=include_left),
-                        due_to_move(session, centre_profile(session, profiles), today), health_follow_up(session, today))
+    db = as_db(db)
+    return ChildrenPage(roster(db, today, include_left=include_left),
+                        due_to_move(db, centre_profile(db, profiles), today), health_follow_up(db, today))

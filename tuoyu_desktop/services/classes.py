@@ -4,19 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
-
 from ..domain.classes import caregivers_needed, ratio_text
 from ..domain.periods import class_open_on
 from ..domain.policy import PolicyProfile
-from ..store.models import SchoolClass, Staff
-from ..store.periods import employed_on
+from ..store.plain import Db, as_db
+from ..store.spans import employed_on
 from .centre import centre_profile
 from .children import roster
 from .lookups import enrolled_in_class
-from .records.classes import ClassKind
-
-KIND = ClassKind()
 
 
 @dataclass(frozen=True)
@@ -41,14 +36,15 @@ class ClassRow:
         return self.enrolled > self.capacity
 
 
-def class_rows(session: Session, profile: PolicyProfile, today: date) -> list[ClassRow]:
+def class_rows(db: Db, profile: PolicyProfile, today: date) -> list[ClassRow]:
+    db = as_db(db)
     carers: dict[int, int] = {}
-    for s in session.exec(select(Staff).where(Staff.role == "保育人员", employed_on(today))):
+    for s in db.rows("staff", ("role = ?", "保育人员"), employed_on(today), columns=("class_id",)):
         if s.class_id is not None:
             carers[s.class_id] = carers.get(s.class_id, 0) + 1
     rows = []
-    for c in session.exec(select(SchoolClass).order_by(SchoolClass.name)):
-        enrolled = enrolled_in_class(session, c.id, today)
+    for c in db.rows("classes", order="name"):
+        enrolled = enrolled_in_class(db, c.id, today)
         needed = caregivers_needed(enrolled, c.class_type, profile)
         is_open = class_open_on(c, today)
         rows.append(ClassRow(c.id, c.name, c.class_type, c.capacity, enrolled, c.capacity - enrolled,
@@ -57,10 +53,11 @@ def class_rows(session: Session, profile: PolicyProfile, today: date) -> list[Cl
     return rows
 
 
-def class_page(session: Session, profiles: dict[str, PolicyProfile], today: date) -> list[ClassRow]:
+def class_page(db: Db, profiles: dict[str, PolicyProfile], today: date) -> list[ClassRow]:
     """The 班级 page: every class under the centre's policy profile."""
-    return class_rows(session, centre_profile(session, profiles), today)
+    db = as_db(db)
+    return class_rows(db, centre_profile(db, profiles), today)
 
 
-def children_of_class(session: Session, class_name: str, today: date):
-    return [r for r in roster(session, today) if r.class_name == class_name]
+def children_of_class(db: Db, class_name: str, today: date):
+    return [r for r in roster(db, today) if r.class_name == class_name]

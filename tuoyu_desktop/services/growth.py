@@ -9,9 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING, Any
 
 from ..domain.ages import add_months, completed_months, month_end
 from ..domain.alert import Alert
@@ -38,25 +36,27 @@ from ..domain.growth import (
 )
 from ..domain.growth_figures import Measured, growth_figures, within_half_year
 from ..domain.measurement_rules import (
+    DATE,
     HB,
     HEAD,
     HEARING,
     INSTITUTION,
     LENGTH_FIELD,
     WEIGHT,
+    number_text,
 )
+from ..domain.periods import ENROLMENT, PLACEMENT
 from ..domain.policy import PolicyProfile
-from ..domain.reader import RowReader
-from ..store.models import AttendanceMark, Child, Measurement, Placement, SchoolClass
-from ..store.periods import enrolled_on, placed_on
+from ..domain.reader import CHILD_REF, RowReader
+from ..store.plain import Db, as_db, in_, where
+from ..store.spans import enrolled_on, holds_on
 from .centre import centre_profile
 from .changes import Changes
-from .forms import context
 from .lookups import children_in_class
-from .records import KINDS
-from .records.measurements import CHILD_REF, DATE, number_text
 
-KIND = KINDS["measurements"]
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
 #: the columns of the measuring-day grid, in the order Tab moves through them
 GRID_FIELDS = (LENGTH_FIELD, WEIGHT, HEAD, HB, HEARING)
 
@@ -90,45 +90,46 @@ class ChildGrowth:
     alerts: list[Alert]
 
 
-def _evaluated(child: Child, m: Measurement) -> MeasurementRow:
+def _evaluated(child, m) -> MeasurementRow:
     e = evaluate(child.sex, child.birth_date, m.measured_on, m.weight_kg, m.length_cm, m.position or None, m.hb_g_l)
     return MeasurementRow(m.id, m.measured_on, e.age_months, m.length_cm, m.position, m.weight_kg, m.head_cm,
                           m.hb_g_l, m.hearing, m.institution, e.waz, e.laz, e.wlz, e.classes)
 
 
-def _class_name(session: Session, child_id: int, day: date) -> str:
-    klass = session.exec(select(SchoolClass).join(Placement, Placement.class_id == SchoolClass.id)
-                         .where(Placement.child_id == child_id, placed_on(day))).first()
-    if klass is None:  # left, or not yet in: the latest class
-        klass = session.exec(select(SchoolClass).join(Placement, Placement.class_id == SchoolClass.id)
-                             .where(Placement.child_id == child_id).order_by(Placement.start_on.desc())).first()
-    return klass.name if klass else ""
+def _class_name(db: Db, child_id: int, day: date) -> str:
+    db = as_db(db)
+    join = "SELECT k.name FROM classes k JOIN placements p ON p.class_id = k.id WHERE "
+    clause, params = where([("p.child_id = ?", child_id), holds_on(PLACEMENT, day, "p.")])
+    found = db.values(join + clause + " LIMIT 1", *params)
+    if not found:  # left, or not yet in: the latest class
+        found = db.values(join + "p.child_id = ? ORDER BY p.start_on DESC LIMIT 1", child_id)
+    return found[0][0] if found else ""
 
 
-def _measurements(session: Session, child_ids=None) -> dict[int, list[Measurement]]:
-    query = select(Measurement).order_by(Measurement.child_id, Measurement.measured_on)
-    if child_ids is not None:
-        query = query.where(Measurement.child_id.in_(list(child_ids)))
-    out: dict[int, list[Measurement]] = {}
-    for m in session.exec(query):
+def _measurements(db: Db, child_ids=None) -> dict[int, list]:
+    """Each child's measurements (rows of ``measurements``), oldest first."""
+    conditions = () if child_ids is None else (in_("child_id", child_ids),)
+    out: dict[int, list] = {}
+    for m in as_db(db).rows("measurements", *conditions, order="child_id, measured_on"):
         out.setdefault(m.child_id, []).append(m)
     return out
 
 
-def child_growth(session: Session, profiles: dict[str, PolicyProfile], child_id: int, today: date) -> ChildGrowth:
+def child_growth(db: Db, profiles: dict[str, PolicyProfile], child_id: int, today: date) -> ChildGrowth:
     """One child's measurements, oldest first, each with WAZ / LAZ / WLZ and its classes."""
-    child = session.get(Child, child_id)
+    db = as_db(db)
+    child = db.get("children", child_id)
     if child is None:
         raise InputError([Problem("", "这名幼儿的档案已不存在（可能已被删除），请刷新列表")])
-    stored = _measurements(session, [child_id]).get(child_id, [])
-    return ChildGrowth(child.id, child.name, child.sex, child.birth_date, _class_name(session, child_id, today),
+    stored = _measurements(db, [child_id]).get(child_id, [])
+    return ChildGrowth(child.id, child.name, child.sex, child.birth_date, _class_name(db, child_id, today),
                        [_evaluated(child, m) for m in stored],
-                       _child_alerts(child, stored, today, centre_profile(session, profiles).growth.check_warn_days))
+                       _child_alerts(child, stored, today, centre_profile(db, profiles).growth.check_warn_days))
 
 
 # -- the schedule's alerts ---------------------------------------------------------------------------
 
-def _child_alerts(child: Child, stored: list[Measurement], day: date, warn_days: int,
+def _child_alerts(child, stored: list, day: date, warn_days: int,
                   absences: list[tuple[date, date]] = ()) -> list[Alert]:
     checks = [Check(m.measured_on, hb=m.hb_g_l is not None, hearing=bool(m.hearing)) for m in stored]
     dues = due_checks(day, [Stay(child.enrolled_on, child.left_on)], checks,
@@ -139,12 +140,13 @@ def _child_alerts(child: Child, stored: list[Measurement], day: date, warn_days:
     return checkup_alerts(child.name, dues, day, warn_days=warn_days, child_id=child.id)
 
 
-def growth_alerts(session: Session, profile: PolicyProfile, day: date) -> list[Alert]:
+def growth_alerts(db: Db, profile: PolicyProfile, day: date) -> list[Alert]:
     """体检 alerts of every child enrolled on ``day``: due within 30 days (the profile's
     ``growth.check_warn_days``) or overdue (SPEC §9)."""
-    children = session.exec(select(Child).where(enrolled_on(day)).order_by(Child.name)).all()
-    stored = _measurements(session, [c.id for c in children])
-    away = long_absences(session, [c.id for c in children], day)
+    db = as_db(db)
+    children = db.rows("children", enrolled_on(day), order="name, id")
+    stored = _measurements(db, [c.id for c in children])
+    away = long_absences(db, [c.id for c in children], day)
     out: list[Alert] = []
     for child in children:
         out += _child_alerts(child, stored.get(child.id, []), day, profile.growth.check_warn_days,
@@ -156,18 +158,18 @@ def growth_alerts(session: Session, profile: PolicyProfile, day: date) -> list[A
 ABSENCE_LOOK_BACK_DAYS = 400
 
 
-def long_absences(session: Session, child_ids: list[int], day: date) -> dict[int, list[tuple[date, date]]]:
+def long_absences(db: Db, child_ids: list[int], day: date) -> dict[int, list[tuple[date, date]]]:
     """Each child's spans (first day away, first day back) of 3 months or more without 出勤, read from
     the daily register (SPEC §2: such an absence requires a new check before returning). A gap counts
     only while the register was kept: some child has a mark inside it."""
+    db = as_db(db)
     first = day - timedelta(days=ABSENCE_LOOK_BACK_DAYS)
+    within = (("day >= ?", first), ("day <= ?", day))
     present: dict[int, list[date]] = {}
-    for child_id, on in session.exec(select(AttendanceMark.child_id, AttendanceMark.day).where(
-            AttendanceMark.mark == PRESENT, AttendanceMark.day >= first, AttendanceMark.day <= day,
-            AttendanceMark.child_id.in_(child_ids)).order_by(AttendanceMark.day)):
+    for child_id, on in db.rows("attendance_marks", ("mark = ?", PRESENT), *within, in_("child_id", child_ids),
+                                columns=("child_id", "day"), order="day"):
         present.setdefault(child_id, []).append(on)
-    kept = sorted(set(session.exec(select(AttendanceMark.day).where(
-        AttendanceMark.day >= first, AttendanceMark.day <= day).distinct())))
+    kept = sorted({r.day for r in db.rows("attendance_marks", *within, columns=("day",))})
     out: dict[int, list[tuple[date, date]]] = {}
     for child_id, days in present.items():
         for before, back in zip(days, days[1:]):
@@ -197,21 +199,23 @@ class MeasuringSheet:
     rows: list[SheetRow]
 
 
-def class_choices(session: Session, day: date) -> list[tuple[int, str]]:
+def class_choices(db: Db, day: date) -> list[tuple[int, str]]:
     """(id, name) of the classes with children on ``day``."""
-    rows = session.exec(select(SchoolClass.id, SchoolClass.name).join(Placement, Placement.class_id == SchoolClass.id)
-                        .where(placed_on(day)).distinct().order_by(SchoolClass.id)).all()
+    clause, params = where([holds_on(PLACEMENT, day, "p.")])
+    rows = as_db(db).values("SELECT DISTINCT k.id, k.name FROM classes k JOIN placements p ON p.class_id = k.id "
+                            f"WHERE {clause} ORDER BY k.id", *params)
     return [(r[0], r[1]) for r in rows]
 
 
-def measuring_sheet(session: Session, class_id: int, day: date) -> MeasuringSheet:
+def measuring_sheet(db: Db, class_id: int, day: date) -> MeasuringSheet:
     """The children of a class on ``day`` with what is already stored for that day."""
-    klass = session.get(SchoolClass, class_id)
+    db = as_db(db)
+    klass = db.get("classes", class_id)
     if klass is None:
         raise InputError([Problem("班级", "这个班级已不存在，请刷新")])
-    children = children_in_class(session, class_id, day)
-    stored = {m.child_id: m for m in session.exec(select(Measurement).where(
-        Measurement.measured_on == day, Measurement.child_id.in_([c.id for c in children])))}
+    children = children_in_class(db, class_id, day)
+    stored = {m.child_id: m for m in db.rows("measurements", ("measured_on = ?", day),
+                                             in_("child_id", [c.id for c in children]))}
     rows = []
     for c in children:
         m = stored.get(c.id)
@@ -229,6 +233,10 @@ def save_measuring_day(session: Session, profiles: dict[str, PolicyProfile], tod
 
     ``rows``: child id → the grid's values. A row left empty is skipped (the child was absent).
     """
+    from .forms import context
+    from .records import KINDS
+
+    kind = KINDS["measurements"]
     sheet = measuring_sheet(session, class_id, day)
     names = {r.child_id: r.name for r in sheet.rows}
     ctx = context(session, profiles, today)
@@ -241,14 +249,14 @@ def save_measuring_day(session: Session, profiles: dict[str, PolicyProfile], tod
         raw = {CHILD_REF: child_id, DATE: day, INSTITUTION: institution,
                **{f: values.get(f, "") for f in GRID_FIELDS}}
         own = Collector()
-        c = KIND.check(RowReader(raw, own, None, today), ctx)
+        c = kind.check(RowReader(raw, own, None, today), ctx)
         errors.problems += [Problem(f"{names[child_id]} {p.field}", p.message) for p in own.problems]
         if not own.problems:
             checked.append(c)
     errors.raise_if_any()
     for c in checked:
-        KIND.save(session, c, ctx)
-    return Changes.of(f"已保存{sheet.class_name} {day.isoformat()}的测量（{len(checked)}人）", *KIND.touches)
+        kind.save(session, c, ctx)
+    return Changes.of(f"已保存{sheet.class_name} {day.isoformat()}的测量（{len(checked)}人）", *kind.touches)
 
 
 # -- 体检统计 per class ----------------------------------------------------------------------------
@@ -270,15 +278,17 @@ class ClassStats:
         return percent(self.measured, self.enrolled)
 
 
-def checkup_stats(session: Session, day: date) -> list[ClassStats]:
+def checkup_stats(db: Db, day: date) -> list[ClassStats]:
     """体检统计 of every class with children on ``day``, and a 合计 row last."""
-    placed = session.exec(select(Child, SchoolClass.name).join(Placement, Placement.child_id == Child.id)
-                          .join(SchoolClass, Placement.class_id == SchoolClass.id)
-                          .where(placed_on(day), enrolled_on(day)).order_by(SchoolClass.id, Child.name)).all()
-    stored = _measurements(session, [c.id for c, _ in placed])
-    by_class: dict[str, list[Child]] = {}
-    for child, name in placed:
-        by_class.setdefault(name, []).append(child)
+    db = as_db(db)
+    clause, params = where([holds_on(PLACEMENT, day, "p."), holds_on(ENROLMENT, day, "c.")])
+    placed = db.values("SELECT c.id, k.name FROM children c JOIN placements p ON p.child_id = c.id "
+                       f"JOIN classes k ON p.class_id = k.id WHERE {clause} ORDER BY k.id, c.name, c.id", *params)
+    children_by_id = {c.id: c for c in db.rows("children", in_("id", {child_id for child_id, _ in placed}))}
+    stored = _measurements(db, list(children_by_id))
+    by_class: dict[str, list] = {}
+    for child_id, name in placed:
+        by_class.setdefault(name, []).append(children_by_id[child_id])
     out = []
     for name, children in by_class.items():
         counts = {k: 0 for k in STAT_CLASSES}
@@ -315,18 +325,18 @@ STATS_NOTE = ("每名在托幼儿按其近6个月内最近一次测量评价（W
 
 # -- the return's G01–G07 ------------------------------------------------------------------------------
 
-def growth_month_figures(session: Session, profiles: dict[str, PolicyProfile], month: str) -> dict[str, Any]:
+def growth_month_figures(db: Db, profiles: dict[str, PolicyProfile], month: str) -> dict[str, Any]:
     """G01–G07 of SPEC §9 for ``month`` (YYYY-MM) from the stored records (for the 格式版本 2 return)."""
     year, number = (int(part) for part in month.split("-"))
     last = month_end(year, number)
     # only what the figures can use: children enrolled on the last day, measurements of the half year
     # before it (a month's margin), as plain rows
-    children = session.exec(select(Child.id, Child.sex, Child.birth_date, Child.enrolled_on, Child.left_on)
-                            .where(enrolled_on(last))).all()
-    m = Measurement
+    db = as_db(db)
+    children = db.rows("children", enrolled_on(last), columns=("id", "sex", "birth_date", "enrolled_on", "left_on"))
     measured = [Measured(child_id, on, weight, length, position or None, hb) for child_id, on, weight, length,
-                position, hb in session.exec(select(m.child_id, m.measured_on, m.weight_kg, m.length_cm, m.position,
-                                                    m.hb_g_l).where(m.measured_on <= last,
-                                                                    m.measured_on >= add_months(last, -7)))]
+                position, hb in db.rows("measurements", ("measured_on <= ?", last),
+                                        ("measured_on >= ?", add_months(last, -7)),
+                                        columns=("child_id", "measured_on", "weight_kg", "length_cm", "position",
+                                                 "hb_g_l"))]
     return growth_figures(children, measured, year, number)
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlmodel import Session, select
-
 from ..domain.errors import InputError, Problem
 from ..domain.periods import employed_on as employed
 from ..domain.policy import PolicyProfile
@@ -15,8 +13,8 @@ from ..domain.staffing import (
     current_certificates,
     has_valid_caregiver_cert,
 )
-from ..store.models import Certificate, SchoolClass, Staff
-from ..store.periods import employed_on
+from ..store.plain import Db, as_db, in_
+from ..store.spans import employed_on
 from .centre import centre_profile
 
 
@@ -45,14 +43,16 @@ def search_staff(rows: list[StaffRow], query: str) -> list[StaffRow]:
     return [r for r in rows if matches(r.search_text, query)]
 
 
-def staff_rows(session: Session, today: date, include_left: bool = False) -> list[StaffRow]:
-    classes = {c.id: c.name for c in session.exec(select(SchoolClass))}
+def staff_rows(db: Db, today: date, include_left: bool = False) -> list[StaffRow]:
+    db = as_db(db)
+    classes = {c.id: c.name for c in db.rows("classes", columns=("id", "name"))}
     out = []
-    for s in session.exec(select(Staff).order_by(Staff.name)):
-        if not (employed(s, today) or include_left or s.hired_on > today):
+    for s in db.rows("staff", order="name, id"):
+        now = employed(s, today)
+        if not (now or include_left or s.hired_on > today):
             continue
         out.append(StaffRow(s.id, s.name, s.sex, s.id_number, s.role, classes.get(s.class_id, ""), s.hired_on,
-                            s.left_on, s.phone, s.education, employed))
+                            s.left_on, s.phone, s.education, now))
     return out
 
 
@@ -75,16 +75,17 @@ class CertRow:
     replaced: bool
 
 
-def certificate_rows(session: Session, today: date, warn_days: int = 30, staff_id: int | None = None,
+def certificate_rows(db: Db, today: date, warn_days: int = 30, staff_id: int | None = None,
                      employed_only: bool = True) -> list[CertRow]:
-    staff = {s.id: s for s in session.exec(select(Staff))}
-    query = select(Certificate)
+    db = as_db(db)
+    staff = {s.id: s for s in db.rows("staff")}
     if staff_id is not None:
-        query = query.where(Certificate.staff_id == staff_id)
+        whose = (("staff_id = ?", staff_id),)
     elif employed_only:
-        query = query.where(Certificate.staff_id.in_(
-            [s.id for s in staff.values() if employed(s, today)]))
-    certs = list(session.exec(query))
+        whose = (in_("staff_id", [s.id for s in staff.values() if employed(s, today)]),)
+    else:
+        whose = ()
+    certs = db.rows("certificates", *whose)
     current = {id(c) for c in current_certificates(certs)}
     out = []
     for c in certs:
@@ -97,11 +98,13 @@ def certificate_rows(session: Session, today: date, warn_days: int = 30, staff_i
     return sorted(out, key=lambda r: (r.replaced, order[r.status], r.expires_on or date.max, r.staff_name))
 
 
-def uncertified_caregivers(session: Session, today: date) -> list[Staff]:
-    """保育人员 employed today without a valid 保育师 or 育婴员 certificate (count as 未持证)."""
-    carers = list(session.exec(select(Staff).where(Staff.role == "保育人员", employed_on(today)).order_by(Staff.name)))
-    certs: dict[int, list[Certificate]] = {}
-    for c in session.exec(select(Certificate).where(Certificate.staff_id.in_([s.id for s in carers]))):
+def uncertified_caregivers(db: Db, today: date) -> list:
+    """保育人员 employed today without a valid 保育师 or 育婴员 certificate (count as 未持证), as rows of
+    ``staff``."""
+    db = as_db(db)
+    carers = db.rows("staff", ("role = ?", "保育人员"), employed_on(today), order="name, id")
+    certs: dict[int, list] = {}
+    for c in db.rows("certificates", in_("staff_id", [s.id for s in carers])):
         certs.setdefault(c.staff_id, []).append(c)
     return [s for s in carers if not has_valid_caregiver_cert(certs.get(s.id, []), today)]
 
@@ -114,21 +117,21 @@ class StaffBasics:
     role: str
 
 
-def staff_basics(session: Session, staff_id: int) -> StaffBasics:
-    s = session.get(Staff, staff_id)
+def staff_basics(db: Db, staff_id: int) -> StaffBasics:
+    s = as_db(db).get("staff", staff_id)
     if s is None:
         raise InputError([Problem("", "这名员工的档案已不存在（可能已被删除），请刷新列表")])
     return StaffBasics(s.id, s.name, s.id_number, s.role)
 
 
-def employed_staff(session: Session, today: date) -> list[StaffBasics]:
+def employed_staff(db: Db, today: date) -> list[StaffBasics]:
     """Who is employed today, by name (the people a course can be registered for)."""
     return [StaffBasics(s.id, s.name, s.id_number, s.role)
-            for s in session.exec(select(Staff).where(employed_on(today)).order_by(Staff.name))]
+            for s in as_db(db).rows("staff", employed_on(today), order="name, id")]
 
 
-def class_names(session: Session) -> tuple[str, ...]:
-    return tuple(session.exec(select(SchoolClass.name).order_by(SchoolClass.name)))
+def class_names(db: Db) -> tuple[str, ...]:
+    return tuple(name for (name,) in as_db(db).values("SELECT name FROM classes ORDER BY name"))
 
 
 @dataclass(frozen=True)
@@ -146,9 +149,10 @@ class StaffPage:
     uncertified: list[UncertifiedRow]
 
 
-def staff_page(session: Session, profiles: dict[str, PolicyProfile], today: date, include_left: bool) -> StaffPage:
+def staff_page(db: Db, profiles: dict[str, PolicyProfile], today: date, include_left: bool) -> StaffPage:
     """The 从业人员 page: the staff, every current certificate by status, caregivers without one."""
-    warn = centre_profile(session, profiles).alerts.cert_warn_days
-    return StaffPage(staff_rows(session, today, include_left), warn,
-                     [c for c in certificate_rows(session, today, warn) if not c.replaced],
-                     [UncertifiedRow(s.id, s.name, s.hired_on) for s in uncertified_caregivers(session, today)])
+    db = as_db(db)
+    warn = centre_profile(db, profiles).alerts.cert_warn_days
+    return StaffPage(staff_rows(db, today, include_left), warn,
+                     [c for c in certificate_rows(db, today, warn) if not c.replaced],
+                     [UncertifiedRow(s.id, s.name, s.hired_on) for s in uncertified_caregivers(db, today)])

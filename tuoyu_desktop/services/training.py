@@ -3,22 +3,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlmodel import Session, select
+from typing import TYPE_CHECKING
 
 from ..domain.errors import Collector
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.staffing import TrainingProgress, training_progress
-from ..store.models import Staff, TrainingRecord
-from ..store.periods import employed_on
+from ..store.plain import Db, as_db
+from ..store.spans import employed_on
 from .centre import centre_profile
 from .changes import Changes
-from .forms import context
-from .records import KINDS
-from .records.base import form_values
 
-KIND = KINDS["training"]
+if TYPE_CHECKING:
+    from sqlmodel import Session
 
 
 @dataclass(frozen=True)
@@ -31,15 +28,16 @@ class YearRow:
     preservice: bool
 
 
-def year_view(session: Session, profile: PolicyProfile, year: int, as_of: date) -> list[YearRow]:
+def year_view(db: Db, profile: PolicyProfile, year: int, as_of: date) -> list[YearRow]:
     """Employed staff on ``as_of`` with their hours from 1 January of ``year`` to ``as_of``."""
+    db = as_db(db)
     start = date(year, 1, 1)
-    staff = list(session.exec(select(Staff).where(employed_on(as_of)).order_by(Staff.name)))
+    staff = db.rows("staff", employed_on(as_of), order="name, id")
     records: dict[int, list[tuple[str, float]]] = {}
-    for t in session.exec(select(TrainingRecord).where(TrainingRecord.trained_on >= start,
-                                                       TrainingRecord.trained_on <= as_of)):
+    for t in db.rows("training_records", ("trained_on >= ?", start), ("trained_on <= ?", as_of),
+                     columns=("staff_id", "category", "hours")):
         records.setdefault(t.staff_id, []).append((t.category, t.hours))
-    preservice = set(session.exec(select(TrainingRecord.staff_id).where(TrainingRecord.is_preservice == True)))  # noqa: E712
+    preservice = {staff_id for (staff_id,) in db.values("SELECT staff_id FROM training_records WHERE is_preservice = 1")}
     rule = profile.training
     return [YearRow(s.id, s.name, s.role, s.hired_on,
                     training_progress(records.get(s.id, []), s.hired_on, year, rule.professional_hours,
@@ -58,17 +56,23 @@ class RecordRow:
     provider: str
 
 
-def record_rows(session: Session, year: int | None = None) -> list[RecordRow]:
-    names = {s.id: s.name for s in session.exec(select(Staff))}
-    query = select(TrainingRecord).order_by(TrainingRecord.trained_on.desc())
-    if year:
-        query = query.where(TrainingRecord.trained_on >= date(year, 1, 1), TrainingRecord.trained_on <= date(year, 12, 31))
+def record_rows(db: Db, year: int | None = None) -> list[RecordRow]:
+    db = as_db(db)
+    names = {s.id: s.name for s in db.rows("staff", columns=("id", "name"))}
+    within = (("trained_on >= ? AND trained_on <= ?", date(year, 1, 1), date(year, 12, 31)),) if year else ()
+    # newest first; on one day the latest entered first (as the index on trained_on gives them)
     return [RecordRow(t.id, names.get(t.staff_id, ""), t.trained_on, t.course, t.category, t.hours, t.is_preservice,
-                      t.provider) for t in session.exec(query)]
+                      t.provider) for t in db.rows("training_records", *within, order="trained_on DESC, id DESC")]
 
 
 def add_course_for_many(session: Session, staff_ids: list[int], values: dict, profiles, today: date) -> Changes:
     """One course everyone attended: a record for each chosen staff member, all or nothing."""
+    from ..store.models import Staff
+    from .forms import context
+    from .records import KINDS
+    from .records.base import form_values
+
+    kind = KINDS["training"]
     ctx = context(session, profiles, today)
     errors = Collector()
     if not staff_ids:
@@ -76,10 +80,10 @@ def add_course_for_many(session: Session, staff_ids: list[int], values: dict, pr
     checked_rows = []
     for staff_id in staff_ids:
         staff = session.get(Staff, staff_id)
-        raw = {k: v for k, v in form_values(values).items() if k in KIND.form_fields}
+        raw = {k: v for k, v in form_values(values).items() if k in kind.form_fields}
         raw["身份证号"] = staff.id_number
         row_errors = Collector()
-        checked = KIND.check(RowReader(raw, row_errors, None, today), ctx)
+        checked = kind.check(RowReader(raw, row_errors, None, today), ctx)
         if checked.existing is not None:
             row_errors.add("课程名称", f"{staff.name}在这一天已有同名同类别的培训记录")
         for p in row_errors.problems:
@@ -88,7 +92,7 @@ def add_course_for_many(session: Session, staff_ids: list[int], values: dict, pr
         checked_rows.append(checked)
     errors.raise_if_any()
     for checked in checked_rows:
-        KIND.save(session, checked, ctx)
+        kind.save(session, checked, ctx)
     return Changes.of(f"已为{len(staff_ids)}名员工登记培训“{values.get('课程名称', '')}”", "training", "staff")
 
 
@@ -98,6 +102,7 @@ class TrainingPage:
     records: list[RecordRow]
 
 
-def training_page(session: Session, profiles: dict[str, PolicyProfile], year: int, as_of: date) -> TrainingPage:
+def training_page(db: Db, profiles: dict[str, PolicyProfile], year: int, as_of: date) -> TrainingPage:
     """The 培训 page: the year view against the centre's targets, and the year's records."""
-    return TrainingPage(year_view(session, centre_profile(session, profiles), year, as_of), record_rows(session, year))
+    db = as_db(db)
+    return TrainingPage(year_view(db, centre_profile(db, profiles), year, as_of), record_rows(db, year))

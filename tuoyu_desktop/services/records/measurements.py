@@ -23,6 +23,7 @@ from ...domain.measurement_rules import (
     WEIGHT,
     StandingHeightUnderTwo,
     check_measurement,
+    number_text,
 )
 from ...domain.reader import RowReader
 from ...domain.who2006 import HEIGHT, LENGTH, POSITIONS, uses_length
@@ -31,13 +32,6 @@ from .base import Checked, Column, Context, RecordKind, upsert
 from .register import CHILD_REF, child_for
 
 POSITION = "测量方式"
-
-
-def number_text(value: float | None) -> str:
-    """A stored measure as the user typed it: 86.5, 12.35, 110 (no trailing .0)."""
-    if value is None:
-        return ""
-    return format(Decimal(str(value)).normalize(), "f")
 
 
 def default_position(birth: date, measured_on: date) -> str:

@@ -25,7 +25,7 @@ from ...domain.choices import (
 from ...domain.idnumbers import mask_id
 from ...domain.opendays import DayOverride, OpenDays
 from ...domain.periods import PLACEMENT
-from ...domain.reader import RowReader
+from ...domain.reader import CHILD_REF, RowReader
 from ...domain.register import Case, check_problems, check_result, mark_problems
 from ...store.models import (
     AttendanceMark,
@@ -46,10 +46,6 @@ def calendar_of(ctx: Context) -> OpenDays:
 
 def cases_of(ctx: Context) -> list[Case]:
     return ctx.cached("cases", lambda: load_cases(ctx.session))
-
-
-#: a form opened from one child names it by its record id (a child awaiting 户口 has no 身份证号)
-CHILD_REF = "幼儿记录"
 
 
 def child_for(r: RowReader, ctx: Context, day: date | None, id_required: bool = False) -> Child | None:
