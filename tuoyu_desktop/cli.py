@@ -217,8 +217,8 @@ def _open(db_path: Path):
             _print_recovery(key)
         if key is None:
             ops = Operations(ws)
-            legacy = ops.read(has_password)
-            _refuse_wrong_password(db_path, legacy, lambda given: ops.read(check_password, given))
+            legacy = ops.look(has_password)
+            _refuse_wrong_password(db_path, legacy, lambda given: ops.look(check_password, given))
             if legacy:
                 print("提示：这份数据只有启动密码，文件本身没有加密；运行 encrypt 可用同一密码加密。", file=sys.stderr)
     except BaseException:
@@ -430,8 +430,9 @@ def _report(args, db_path: Path) -> int:
         if args.report_kind == "unlock":
             print(ops.change(returns.unlock, month, args.reason).message)
             return EXIT_OK
-        was_locked = ops.read(returns.locked, month) is not None
-        snapshot = ops.change(returns.get_return, ops.profiles, month, today=today)
+        # only reads (plain SQL): the ORM is imported only if --lock writes the lock
+        was_locked = ops.look(returns.locked, month) is not None
+        snapshot = ops.look(returns.get_return, ops.profiles, month, today=today)
         if args.lock and not was_locked and returns.month_state(month, today) != returns.ENDED:
             raise InputError(f"--lock: {month}还没有结束，不能锁定（报送）；月份结束后再生成并锁定。"
                              "不加 --lock 可以生成本月的预览。")
