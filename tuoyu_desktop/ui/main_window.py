@@ -270,7 +270,7 @@ class MainWindow:
     def setting(self, key: str) -> str:
         from ..services.settings import get_setting
 
-        return self.read(get_setting, key)
+        return self.look(get_setting, key)
 
     def remember(self, key: str, value: str) -> None:
         from ..services.settings import set_setting
