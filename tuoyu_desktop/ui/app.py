@@ -165,7 +165,7 @@ def _unlock(root, workspace) -> bool:
     from ..services.security import has_password
     from . import password_dialog
 
-    if not Operations(workspace).read(has_password):
+    if not Operations(workspace).look(has_password):
         return True
     return password_dialog.ask_password(root, workspace)
 

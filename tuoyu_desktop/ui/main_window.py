@@ -132,6 +132,11 @@ class MainWindow:
         """A use case that only looks (a session that keeps nothing)."""
         return self.ops.read(use_case, *args, **kwargs)
 
+    def look(self, use_case, *args, **kwargs):
+        """A use case that only reads, on plain SQL (``Operations.look``): 首页 and the title show
+        before the ORM is ever imported."""
+        return self.ops.look(use_case, *args, **kwargs)
+
     def change(self, use_case, *args, **kwargs):
         """A use case that changes data, in one transaction; the pages it touched are refreshed."""
         from ..services.operations import changes_of
@@ -157,7 +162,7 @@ class MainWindow:
     def update_title(self) -> None:
         from ..services.centre import centre_name
 
-        name = self.read(centre_name)
+        name = self.look(centre_name)
         self.root.title(f"{APP_NAME} — {name or '未填写机构名称'}")
 
     def set_status(self, text: str) -> None:
@@ -265,7 +270,7 @@ class MainWindow:
     def setting(self, key: str) -> str:
         from ..services.settings import get_setting
 
-        return self.read(get_setting, key)
+        return self.look(get_setting, key)
 
     def remember(self, key: str, value: str) -> None:
         from ..services.settings import set_setting
