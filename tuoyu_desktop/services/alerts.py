@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import Session
-
 from ..domain.alert import Alert
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import (
@@ -14,6 +12,7 @@ from ..domain.staffing import (
     TRAINING_SOURCE,
     hours_text,
 )
+from ..store.plain import Db, as_db
 from .centre import centre_profile
 from .children import due_to_move, health_follow_up
 from .classes import class_rows
@@ -26,24 +25,25 @@ from .training import year_view
 STANDARD = "托育机构设置标准（试行）"
 
 
-def collect_alerts(session: Session, profiles: dict[str, PolicyProfile], day: date) -> list[Alert]:
-    profile = centre_profile(session, profiles)
+def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], day: date) -> list[Alert]:
+    db = as_db(db)  # one connection for every area's reads
+    profile = centre_profile(db, profiles)
     alerts: list[Alert] = []
-    alerts += _class_alerts(session, profile, day)
-    alerts += _children_alerts(session, profile, day)
-    alerts += _certificate_alerts(session, profile, day)
+    alerts += _class_alerts(db, profile, day)
+    alerts += _children_alerts(db, profile, day)
+    alerts += _certificate_alerts(db, profile, day)
     alerts += [Alert("持证", f"{s.name}（保育人员）没有有效的保育师或育婴员证书，按未持证统计", "staff", s.id)
-               for s in uncertified_caregivers(session, day)]
-    alerts += _training_alerts(session, profile, day)
-    alerts += agreement_alerts(session, profile, day)
-    alerts += register_alerts(session, profile, day)
-    alerts += growth_alerts(session, profile, day)
+               for s in uncertified_caregivers(db, day)]
+    alerts += _training_alerts(db, profile, day)
+    alerts += agreement_alerts(db, profile, day)
+    alerts += register_alerts(db, profile, day)
+    alerts += growth_alerts(db, profile, day)
     return alerts
 
 
-def _class_alerts(session, profile, day) -> list[Alert]:
+def _class_alerts(db, profile, day) -> list[Alert]:
     out = []
-    for r in class_rows(session, profile, day):
+    for r in class_rows(db, profile, day):
         if not r.open:
             continue
         if r.over_capacity:
@@ -54,17 +54,17 @@ def _class_alerts(session, profile, day) -> list[Alert]:
     return out
 
 
-def _children_alerts(session, profile, day) -> list[Alert]:
+def _children_alerts(db, profile, day) -> list[Alert]:
     out = [Alert("幼儿", f"{d.name}（{d.class_name}，{d.months_now}个月）{d.action}：{d.due_on.isoformat()}"
                          f"{'满36个月' if '离托' in d.action else '超出班型月龄'}", "child", d.id)
-           for d in due_to_move(session, profile, day)]
-    out += [Alert("入托健康", f"{h.name}（{h.class_name}）{h.problem}", "child", h.id) for h in health_follow_up(session, day)]
+           for d in due_to_move(db, profile, day)]
+    out += [Alert("入托健康", f"{h.name}（{h.class_name}）{h.problem}", "child", h.id) for h in health_follow_up(db, day)]
     return out
 
 
-def _certificate_alerts(session, profile, day) -> list[Alert]:
+def _certificate_alerts(db, profile, day) -> list[Alert]:
     out = []
-    for c in certificate_rows(session, day, profile.alerts.cert_warn_days):
+    for c in certificate_rows(db, day, profile.alerts.cert_warn_days):
         if c.replaced or c.status not in (EXPIRED, EXPIRING):
             continue
         if c.status == EXPIRED:
@@ -76,9 +76,9 @@ def _certificate_alerts(session, profile, day) -> list[Alert]:
     return out
 
 
-def _training_alerts(session, profile, day) -> list[Alert]:
+def _training_alerts(db, profile, day) -> list[Alert]:
     out = []
-    for r in year_view(session, profile, day.year, day):
+    for r in year_view(db, profile, day.year, day):
         p = r.progress
         parts = []
         if not p.professional_met:
