@@ -98,9 +98,11 @@ def grid(rows: list[list[Any]], styles: Styles, widths: list[float], numeric: se
 
 
 def _escape(value) -> str:
-    from xml.sax.saxutils import escape
+    """Text for a Paragraph's markup: & < > escaped (html.escape without quotes = xml.sax.saxutils.escape,
+    which would import urllib and http for nothing)."""
+    from html import escape
 
-    return escape("" if value is None else str(value))
+    return escape("" if value is None else str(value), quote=False)
 
 
 def draw_runs(canvas, x: float, y: float, pieces: list[tuple[str, str]], size: float) -> None:
