@@ -291,3 +291,46 @@ def test_encrypted_data_opens_only_after_its_password(root, db_path, demo, dialo
         assert root.title() == "托育机构办公系统 — 天宁区小星星托育中心"
     finally:
         opening.close()
+
+
+ORM = ("sqlalchemy", "sqlmodel", "pydantic")
+
+
+def test_home_shows_the_centre_before_the_database_libraries_are_imported_and_they_follow_for_the_first_save(
+        display, db_path, demo):
+    """Issue 21: 首页 reads on plain SQL, so the data is on the screen without waiting for the ORM;
+    the ORM is then imported in the background so that the first save does not wait for it."""
+    from tuoyu_desktop.services.security import decline_offer
+
+    with demo.session() as s:
+        decline_offer(s)  # no password offer over 首页
+    demo.close()
+    script = f"""
+import sys, tkinter as tk
+from pathlib import Path
+from tuoyu_desktop.ui import app
+root = tk.Tk()
+opening = app.open_window(root, Path({str(db_path)!r}), preload=True)
+seen = {{}}
+def poll():
+    window = opening.window
+    if window.workspace is not None and "home" not in seen:
+        root.update()
+        seen["home"] = (window.views["home"].heading.cget("text"), sorted(m for m in {ORM!r} if m in sys.modules))
+    if "home" in seen and all(m in sys.modules for m in {ORM!r}) and "tuoyu_desktop.services.forms" in sys.modules:
+        seen["warm"] = True
+    if "warm" in seen or opening.exit_code is not None:
+        root.quit()
+        return
+    root.after(20, poll)
+root.after(20, poll)
+root.after(20000, root.quit)
+root.mainloop()
+opening.close()
+print(seen)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    seen = eval(out.stdout.strip().splitlines()[-1])
+    assert seen["home"] == ("天宁区小星星托育中心", [])
+    assert seen.get("warm") is True

@@ -1,8 +1,11 @@
-"""Start the window: the frame first, then the data.
+"""Start the window: the frame first, then the data, then what writing needs.
 
-The database libraries (SQLAlchemy, SQLModel, pydantic) take most of a second to import on an old
-PC. So the window's frame is put on the screen first, while a background thread imports them; the
-database is opened, the password asked for and 首页 shown as soon as they are loaded.
+The frame is put on the screen first, while a background thread imports what opening the data
+needs; the database is opened, the password asked for and 首页 shown as soon as they are loaded.
+首页, the title and every page read on plain SQL (``Operations.look``), so none of that waits for
+the ORM (SQLAlchemy, SQLModel, pydantic: most of a second to import on an old PC). Once 首页 is on
+the screen a background thread imports the ORM and the record kinds (``WARM``), so that the first
+save does not wait for them either.
 """
 from __future__ import annotations
 
@@ -17,6 +20,13 @@ from .. import gcpause
 #: What opening the data and showing 首页 needs; imported in the background while the frame shows.
 PRELOAD = ("tuoyu_desktop.services.workspace", "tuoyu_desktop.services.security", "tuoyu_desktop.services.settings",
            "tuoyu_desktop.services.centre", "tuoyu_desktop.ui.views.home")
+
+
+#: What saving needs; imported in the background once 首页 shows.
+WARM = ("tuoyu_desktop.store.engine", "tuoyu_desktop.store.models", "tuoyu_desktop.store.audit",
+        "tuoyu_desktop.services.forms")
+#: how long after 首页 the warm-up starts (ms): the alerts fill in first
+WARM_AFTER_MS = 400
 
 
 def run_gui(db_path: Path) -> int:
@@ -41,10 +51,10 @@ def run_gui(db_path: Path) -> int:
     return opening.exit_code or 0
 
 
-def _preload() -> None:
+def _preload(names: tuple[str, ...] = PRELOAD) -> None:
     import importlib
 
-    for name in PRELOAD:
+    for name in names:
         try:
             importlib.import_module(name)
         except Exception:  # the window's own import repeats it and reports what is wrong
@@ -60,6 +70,7 @@ class Opening:
         #: None while opening and once open; 2 when the data could not be opened or the password was refused
         self.exit_code: int | None = None
         self._gc_paused = False
+        self.warm = False  # import what saving needs in the background once the data shows
 
     def pause_gc(self) -> None:
         gcpause.pause()
@@ -80,13 +91,15 @@ class Opening:
 
 def open_window(root, db_path: Path, today: Callable[[], date] = date.today, preload: bool = False) -> Opening:
     """Put the window's frame on the screen now and open the data into it once the frame has been
-    drawn. With ``preload`` the database libraries are first imported by a background thread, the
+    drawn. With ``preload`` what opening the data needs is first imported by a background thread (and,
+    once 首页 shows, what saving needs: ``WARM``), the
     window staying responsive meanwhile. Returns at once."""
     from ..services.datafile import window_setting
     from .main_window import MainWindow
 
     window = MainWindow(root, today=today, db_path=db_path, geometry=window_setting(db_path, "window.geometry"))
     opening = Opening(window)
+    opening.warm = preload
     thread = None
     if preload:  # after the frame's own modules are imported, so that no module is imported by both threads
         opening.pause_gc()  # imports make many objects and free few; paused and resumed on this thread
@@ -138,6 +151,9 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
     opening.window.attach(opening.workspace)
     root.after(200, lambda: first_start(root, opening.window))
     root.after(300, lambda: _daily_backup(opening.window, db_path))
+    if opening.warm:
+        root.after(WARM_AFTER_MS, lambda: threading.Thread(target=_preload, args=(WARM,), name="warm",
+                                                         daemon=True).start())
 
 
 def _give_up(root, opening: Opening, title: str = "", message: str = "", *details: str, code: int = 2) -> None:
@@ -199,7 +215,7 @@ def offer_encryption(root, window, asked: bool = False) -> bool:
             return False
         password = ws.legacy_password
     else:
-        if not asked and not window.read(offer_needed):
+        if not asked and not window.look(offer_needed):
             return False
         password = password_dialog.ask_new_password(root)
         if password is None:

@@ -30,7 +30,7 @@ class Guide(tk.Toplevel):
 
     @staticmethod
     def state_of(app: "MainWindow") -> svc.GuideState:
-        return app.read(svc.guide_state, app.today(), app.workspace.key is not None)
+        return app.look(svc.guide_state, app.today(), app.workspace.key is not None)
 
     @classmethod
     def open(cls, app: "MainWindow") -> "Guide":

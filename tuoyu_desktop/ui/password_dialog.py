@@ -96,7 +96,7 @@ def ask_password(root, workspace) -> bool:
     from ..services.security import check_password
 
     def check(text: str) -> bool:
-        ok = Operations(workspace).read(check_password, text)
+        ok = Operations(workspace).look(check_password, text)
         if ok:
             workspace.legacy_password = text  # offered for encrypting the data (services.security)
         return ok

@@ -53,7 +53,7 @@ class ChildDialog(FormDialog):
     def _dates_left(self, form: Form, _key: str) -> None:
         values = form.values()
         birth, day = _date_or_none(values["出生日期"]), _date_or_none(values["入托日期"])
-        choices = self.app.read(svc.enrolment_options, self.app.ops.profiles, birth, day)
+        choices = self.app.look(svc.enrolment_options, self.app.ops.profiles, birth, day)
         fitting = [c for c in choices if c.problem is None]
         names = tuple(c.name for c in fitting)
         current = values["班级"]
@@ -90,7 +90,7 @@ class ChildDialog(FormDialog):
 class LeaveDialog(FormDialog):
     def __init__(self, page, child_id: int):
         self.page, self.app, self.child_id = page, page.app, child_id
-        name = self.app.read(svc.child_basics, child_id).name
+        name = self.app.look(svc.child_basics, child_id).name
         fields = [FieldSpec("离托日期", required=True), FieldSpec("离托原因", kind="choice", required=True,
                                                                    choices=LEAVE_REASONS)]
         super().__init__(page.app.root, f"离托 — {name}", fields, validate=self._validate, save=self._store,
@@ -107,7 +107,7 @@ class LeaveDialog(FormDialog):
 class MoveDialog(FormDialog):
     def __init__(self, page, child_id: int):
         self.page, self.app, self.child_id = page, page.app, child_id
-        child = self.app.read(svc.child_basics, child_id)
+        child = self.app.look(svc.child_basics, child_id)
         name, self.birth = child.name, child.birth_date
         fields = [FieldSpec("转班日期", required=True), FieldSpec("转入班级", kind="choice", required=True)]
         super().__init__(page.app.root, f"转班（升班） — {name}", fields, validate=self._validate, save=self._store,
@@ -117,7 +117,7 @@ class MoveDialog(FormDialog):
 
     def _date_left(self, form: Form, _key: str) -> None:
         day = _date_or_none(form.values()["转班日期"])
-        choices = self.app.read(svc.move_options, self.app.ops.profiles, self.child_id, self.birth, day,
+        choices = self.app.look(svc.move_options, self.app.ops.profiles, self.child_id, self.birth, day,
                                 self.app.today())
         form.set_choices("转入班级", tuple(c.name for c in choices))
         form.set_hint("转入班级", "可选：" + "、".join(f"{c.name}（余{c.free}位）" for c in choices) if choices

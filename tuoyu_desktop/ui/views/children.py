@@ -73,7 +73,7 @@ class ChildrenView(ListPage):
     # data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.app.today()
-        page = self.app.read(svc.children_page, self.app.ops.profiles, today, self.include_left.get())
+        page = self.app.look(svc.children_page, self.app.ops.profiles, today, self.include_left.get())
         rows, due, health = page.roster, page.due, page.health
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), self._values(r, today), r.search_text, self._tags(r, today)) for r in rows])
@@ -133,7 +133,7 @@ class ChildrenView(ListPage):
 
     def delete(self, iid: str) -> bool:
         child_id = self._child_id(iid)
-        name = self.app.read(svc.child_basics, child_id).name
+        name = self.app.look(svc.child_basics, child_id).name
         if not dialogs.ask_yes_no(self.app.root, "删除幼儿档案",
                                   f"确定删除“{name}”的全部档案吗？\n\n只有录错的记录才应删除；离开的幼儿请办理“离托”，"
                                   "这样以往月份的报表不会改变。"):

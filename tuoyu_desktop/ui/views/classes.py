@@ -79,7 +79,7 @@ class ClassesView(ListPage):
 
     def refresh(self) -> None:
         today = self.app.today()
-        rows = self.app.read(class_page, self.app.ops.profiles, today)
+        rows = self.app.look(class_page, self.app.ops.profiles, today)
         self.rows = {str(r.id): r for r in rows}
         data = []
         for r in rows:
@@ -100,7 +100,7 @@ class ClassesView(ListPage):
             self.members.set_rows([])
             return
         name = self.rows[iid].name
-        kids = self.app.read(children_of_class, name, self.app.today())
+        kids = self.app.look(children_of_class, name, self.app.today())
         self.members_label.configure(text=f"{name} 班内幼儿（{len(kids)} 人）")
         self.members.set_rows([(str(k.id), (k.name, k.sex, k.months, k.care_type, date_iso(k.enrolled_on)), k.name, ())
                                for k in kids])

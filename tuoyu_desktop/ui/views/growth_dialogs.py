@@ -115,7 +115,7 @@ class GrowthWindow(tk.Toplevel):
         self.page.dry_run(use_case, *args)
 
     def refresh(self) -> None:
-        self.growth = g = self.app.read(svc.child_growth, self.app.ops.profiles, self.child_id, self.app.today())
+        self.growth = g = self.app.look(svc.child_growth, self.app.ops.profiles, self.child_id, self.app.today())
         self.title(f"生长发育 — {g.name}")
         self.info.configure(text=f"{g.name}　{g.sex}　出生{g.birth_date.isoformat()}　{g.class_name}")
         self.table.set_rows([(str(r.id), (r.measured_on.isoformat(), r.age_months,
@@ -152,7 +152,7 @@ class GrowthWindow(tk.Toplevel):
         if not path:
             return None
         notes: list[str] = []
-        write_growth_chart(Path(path), self.app.read(centre_name), self.growth, self.app.today(), notes=notes)
+        write_growth_chart(Path(path), self.app.look(centre_name), self.growth, self.app.today(), notes=notes)
         self.app.remember("last.export_dir", str(Path(path).parent))
         self.app.set_status(f"已生成 {path}")
         self.page.tell_unprintable(notes)
@@ -175,7 +175,7 @@ class MeasuringDayWindow(tk.Toplevel):
         self.title("体检录入（按班级）")
         self.transient(page.app.root)
         self.geometry("900x620")
-        self.classes = self.app.read(svc.class_choices, self.app.today())
+        self.classes = self.app.look(svc.class_choices, self.app.today())
         top = ttk.Frame(self, padding=(12, 10, 12, 4))
         top.pack(fill="x")
         ttk.Label(top, text="班级").pack(side="left")
@@ -252,7 +252,7 @@ class MeasuringDayWindow(tk.Toplevel):
             return
         if self.loaded == (class_id, day):
             return
-        self.sheet = self.app.read(svc.measuring_sheet, class_id, day)
+        self.sheet = self.app.look(svc.measuring_sheet, class_id, day)
         self.loaded = (class_id, day)
         for child in self.body.winfo_children():
             child.destroy()
@@ -346,8 +346,8 @@ def save_checkup_stats(page) -> tuple[Path, Path] | None:
     if not path:
         return None
     pdf = Path(path).with_suffix(".pdf")
-    stats = app.read(svc.checkup_stats, today)
-    name = app.read(centre_name)
+    stats = app.look(svc.checkup_stats, today)
+    name = app.look(centre_name)
     notes: list[str] = []
     write_checkup_pdf(pdf, name, today, stats, notes=notes)
     xlsx = write_checkup_xlsx(pdf.with_suffix(".xlsx"), name, today, stats)

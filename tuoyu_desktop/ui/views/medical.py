@@ -86,7 +86,7 @@ class MedicalView(ListPage):
 
     def refresh(self) -> None:
         today = self.app.today()
-        page = self.app.read(svc.medical_page, self.app.ops.profiles, today)
+        page = self.app.look(svc.medical_page, self.app.ops.profiles, today)
         agreements, visits, alerts = page.agreements, page.visits, page.alerts
         self.status.configure(text="\n".join(a.text for a in alerts))
         self.agreements.set_rows([(str(a.id), (a.institution, a.number, date_iso(a.signed_on), date_iso(a.valid_from),

@@ -99,7 +99,7 @@ class ReportView(ListPage):
     def refresh(self) -> None:
         month = self.month()
         try:
-            snapshot = self.app.read(returns.get_return, self.app.ops.profiles, month, today=self.app.today())
+            snapshot = self.app.look(returns.get_return, self.app.ops.profiles, month, today=self.app.today())
         except returns.InputError as exc:  # nothing shown may belong to another month
             self.snapshot, self.files = None, []
             self.table.set_rows([])

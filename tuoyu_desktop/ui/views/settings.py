@@ -64,7 +64,7 @@ class SettingsView(View):
         self.app.change(update_centre, CentreForm(**values), self.app.ops.profiles)
 
     def refresh(self) -> None:
-        form = self.app.read(centre_details)
+        form = self.app.look(centre_details)
         self.form.set_values(vars(form))
         self.refresh_security()
         self.refresh_audit()
@@ -139,7 +139,7 @@ class SettingsView(View):
         self.audit.pack(fill="both", expand=True)
 
     def refresh_audit(self) -> None:
-        entries = self.app.read(recent_entries)
+        entries = self.app.look(recent_entries)
         self.audit.set_rows([(str(e.id), (e.at_text, e.user, e.action, e.table, e.summary, e.change), e.change, ())
                              for e in entries])
 

@@ -16,7 +16,7 @@ from ..widgets.table import Table, TableColumn
 class StaffDialog(FormDialog):
     def __init__(self, page, staff_id: int | None = None):
         self.page, self.app, self.staff_id = page, page.app, staff_id
-        names = self.app.read(svc.class_names)
+        names = self.app.look(svc.class_names)
         values = (self.app.read(record_values, "staff", staff_id, self.app.ops.profiles, self.app.today())
                   if staff_id else {"入职日期": self.app.today().isoformat()})
         title = f"编辑员工 — {values['姓名']}" if staff_id else "新增员工"
@@ -59,7 +59,7 @@ class CertificatesWindow(tk.Toplevel):
     def __init__(self, page, staff_id: int):
         super().__init__(page.app.root)
         self.page, self.app, self.staff_id = page, page.app, staff_id
-        self.staff = self.app.read(svc.staff_basics, staff_id)
+        self.staff = self.app.look(svc.staff_basics, staff_id)
         self.title(f"证书 — {self.staff.name}")
         self.transient(page.app.root)
         self.geometry("860x380")
@@ -85,7 +85,7 @@ class CertificatesWindow(tk.Toplevel):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.app.read(svc.certificate_rows, self.app.today(), staff_id=self.staff_id)
+        rows = self.app.look(svc.certificate_rows, self.app.today(), staff_id=self.staff_id)
         self.table.set_rows([(str(r.id), (r.cert_type, r.level, r.number, r.issuer, date_iso(r.issued_on),
                                           date_iso(r.expires_on) or "长期", r.status + ("（已被新证替代）" if r.replaced else "")),
                               r.cert_type, ("warn",) if r.status in ("已过期", "即将到期") and not r.replaced else ())

@@ -201,7 +201,7 @@ class TodayView(View):
         self.error.pack(side="left")
         self._bind_keys()
         self.rows: dict[str, register.SheetRow] = {}
-        day, note = self.app.read(register.register_day, self.app.today())
+        day, note = self.app.look(register.register_day, self.app.today())
         self.load(None, day, note)
 
     # keys ------------------------------------------------------------------------------------
@@ -340,7 +340,7 @@ class TodayView(View):
 
     # loading and saving ----------------------------------------------------------------------
     def load(self, class_id: int | None, day: date, note: str = "") -> None:
-        self.sheet = sheet = self.app.read(register.day_sheet, class_id, day, self.app.ops.profiles)
+        self.sheet = sheet = self.app.look(register.day_sheet, class_id, day, self.app.ops.profiles)
         self.day_entry.delete(0, "end")
         self.day_entry.insert(0, day.isoformat())
         self.class_box.configure(values=[name for _, name in sheet.classes])
@@ -422,11 +422,11 @@ class TodayView(View):
         row = self.current()
         if row is None:
             return KindDialog(self, "diseases", "传染病登记")
-        case_id = self.app.read(register.latest_case_id, row.child_id) if row.open_case else None
+        case_id = self.app.look(register.latest_case_id, row.child_id) if row.open_case else None
         if case_id:
             return KindDialog(self, "diseases", f"传染病登记 — {row.name}（填写复课日期和复课证明）", record_id=case_id,
                               hidden={CHILD_REF: str(row.child_id)})
-        number = self.app.read(register.child_id_number, row.child_id)
+        number = self.app.look(register.child_id_number, row.child_id)
         return KindDialog(self, "diseases", f"传染病登记 — {row.name}",
                           values={"身份证号": number or "（尚未落户）", "发病日期": self.sheet.day.isoformat()},
                           hidden={CHILD_REF: str(row.child_id)})
@@ -448,7 +448,7 @@ class TodayView(View):
         if self.sheet is None:
             return None
         month = f"{self.sheet.day:%Y-%m}"
-        data = self.app.read(month_sheets, month, self.sheet.class_id if what != "excel" else None)
+        data = self.app.look(month_sheets, month, self.sheet.class_id if what != "excel" else None)
         folder = self.out_dir()
         folder.mkdir(parents=True, exist_ok=True)
         notes: list[str] = []

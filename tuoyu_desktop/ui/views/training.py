@@ -46,7 +46,7 @@ class CourseDialog(tk.Toplevel):
         right = ttk.Frame(body, padding=(12, 0, 0, 0))
         right.pack(side="left", fill="y")
         ttk.Label(right, text="参加人员（可多选，Ctrl/Shift 点选）").pack(anchor="w")
-        self.staff = [(st.id, f"{st.name}（{st.role}）") for st in self.app.read(employed_staff, self.app.today())]
+        self.staff = [(st.id, f"{st.name}（{st.role}）") for st in self.app.look(employed_staff, self.app.today())]
         self.people = tk.Listbox(right, selectmode="extended", height=14, exportselection=False)
         for _, label in self.staff:
             self.people.insert("end", label)
@@ -138,7 +138,7 @@ class TrainingView(ListPage):
         return today if self.year() == today.year else date(self.year(), 12, 31)
 
     def refresh(self) -> None:
-        page = self.app.read(svc.training_page, self.app.ops.profiles, self.year(), self.as_of())
+        page = self.app.look(svc.training_page, self.app.ops.profiles, self.year(), self.as_of())
         rows, records = page.year_rows, page.records
         self.year_rows = rows
         shown = [r for r in rows if not (self.behind_only.get() and r.progress.met)]
@@ -202,7 +202,7 @@ class TrainingView(ListPage):
                                      self.app.setting("last.export_dir"))
         if not path:
             return None
-        name = self.app.read(centre_name)
+        name = self.app.look(centre_name)
         notes: list[str] = []
         write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
         self.app.tell(f"已生成 {path}", Path(path))

@@ -20,7 +20,7 @@ from .list_page import ListPage
 class RedeemDialog(FormDialog):
     def __init__(self, page):
         self.page, self.app = page, page.app
-        self.enrolled = self.app.read(svc.enrolled_choices, self.app.today())
+        self.enrolled = self.app.look(svc.enrolled_choices, self.app.today())
         fields = fields_for("vouchers")
         # a form-only helper: pick an enrolled child to fill in the child's fields
         fields.insert(1, FieldSpec("在托幼儿", kind="choice", choices=("",) + tuple(self.enrolled), hint="来园体验的幼儿不选"))
@@ -31,7 +31,7 @@ class RedeemDialog(FormDialog):
     def _child_chosen(self, form: Form, _key: str) -> None:
         child_id = self.enrolled.get(form.values()["在托幼儿"])
         if child_id:
-            for key, value in self.app.read(svc.child_values, child_id).items():
+            for key, value in self.app.look(svc.child_values, child_id).items():
                 form.set_value(key, value)
 
     def _validate(self, values):
@@ -76,7 +76,7 @@ class ClaimDialog(FormDialog):
         folder = dialogs.ask_directory(self, "申领表保存到哪个文件夹", self.app.setting("last.export_dir"))
         if not folder:
             raise svc.InputError([svc.Problem("", "没有选择文件夹，未生成申领表")])
-        files = self.app.read(svc.claim_for, self.app.ops.profiles, values["月份"])
+        files = self.app.look(svc.claim_for, self.app.ops.profiles, values["月份"])
         claim, stem = files.claim, files.stem
         full = bool(values["显示完整号码"])
         notes: list[str] = []
@@ -121,7 +121,7 @@ class VouchersView(ListPage):
         return self.table
 
     def rule_text(self) -> str:
-        p = self.app.read(centre_profile, self.app.ops.profiles)
+        p = self.app.look(centre_profile, self.app.ops.profiles)
         v = p.voucher
         period = "每年" if v.period == "year" else "累计"
         valid = f"，有效期{date_iso(v.valid_from) or '不限'}至{date_iso(v.valid_to) or '不限'}" if (
@@ -131,7 +131,7 @@ class VouchersView(ListPage):
 
     def refresh(self) -> None:
         self.rule.configure(text=self.rule_text())
-        rows = self.app.read(svc.redemption_page, self.app.ops.profiles, self.include_deleted.get())
+        rows = self.app.look(svc.redemption_page, self.app.ops.profiles, self.include_deleted.get())
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), (r.serial, r.child_name, r.id_number, r.guardian, date_iso(r.redeemed_on),
                                           r.days, r.used_total, "在托" if r.enrolled else "来园体验",
