@@ -82,12 +82,12 @@ def test_every_demo_staff_member_has_a_class_history_from_the_day_of_hiring(demo
 
 
 def test_demo_children_have_two_checks_and_a_few_in_each_class_to_follow_up(demo):
+    from tuoyu_desktop.domain.periods import enrolled_on
     from tuoyu_desktop.services.growth import checkup_stats
     from tuoyu_desktop.store.models import Measurement
-    from tuoyu_desktop.store.periods import enrolled_on
 
     with demo.session() as s:
-        enrolled = s.exec(select(Child).where(enrolled_on(TODAY))).all()
+        enrolled = [c for c in s.exec(select(Child)) if enrolled_on(c, TODAY)]
         measured = {}
         for m in s.exec(select(Measurement)):
             measured.setdefault(m.child_id, []).append(m)

@@ -7,7 +7,7 @@ Every kind of record that holds for a while says so with a start and an end date
 - *Valid* (a certificate, an agreement): start (issue / 生效) empty or ≤ D, and end (expiry / 到期)
   empty or ≥ D. The end date is the last day it still holds.
 
-The functions here decide it for a record in memory; ``store.periods`` is their SQL twin, built
+The functions here decide it for a record in memory; ``store.spans`` is their SQL twin, built
 from the same ``Span`` so that a figure counted in Python and one counted in SQL cannot differ.
 """
 from __future__ import annotations
