@@ -92,3 +92,19 @@ def test_every_change_a_service_returns_names_known_areas():
         for args in re.findall(r"Changes\.of\((?:[^()]|\([^()]*\))*\)", f.read_text(encoding="utf-8")):
             named |= set(re.findall(r'"([a-z_]+)"', args))
     assert named and named <= AREAS, named - AREAS
+
+
+def test_what_only_reads_imports_no_orm():
+    """Reading is plain SQL (store.plain): importing a service the pages, the return and the alerts use
+    brings no SQLAlchemy, SQLModel or pydantic (issue 21); only what writes records imports them."""
+    import subprocess
+    import sys
+
+    writers = {"forms", "demo", "demo_register"}  # and the record kinds (services/records)
+    names = sorted(f.stem for f in (PACKAGE / "services").glob("*.py") if f.stem not in writers | {"__init__"})
+    code = (f"import importlib, sys\nfor n in {names!r}: importlib.import_module('tuoyu_desktop.services.' + n)\n"
+            "importlib.import_module('tuoyu_desktop.cli'); importlib.import_module('tuoyu_desktop.ui.main_window')\n"
+            "print(sorted(m for m in ('sqlalchemy', 'sqlmodel', 'pydantic', 'alembic') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent)
+    assert out.returncode == 0, out.stderr
+    assert len(names) > 20 and out.stdout.strip() == "[]"
