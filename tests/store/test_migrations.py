@@ -16,6 +16,7 @@ from tuoyu_desktop.store.migrate import (
     upgrade,
 )
 from tuoyu_desktop.store.models import Child
+from tuoyu_desktop.store.schema import SCHEMA_APP_ID
 
 
 def _downgrade_to_base(path):
@@ -126,3 +127,29 @@ def test_the_migrations_build_exactly_the_tables_of_the_models(db_path):
     finally:
         engine.dispose()
     assert diff == [], "store/models.py and the migrations differ:\n" + "\n".join(map(str, diff))
+
+
+def test_a_database_without_its_centre_row_gets_the_empty_one_when_opened(db_path):
+    """Reading never creates a row (issue 21): migration 0007 gives every database its centre row,
+    with the values an empty centre had when the program used to make it on first use."""
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(db_path, foreign_keys=False)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0006")
+        conn.exec_driver_sql(f"PRAGMA application_id={SCHEMA_APP_ID}")
+    engine.dispose()
+    con = sqlite3.connect(db_path)
+    assert con.execute("select count(*) from centre").fetchone()[0] == 0
+    con.close()
+    ws = open_workspace(db_path)
+    try:
+        with ws.reading() as db:
+            centre = db.get("centre", 1)
+        from tuoyu_desktop.store.models import Centre
+
+        empty = Centre(id=1)
+        assert {k: getattr(centre, k) for k in centre._fields} == {k: getattr(empty, k) for k in centre._fields}
+    finally:
+        ws.close()
