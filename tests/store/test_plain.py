@@ -64,3 +64,27 @@ def test_the_monthly_return_on_the_command_line_never_imports_the_orm(tmp_path):
                          check=True, capture_output=True, text=True, cwd=ROOT)
     assert (tmp_path / "r.pdf").exists() and (tmp_path / "r.xlsx").exists()
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_reads_from_many_background_tasks_reuse_a_few_connections_and_release_closes_them(demo):
+    """The window runs each report in a new thread: its reads must not leave a connection behind each time."""
+    import threading
+
+    counts = []
+
+    def task():
+        with demo.reading() as db:
+            counts.append(db.values("SELECT count(*) FROM children")[0][0])
+
+    for _ in range(20):
+        worker = threading.Thread(target=task)
+        worker.start()
+        worker.join()
+    with demo.reading() as outer, demo.reading() as inner:  # a read inside a read gets its own connection
+        assert outer.connection is not inner.connection
+    assert len(set(counts)) == 1 and counts[0] > 0
+    assert len(demo._readers) == 2
+    demo.release()
+    assert demo._readers == [] and demo._idle == []
+    with demo.reading() as db:  # and reading starts again afterwards
+        assert db.values("SELECT count(*) FROM children")[0][0] == counts[0]

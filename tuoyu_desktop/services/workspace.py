@@ -1,7 +1,7 @@
 """An open database with the policy profiles: what the CLI and the window both work on.
 
 Reading and writing go different ways. ``reading()`` gives a ``store.plain.Db`` on a plain DB-API
-connection (one per thread, kept open): the return, the alerts and the pages that only look need
+connection (kept open for the next read): the return, the alerts and the pages that only look need
 no ORM. ``session()`` is the ORM's transaction for changes; its engine (and SQLAlchemy with it) is
 made the first time something is written, so a command that only reads never imports it.
 """
@@ -33,8 +33,8 @@ class Workspace:
     key: DataKey | None = None  # the data key when the database is encrypted
     legacy_password: str = ""  # the old start-up password as typed (plain data): offered for encrypting
     _engine: Any = None
-    _readers: list = field(default_factory=list)
-    _local: threading.local = field(default_factory=threading.local)
+    _readers: list = field(default_factory=list)  # every plain connection open
+    _idle: list = field(default_factory=list)  # those not in a read now, as Db
     _guard: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -59,18 +59,24 @@ class Workspace:
 
     @contextmanager
     def reading(self) -> Iterator[Db]:
-        """One read transaction on this thread's plain connection: what it sees stays consistent."""
-        db = getattr(self._local, "db", None)
+        """One read transaction on a plain connection (what it sees stays consistent). Connections are
+        kept for the next read, whichever thread makes it, and closed by ``release``."""
+        with self._guard:
+            db = self._idle.pop() if self._idle else None
         if db is None:
-            connection = open_connection(self.db_path, self.key)
+            db = Db(open_connection(self.db_path, self.key))
             with self._guard:
-                self._readers.append(connection)
-            db = self._local.db = Db(connection)
+                self._readers.append(db.connection)
         db.connection.execute("BEGIN")
         try:
             yield db
         finally:
-            db.connection.execute("ROLLBACK")
+            try:
+                db.connection.execute("ROLLBACK")
+            finally:
+                with self._guard:
+                    if db.connection in self._readers:  # not released meanwhile
+                        self._idle.append(db)
 
     def release(self) -> None:
         """Let go of the file (before it is replaced, and at the end): every connection closed."""
@@ -78,8 +84,7 @@ class Workspace:
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
-            readers, self._readers = self._readers, []
-            self._local = threading.local()
+            readers, self._readers, self._idle = self._readers, [], []
         for connection in readers:
             connection.close()
 
