@@ -164,19 +164,28 @@ def long_absences(db: Db, child_ids: list[int], day: date) -> dict[int, list[tup
     only while the register was kept: some child has a mark inside it."""
     db = as_db(db)
     first = day - timedelta(days=ABSENCE_LOOK_BACK_DAYS)
-    within = (("day >= ?", first), ("day <= ?", day))
-    present: dict[int, list[date]] = {}
-    for child_id, on in db.rows("attendance_marks", ("mark = ?", PRESENT), *within, in_("child_id", child_ids),
-                                columns=("child_id", "day"), order="day"):
-        present.setdefault(child_id, []).append(on)
-    kept = sorted({r.day for r in db.rows("attendance_marks", *within, columns=("day",))})
+    if not child_ids:
+        return {}
+    ids, id_params = in_("child_id", child_ids)[0], in_("child_id", child_ids)[1:]
+    # consecutive days 出勤 of each child far enough apart to hold 3 months (any 3 months span ≥ 89
+    # days); SQLite pairs them (a window function), so the 10 years' marks are not read into Python
+    pairs = db.values(
+        "SELECT child_id, before, back FROM (SELECT child_id, day AS back, LAG(day) OVER "
+        "(PARTITION BY child_id ORDER BY day) AS before FROM attendance_marks "
+        f"WHERE mark = ? AND day >= ? AND day <= ? AND {ids}) "
+        "WHERE before IS NOT NULL AND julianday(back) - julianday(before) >= 89 ORDER BY child_id, back",
+        PRESENT, first, day, *id_params)
+    if not pairs:
+        return {}
+    kept = [date.fromisoformat(d) for (d,) in db.values(
+        "SELECT DISTINCT day FROM attendance_marks WHERE day >= ? AND day <= ? ORDER BY day", first, day)]
     out: dict[int, list[tuple[date, date]]] = {}
-    for child_id, days in present.items():
-        for before, back in zip(days, days[1:]):
-            gone = before + timedelta(days=1)
-            i = bisect_left(kept, gone)
-            if add_months(gone, AWAY_MONTHS) <= back and i < len(kept) and kept[i] < back:
-                out.setdefault(child_id, []).append((gone, back))
+    for child_id, before, back in pairs:
+        before, back = date.fromisoformat(before), date.fromisoformat(back)
+        gone = before + timedelta(days=1)
+        i = bisect_left(kept, gone)
+        if add_months(gone, AWAY_MONTHS) <= back and i < len(kept) and kept[i] < back:
+            out.setdefault(child_id, []).append((gone, back))
     return out
 
 
