@@ -193,7 +193,7 @@ def time_today_page(db: Path, runs: int) -> dict:
     opens, saves = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        sheet = ops.read(register.day_sheet, None, day, ops.profiles)
+        sheet = ops.look(register.day_sheet, None, day, ops.profiles)
         opens.append(time.perf_counter() - t)
         for row in sheet.rows[::3]:
             row.mark, row.symptom = ("事假", "") if row.mark == "出勤" else ("出勤", "")
@@ -238,8 +238,8 @@ def time_open(db: Path, encrypted: bool, runs: int) -> float:
     for _ in range(runs):
         t = time.perf_counter()
         ws = open_workspace(db, key=open_key(db, BENCH_PASSWORD) if encrypted else None)
-        with ws.session() as s:
-            get_centre(s)
+        with ws.reading() as reads:
+            get_centre(reads)
         times.append(time.perf_counter() - t)
         ws.close()
     return statistics.median(times)
@@ -255,8 +255,8 @@ def time_report(db: Path, runs: int, key=None) -> float:
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        with ws.reading() as db:  # as the program reads it: plain SQL
-            snap = returns.build_snapshot(db, ws.profiles, "2026-10")
+        with ws.reading() as reads:  # as the program reads it: plain SQL
+            snap = returns.build_snapshot(reads, ws.profiles, "2026-10")
         write_return_pdf(snap, db.parent / "r.pdf")
         write_return_xlsx(snap, db.parent / "r.xlsx")
         times.append(time.perf_counter() - t)
