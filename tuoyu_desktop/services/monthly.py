@@ -24,7 +24,8 @@ from ..domain.staffing import (
     has_valid_caregiver_cert,
     training_progress,
 )
-from ..store.plain import Db, as_db, in_
+from ..store import spans
+from ..store.plain import Db, as_db, in_, where
 from ..store.spans import employed_on, placed_on, touches
 from .centre import centre_profile, get_centre
 from .lookups import agreement_on
@@ -246,16 +247,16 @@ def month_figures(db: Db, profiles: dict[str, PolicyProfile], month: str) -> dic
 
 
 def trend(db: Db, month: str, count: int) -> list[list]:
-    """月末在托人数 (E01) and 托位使用率 (R01) for ``count`` months up to ``month``, from two light
-    queries (the same definitions as ``compute``, without loading every record 12 times)."""
+    """月末在托人数 (E01) and 托位使用率 (R01) for ``count`` months up to ``month``, counted by SQLite
+    (``store.spans``: the same definitions as ``compute``, without loading every record 12 times)."""
     db = as_db(db)
-    kids = db.rows("children", columns=("enrolled_on", "left_on"))
-    classes = db.rows("classes", columns=("capacity", "opened_on", "closed_on"))
     out = []
     for m in previous_months(month, count):
         end = month_bounds(m)[1]
-        e01 = sum(1 for kid in kids if enrolled_on(kid, end))
-        t01 = sum(k.capacity for k in classes if class_open_on(k, end))
+        clause, params = where([spans.enrolled_on(end)])
+        e01 = db.values(f"SELECT count(*) FROM children WHERE {clause}", *params)[0][0]
+        clause, params = where([spans.class_open_on(end)])
+        t01 = db.values(f"SELECT coalesce(sum(capacity), 0) FROM classes WHERE {clause}", *params)[0][0]
         out.append([m, e01, percent(e01, t01)])
     return out
 
