@@ -83,8 +83,44 @@ def test_reads_from_many_background_tasks_reuse_a_few_connections_and_release_cl
     with demo.reading() as outer, demo.reading() as inner:  # a read inside a read gets its own connection
         assert outer.connection is not inner.connection
     assert len(set(counts)) == 1 and counts[0] > 0
-    assert len(demo._readers) == 2
+    assert len(demo._idle) == 2
     demo.release()
-    assert demo._readers == [] and demo._idle == []
+    assert demo._idle == []
     with demo.reading() as db:  # and reading starts again afterwards
         assert db.values("SELECT count(*) FROM children")[0][0] == counts[0]
+
+
+def test_letting_go_of_the_file_waits_for_a_read_in_progress_on_another_thread(demo):
+    """Restore and encryption release the file: a report reading on another thread finishes first
+    (closing its connection under a query would crash the program)."""
+    import threading
+    import time
+
+    started, done = threading.Event(), []
+
+    def long_read():
+        with demo.reading() as db:
+            started.set()
+            time.sleep(0.3)
+            done.append(db.values("SELECT count(*) FROM children")[0][0])
+
+    worker = threading.Thread(target=long_read)
+    worker.start()
+    started.wait()
+    demo.release()
+    assert done and done[0] > 0  # the read ended before the connections were closed
+    worker.join()
+    assert demo._idle == []  # its connection was closed, not kept for the file let go of
+    with demo.reading() as db:
+        assert db.values("SELECT count(*) FROM children")[0][0] == done[0]
+
+
+def test_a_read_that_fails_gives_its_connection_back(demo):
+    import pytest
+
+    with pytest.raises(ZeroDivisionError):
+        with demo.reading():
+            1 / 0
+    with demo.reading() as db:  # no transaction left open on the pooled connection
+        assert db.values("SELECT 1") == [(1,)]
+    assert len(demo._idle) == 1

@@ -33,9 +33,10 @@ class Workspace:
     key: DataKey | None = None  # the data key when the database is encrypted
     legacy_password: str = ""  # the old start-up password as typed (plain data): offered for encrypting
     _engine: Any = None
-    _readers: list = field(default_factory=list)  # every plain connection open
-    _idle: list = field(default_factory=list)  # those not in a read now, as Db
-    _guard: threading.Lock = field(default_factory=threading.Lock)
+    _idle: list = field(default_factory=list)  # plain connections (as Db) not in a read now
+    _busy: dict = field(default_factory=dict)  # thread id → reads in progress on that thread
+    _generation: int = 0  # bumped by release: a connection of an older one is closed after its read
+    _guard: threading.Condition = field(default_factory=threading.Condition)
 
     @property
     def engine(self) -> "Engine":
@@ -61,32 +62,53 @@ class Workspace:
     def reading(self) -> Iterator[Db]:
         """One read transaction on a plain connection (what it sees stays consistent). Connections are
         kept for the next read, whichever thread makes it, and closed by ``release``."""
+        me = threading.get_ident()
         with self._guard:
+            generation = self._generation
             db = self._idle.pop() if self._idle else None
-        if db is None:
-            db = Db(open_connection(self.db_path, self.key))
-            with self._guard:
-                self._readers.append(db.connection)
-        db.connection.execute("BEGIN")
+            self._busy[me] = self._busy.get(me, 0) + 1
+        try:
+            if db is None:
+                db = Db(open_connection(self.db_path, self.key))
+            db.connection.execute("BEGIN")
+        except BaseException:
+            self._end_read(me, generation, db, usable=False)
+            raise
         try:
             yield db
         finally:
             try:
                 db.connection.execute("ROLLBACK")
-            finally:
-                with self._guard:
-                    if db.connection in self._readers:  # not released meanwhile
-                        self._idle.append(db)
+            except BaseException:
+                self._end_read(me, generation, db, usable=False)
+                raise
+            self._end_read(me, generation, db, usable=True)
+
+    def _end_read(self, me: int, generation: int, db: Db | None, *, usable: bool) -> None:
+        """Back into the pool, unless it failed or was released while it was reading: then closed."""
+        with self._guard:
+            self._busy[me] -= 1
+            keep = usable and db is not None and generation == self._generation
+            if keep:
+                self._idle.append(db)
+            self._guard.notify_all()
+        if db is not None and not keep:
+            db.connection.close()
 
     def release(self) -> None:
-        """Let go of the file (before it is replaced, and at the end): every connection closed."""
+        """Let go of the file (before it is replaced, and at the end): the ORM's connections and every
+        plain one closed, after waiting for reads in progress on other threads to end (a connection
+        must not close under a query; one this thread is still reading on closes when its read ends)."""
+        me = threading.get_ident()
         with self._guard:
+            self._generation += 1
+            self._guard.wait_for(lambda: not any(n for t, n in self._busy.items() if t != me), timeout=60)
             if self._engine is not None:
                 self._engine.dispose()
                 self._engine = None
-            readers, self._readers, self._idle = self._readers, [], []
-        for connection in readers:
-            connection.close()
+            idle, self._idle = self._idle, []
+        for db in idle:
+            db.connection.close()
 
     def close(self) -> None:
         self.release()
