@@ -299,7 +299,8 @@ ORM = ("sqlalchemy", "sqlmodel", "pydantic")
 def test_home_shows_the_centre_before_the_database_libraries_are_imported_and_they_follow_for_the_first_save(
         display, db_path, demo):
     """Issue 21: 首页 reads on plain SQL, so the data is on the screen without waiting for the ORM;
-    the ORM is then imported in the background so that the first save does not wait for it."""
+    the ORM is then imported while the window is idle (on its own thread: never two threads importing
+    SQLAlchemy at once) so that the first save does not wait for it."""
     from tuoyu_desktop.services.security import decline_offer
 
     with demo.session() as s:
@@ -319,6 +320,8 @@ def poll():
         seen["home"] = (window.views["home"].heading.cget("text"), sorted(m for m in {ORM!r} if m in sys.modules))
     if "home" in seen and all(m in sys.modules for m in {ORM!r}) and "tuoyu_desktop.services.forms" in sys.modules:
         seen["warm"] = True
+        import threading
+        seen["threads"] = sorted(t.name for t in threading.enumerate())
     if "warm" in seen or opening.exit_code is not None:
         root.quit()
         return
@@ -333,4 +336,4 @@ print(seen)
     assert out.returncode == 0, out.stderr
     seen = eval(out.stdout.strip().splitlines()[-1])
     assert seen["home"] == ("天宁区小星星托育中心", [])
-    assert seen.get("warm") is True
+    assert seen.get("warm") is True and seen["threads"] == ["MainThread"]

@@ -4,8 +4,8 @@ The frame is put on the screen first, while a background thread imports what ope
 needs; the database is opened, the password asked for and 首页 shown as soon as they are loaded.
 首页, the title and every page read on plain SQL (``Operations.look``), so none of that waits for
 the ORM (SQLAlchemy, SQLModel, pydantic: most of a second to import on an old PC). Once 首页 is on
-the screen a background thread imports the ORM and the record kinds (``WARM``), so that the first
-save does not wait for them either.
+the screen the ORM and the record kinds are imported while the window is idle (``WARM``), so that
+the first save does not wait for them either.
 """
 from __future__ import annotations
 
@@ -22,9 +22,12 @@ PRELOAD = ("tuoyu_desktop.services.workspace", "tuoyu_desktop.services.security"
            "tuoyu_desktop.services.centre", "tuoyu_desktop.ui.views.home")
 
 
-#: What saving needs; imported in the background once 首页 shows.
-WARM = ("tuoyu_desktop.store.engine", "tuoyu_desktop.store.models", "tuoyu_desktop.store.audit",
-        "tuoyu_desktop.services.forms")
+#: What saving needs; imported once 首页 shows, one at a time when the window is idle. On the Tk
+#: thread, not a background one: a page opened meanwhile imports the same package, and SQLAlchemy
+#: imported by two threads at once fails (a partly initialised module); the collector, too, must run
+#: only here. The longest step (SQLAlchemy itself) holds the window about 0.2 s, once.
+WARM = ("sqlalchemy", "sqlalchemy.orm", "sqlmodel", "tuoyu_desktop.store.models", "tuoyu_desktop.store.engine",
+        "tuoyu_desktop.store.audit", "tuoyu_desktop.services.forms")
 #: how long after 首页 the warm-up starts (ms): the alerts fill in first
 WARM_AFTER_MS = 400
 
@@ -51,10 +54,23 @@ def run_gui(db_path: Path) -> int:
     return opening.exit_code or 0
 
 
-def _preload(names: tuple[str, ...] = PRELOAD) -> None:
+def _warm(root, names: tuple[str, ...]) -> None:
+    """Import ``names`` on the Tk thread, one per idle moment (``WARM``)."""
     import importlib
 
-    for name in names:
+    if not names:
+        return
+    try:
+        importlib.import_module(names[0])
+    except Exception:  # the first save repeats the import and reports what is wrong
+        return
+    root.after_idle(lambda: root.after(10, lambda: _warm(root, names[1:])))
+
+
+def _preload() -> None:
+    import importlib
+
+    for name in PRELOAD:
         try:
             importlib.import_module(name)
         except Exception:  # the window's own import repeats it and reports what is wrong
@@ -70,7 +86,7 @@ class Opening:
         #: None while opening and once open; 2 when the data could not be opened or the password was refused
         self.exit_code: int | None = None
         self._gc_paused = False
-        self.warm = False  # import what saving needs in the background once the data shows
+        self.warm = False  # import what saving needs while the window is idle once the data shows (WARM)
 
     def pause_gc(self) -> None:
         gcpause.pause()
@@ -91,9 +107,8 @@ class Opening:
 
 def open_window(root, db_path: Path, today: Callable[[], date] = date.today, preload: bool = False) -> Opening:
     """Put the window's frame on the screen now and open the data into it once the frame has been
-    drawn. With ``preload`` what opening the data needs is first imported by a background thread (and,
-    once 首页 shows, what saving needs: ``WARM``), the
-    window staying responsive meanwhile. Returns at once."""
+    drawn. With ``preload`` what opening the data needs is first imported by a background thread, the
+    window staying responsive meanwhile (and, once 首页 shows, what saving needs: ``WARM``). Returns at once."""
     from ..services.datafile import window_setting
     from .main_window import MainWindow
 
@@ -152,8 +167,7 @@ def _open_data(root, db_path: Path, opening: Opening) -> None:
     root.after(200, lambda: first_start(root, opening.window))
     root.after(300, lambda: _daily_backup(opening.window, db_path))
     if opening.warm:
-        root.after(WARM_AFTER_MS, lambda: threading.Thread(target=_preload, args=(WARM,), name="warm",
-                                                         daemon=True).start())
+        root.after(WARM_AFTER_MS, lambda: _warm(root, WARM))
 
 
 def _give_up(root, opening: Opening, title: str = "", message: str = "", *details: str, code: int = 2) -> None:
