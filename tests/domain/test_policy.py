@@ -189,3 +189,13 @@ def test_loading_the_profiles_does_not_import_pydantic():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).parents[2])
     assert out.stdout.strip() == "False"
+
+
+def test_a_rent_area_written_as_nan_is_refused_naming_the_field(tmp_path):
+    """JSON readers accept NaN and Infinity; no figure of a policy can be one (review of issue 21)."""
+    data = json.loads((paths.policies_dir() / "tongyong.json").read_text(encoding="utf-8"))
+    data["subsidies"]["rent_sqm_per_place"] = float("nan")
+    data["targets"]["usage_rate"] = float("inf")
+    (tmp_path / "tongyong.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"subsidies\.rent_sqm_per_place: 应为数字.*targets\.usage_rate: 应为数字"):
+        load_profiles(tmp_path)

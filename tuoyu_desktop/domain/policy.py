@@ -8,6 +8,7 @@ checks it, so that no regional limit is a constant in code. The shapes are froze
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import MISSING, dataclass, field, fields, is_dataclass
 from datetime import date
 from functools import cache
@@ -245,7 +246,7 @@ def _value(tp: Any, v: Any, at: str, errors: list[str]) -> Any:
         pass  # JSON true/false is neither a number nor a text
     elif tp is int and (isinstance(v, int) or isinstance(v, float) and v.is_integer()):
         return int(v)
-    elif tp is float and isinstance(v, int | float):
+    elif tp is float and isinstance(v, int | float) and math.isfinite(v):  # JSON's NaN / Infinity are no numbers here
         return float(v)
     elif tp is str and isinstance(v, str):
         return v
@@ -256,6 +257,8 @@ def _value(tp: Any, v: Any, at: str, errors: list[str]) -> Any:
             day = None
         if day and day.isoformat() == v:  # exactly YYYY-MM-DD, not 20260630
             return day
+    if tp not in _WANTED:  # a field of a type the profiles do not use yet: the program's mistake
+        raise TypeError(f"policy field {at}: no check for {tp!r}")
     return _fail(errors, at, _WANTED[tp])
 
 
