@@ -95,13 +95,16 @@ def where(conditions: Sequence[Where | str]) -> tuple[str, list]:
     return " AND ".join(parts), params
 
 
+#: one named-tuple class per table and column list, for every connection (making one costs more than a read)
+_ROW_TYPES: dict[tuple[str, tuple[str, ...]], type] = {}
+
+
 class Db:
     """Typed reads on one DB-API connection, inside the caller's transaction."""
 
     def __init__(self, connection):
         self.connection = connection
         self._columns: dict[str, list[tuple[str, Any]]] = {}
-        self._types: dict[tuple, type] = {}
 
     def columns(self, table: str) -> list[tuple[str, Any]]:
         """``(name, converter)`` of each column of ``table``, from its declared type."""
@@ -122,9 +125,9 @@ class Db:
             by_name = dict(known)
             known = [(name, by_name[name]) for name in columns]
         names = tuple(name for name, _ in known)
-        row_type = self._types.get((table, names))
+        row_type = _ROW_TYPES.get((table, names))
         if row_type is None:
-            row_type = self._types[(table, names)] = namedtuple(f"{table}_row", names)
+            row_type = _ROW_TYPES[(table, names)] = namedtuple(f"{table}_row", names)
         sql = f'SELECT {", ".join(names)} FROM "{table}"'
         clause, params = where(conditions)
         if clause:
@@ -163,4 +166,8 @@ def as_db(source) -> Db:
     if isinstance(source, Db):
         return source
     source.flush()
-    return Db(source.connection().connection.driver_connection)
+    connection = source.connection().connection.driver_connection
+    kept = source.info.get("plain_db")  # one per transaction: an import asks for it row after row
+    if kept is None or kept.connection is not connection:
+        kept = source.info["plain_db"] = Db(connection)
+    return kept
