@@ -195,3 +195,23 @@ def test_a_backup_of_another_centre_still_asks_when_encrypted(encrypted, tmp_pat
     asked = run_cli("--db", str(db), "restore", str(backup), env=ENV)
     assert asked.returncode == 2 and "另一个机构" in asked.stderr and "别的托育园" in asked.stderr
     assert _digest(db) == before
+
+
+def test_data_opened_with_the_recovery_key_without_its_key_file_takes_a_backup_back(encrypted, tmp_path):
+    """The key file is lost, the password forgotten: the recovery key opens the data, and a backup
+    (made with the password, opened with the recovery key too) can be restored into it; the data
+    stays encrypted under the same key, which the recovery key still opens."""
+    db = _copy(encrypted, tmp_path)
+    recovery = encrypted[1]
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert run_cli("--db", str(db), "backup", str(usb), env=ENV).returncode == 0
+    backup = next(usb.iterdir())
+    Path(f"{db}.key").unlink()
+    by_recovery = {"TUOYU_PASSWORD": recovery, "TUOYU_BACKUP_PASSWORD": recovery}
+    restored = run_cli("--db", str(db), "restore", str(backup), env=by_recovery)
+    assert restored.returncode == 0, restored.stderr
+    assert not db.read_bytes().startswith(b"SQLite format 3")
+    report = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", "--pdf", str(tmp_path / "r.pdf"),
+                     env=by_recovery)
+    assert report.returncode == 0 and "在托52人" in report.stdout, report.stderr

@@ -249,7 +249,9 @@ def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None 
         upgrade(staged, staged_key)
         live_kind = cipher.file_kind(live)
         final_key = live_key if live_kind == cipher.ENCRYPTED else staged_key
-        if final_key is not None and final_key.envelope is None:
+        if final_key is not None and final_key.envelope is None and live_kind != cipher.ENCRYPTED:
+            # plain data becomes encrypted and needs a key file, made from the password's envelope;
+            # encrypted data keeps its own key (and its key file, or the lack of one) as it is
             raise DatabaseFileError("用恢复密钥打开的备份要恢复到未加密的数据中：请改用这份备份的密码。未做任何改动")
         if (final_key.raw if final_key else None) != (staged_key.raw if staged_key else None):
             cipher.export(staged, staged_key, tmp / "rekeyed.sqlite3", final_key)
