@@ -147,3 +147,51 @@ def test_an_unexpected_error_in_a_button_shows_a_dialog_naming_the_log_not_a_tra
     ttk.Button(window.root, command=boom).invoke()
     (name, title, args), = dialogs.named("show_error")
     assert title == "程序出错" and "tuoyu.log" in args[-1]
+
+
+def test_restoring_an_encrypted_backup_asks_its_password_in_a_dialog_and_a_wrong_one_is_said(
+        demo_window, dialogs, workspace, tmp_path):
+    """A backup made on an encrypted computer (a USB stick) restored into this one: its password is
+    typed into the real dialog; a wrong one is said there and nothing changes until the right one."""
+    import shutil
+
+    from tuoyu_desktop.services.datafile import backup_now
+    from tuoyu_desktop.services.security import encrypt_file, open_key
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.ui.password_dialog import PasswordDialog
+
+    (tmp_path / "copy").mkdir()
+    other = tmp_path / "另一台电脑" / "tuoyu.sqlite3"
+    other.parent.mkdir()
+    shutil.copy(backup_now(workspace, tmp_path / "copy"), other)
+    encrypt_file(other, "备份密码2026", delete_plain_backups=False)
+    theirs = open_workspace(other, key=open_key(other, "备份密码2026"))
+    with theirs.session() as s:
+        s.delete(s.exec(select(Visit)).first())  # the backup differs from the data here by one visit
+    (tmp_path / "U盘").mkdir()
+    backup = backup_now(theirs, tmp_path / "U盘")
+    theirs.close()
+    with workspace.session() as s:
+        visits = len(s.exec(select(Visit)).all())
+    seen = []
+
+    def type_password(texts):
+        found = [w for w in demo_window.root.winfo_children() if isinstance(w, PasswordDialog)]
+        if not found:
+            demo_window.root.after(20, lambda: type_password(texts))
+            return
+        dialog = found[0]
+        dialog.var.set(texts[0])
+        dialog.ok_button.invoke()
+        if len(texts) > 1:
+            seen.append(dialog.message.cget("text"))
+            demo_window.root.after(20, lambda: type_password(texts[1:]))
+
+    dialogs.answers["ask_open_file"] = str(backup)
+    demo_window.root.after(20, lambda: type_password(["不对的密码", "备份密码2026"]))
+    assert demo_window.restore()
+    assert seen and "密码不正确" in seen[0]
+    with workspace.session() as s:
+        assert len(s.exec(select(Visit)).all()) == visits - 1
+    assert "已从" in demo_window.status.cget("text")
+    assert workspace.key is not None  # plain data restored from an encrypted backup is encrypted with its key
