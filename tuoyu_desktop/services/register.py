@@ -316,3 +316,58 @@ def latest_case_id(db: Db, child_id: int) -> int | None:
 def child_id_number(db: Db, child_id: int) -> str:
     child = as_db(db).first("children", ("id = ?", child_id), columns=("id_number",))
     return child.id_number or "" if child else ""
+
+
+# the 传染病与请假 page ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: int
+    child_id: int
+    child_name: str
+    class_name: str  # the child's class on the day of onset
+    disease: str
+    onset_on: date
+    diagnosed_on: date | None
+    institution: str
+    reported_on: date | None
+    returned_on: date | None
+    certificate: bool
+    status: str  # 未复课 / 已复课 / 复课缺证明
+
+
+@dataclass(frozen=True)
+class LeaveRow:
+    id: int
+    staff_name: str
+    kind: str
+    start_on: date
+    end_on: date
+    days: int  # calendar days, both ends included
+    status: str  # 请假中 / 未开始 / 已结束, as on ``today``
+
+
+@dataclass(frozen=True)
+class CasesPage:
+    cases: list[CaseRow]
+    leaves: list[LeaveRow]
+
+
+def cases_page(db: Db, today: date) -> CasesPage:
+    """Every 传染病登记 (newest onset first) and every 员工请假 (newest first), for the list page."""
+    db = as_db(db)
+    names = {r.id: r.name for r in db.rows("children", columns=("id", "name"))}
+    classes = dict(db.values("SELECT id, name FROM classes"))
+    class_of = _class_finder(db)
+    cases = []
+    for c in db.rows("disease_cases", order="onset_on DESC, id DESC"):
+        status = ("未复课" if c.returned_on is None else "已复课" if c.return_certificate else "复课缺证明")
+        cases.append(CaseRow(c.id, c.child_id, names.get(c.child_id, ""), classes.get(class_of(c.child_id, c.onset_on), ""),
+                             c.disease, c.onset_on, c.diagnosed_on, c.institution, c.reported_on, c.returned_on,
+                             c.return_certificate, status))
+    staff = {r.id: r.name for r in db.rows("staff", columns=("id", "name"))}
+    leaves = [LeaveRow(lv.id, staff.get(lv.staff_id, ""), lv.kind, lv.start_on, lv.end_on,
+                       (lv.end_on - lv.start_on).days + 1,
+                       "未开始" if lv.start_on > today else "已结束" if lv.end_on < today else "请假中")
+              for lv in db.rows("staff_leave", order="start_on DESC, id DESC")]
+    return CasesPage(cases, leaves)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # pragma: no cover
 #: the first time the page is shown, so the window opens without loading every page.
 VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("home", "首页", "home", "HomeView"), ("today", "今日", "today", "TodayView"),
+    ("cases", "传染病与请假", "cases", "CasesView"),
     ("children", "幼儿", "children", "ChildrenView"),
     ("classes", "班级", "classes", "ClassesView"), ("staff", "从业人员", "staff", "StaffView"),
     ("training", "培训", "training", "TrainingView"), ("medical", "医育结合", "medical", "MedicalView"),
