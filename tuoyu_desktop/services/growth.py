@@ -166,15 +166,14 @@ def long_absences(db: Db, child_ids: list[int], day: date) -> dict[int, list[tup
     first = day - timedelta(days=ABSENCE_LOOK_BACK_DAYS)
     if not child_ids:
         return {}
-    ids, id_params = in_("child_id", child_ids)[0], in_("child_id", child_ids)[1:]
+    present, params = where([("mark = ?", PRESENT), ("day >= ? AND day <= ?", first, day), in_("child_id", child_ids)])
     # consecutive days 出勤 of each child far enough apart to hold 3 months (any 3 months span ≥ 89
     # days); SQLite pairs them (a window function), so the 10 years' marks are not read into Python
     pairs = db.values(
         "SELECT child_id, before, back FROM (SELECT child_id, day AS back, LAG(day) OVER "
-        "(PARTITION BY child_id ORDER BY day) AS before FROM attendance_marks "
-        f"WHERE mark = ? AND day >= ? AND day <= ? AND {ids}) "
+        f"(PARTITION BY child_id ORDER BY day) AS before FROM attendance_marks WHERE {present}) "
         "WHERE before IS NOT NULL AND julianday(back) - julianday(before) >= 89 ORDER BY child_id, back",
-        PRESENT, first, day, *id_params)
+        *params)
     if not pairs:
         return {}
     kept = [date.fromisoformat(d) for (d,) in db.values(
