@@ -49,18 +49,14 @@ class CasesView(ListPage):
             menu=[("编辑", lambda i: self.edit_leave(int(i))), ("删除", lambda i: self.delete_leave(int(i)))])
         self.leaves.pack(fill="both", expand=True)
         panes.add(lower, weight=2)
-        self._last_focus = self.cases
         self._child_of: dict[int, int] = {}
+        self.follow_focus(self.cases, self.leaves, first=self.cases)
         for table in (self.cases, self.leaves):
-            table.tree.bind("<FocusIn>", lambda _e, t=table: setattr(self, "_last_focus", t), add="+")
             table.tree.bind("<Delete>", lambda _e: self.delete_selected())
         self.refresh()
 
     def main_table(self):
-        return self._last_focus
-
-    def selected_table(self):
-        return self._last_focus
+        return self.cases
 
     def refresh(self) -> None:
         page = self.app.look(svc.cases_page, self.app.today())
@@ -97,18 +93,12 @@ class CasesView(ListPage):
         return KindDialog(self, "leave", "编辑员工请假", record_id=leave_id)
 
     def edit_selected(self):
-        iid = self._last_focus.selected()
-        if iid is None:
-            self.app.set_status(self.select_hint)
-            return None
-        return (self.edit_case if self._last_focus is self.cases else self.edit_leave)(int(iid))
+        return self._with_selected(lambda iid: (
+            self.edit_case if self.selected_table() is self.cases else self.edit_leave)(int(iid)))
 
     def delete_selected(self) -> None:
-        iid = self._last_focus.selected()
-        if iid is None:
-            self.app.set_status(self.select_hint)
-            return
-        (self.delete_case if self._last_focus is self.cases else self.delete_leave)(int(iid))
+        self._with_selected(lambda iid: (
+            self.delete_case if self.selected_table() is self.cases else self.delete_leave)(int(iid)))
 
     def delete_case(self, case_id: int) -> None:
         if dialogs.ask_yes_no(self.app.root, "删除传染病登记", "确定删除这条传染病登记吗？\n\n只有登记错了才删除；"

@@ -67,15 +67,23 @@ class ListPage(View):
     select_hint = "请先在列表中选中一行"
 
     def selected_table(self):
-        """The table whose selection the toolbar acts on (the main one unless a page says otherwise)."""
-        return self.main_table()
+        """The table whose selection the toolbar acts on: the one last focused on a page of several
+        (``follow_focus``), else the main one unless a page says otherwise."""
+        return getattr(self, "_focused", None) or self.main_table()
 
-    def _with_selected(self, action) -> None:
+    def follow_focus(self, *tables, first) -> None:
+        """A page of several tables: the toolbar acts on the one last clicked or tabbed into (``first`` until then)."""
+        self._focused = first
+        for table in tables:
+            table.tree.bind("<FocusIn>", lambda _e, t=table: setattr(self, "_focused", t), add="+")
+
+    def _with_selected(self, action):
+        """``action(iid)`` of the selected row (and what it gives), or the hint in the status bar."""
         iid = self.selected_table().selected()
         if iid is None:
             self.app.set_status(self.select_hint)
-            return
-        action(iid)
+            return None
+        return action(iid)
 
     def dry_run(self, use_case: Callable, *args) -> None:
         """Run a service's checks without keeping anything (for a form's as-you-go checks)."""

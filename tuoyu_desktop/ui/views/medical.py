@@ -48,7 +48,7 @@ class MedicalView(ListPage):
         self.add_button("edit", "编辑", self.edit_selected)
         self.add_button("delete", "删除", self.delete_selected)
         self.add_button("import", "导入", lambda: self.app.open_import(
-            "agreements" if self.focus_table() is self.agreements else "visits"))
+            "agreements" if self.selected_table() is self.agreements else "visits"))
         self.status = ttk.Label(self, text="", style="Error.TLabel", wraplength=980, justify="left")
         self.status.pack(anchor="w", pady=(0, 6))
         panes = ttk.PanedWindow(self, orient="vertical")
@@ -73,16 +73,11 @@ class MedicalView(ListPage):
         self.visits.pack(fill="both", expand=True)
         self.visits.tree.bind("<Delete>", lambda _e: self.delete_selected())
         panes.add(lower, weight=2)
-        self._last_focus = self.visits
-        for table in (self.agreements, self.visits):
-            table.tree.bind("<FocusIn>", lambda _e, t=table: setattr(self, "_last_focus", t), add="+")
+        self.follow_focus(self.agreements, self.visits, first=self.visits)
         self.refresh()
 
     def main_table(self):
         return self.visits
-
-    def focus_table(self):
-        return self._last_focus
 
     def refresh(self) -> None:
         today = self.app.today()
@@ -97,25 +92,18 @@ class MedicalView(ListPage):
                                f"{v.content} {v.findings} {v.guide}", ()) for v in visits])
         self.apply_filter()
 
+    select_hint = "请先选中一份协议或一条指导记录"
+
     def edit_selected(self):
-        table = self.focus_table()
-        iid = table.selected()
-        if iid is None:
-            self.app.set_status("请先选中一份协议或一条指导记录")
-            return None
-        return RecordDialog(self, "agreement" if table is self.agreements else "visit", int(iid))
+        return self._with_selected(lambda iid: RecordDialog(
+            self, "agreement" if self.selected_table() is self.agreements else "visit", int(iid)))
 
     def delete_selected(self):
-        table = self.focus_table()
-        iid = table.selected()
-        if iid is None:
-            self.app.set_status("请先选中一份协议或一条指导记录")
-            return
-        if table is self.agreements:
-            if dialogs.ask_yes_no(self.app.root, "删除协议", "确定删除这份协议吗？它的指导记录会保留。"):
-                self.app.change(delete_record, "agreements", int(iid), self.app.ops.profiles, self.app.today())
-        else:
-            self.delete_visit(iid)
+        self._with_selected(self.delete_agreement if self.selected_table() is self.agreements else self.delete_visit)
+
+    def delete_agreement(self, iid: str):
+        if dialogs.ask_yes_no(self.app.root, "删除协议", "确定删除这份协议吗？它的指导记录会保留。"):
+            self.app.change(delete_record, "agreements", int(iid), self.app.ops.profiles, self.app.today())
 
     def delete_visit(self, iid: str):
         if dialogs.ask_yes_no(self.app.root, "删除指导记录", "确定删除这条指导记录吗？"):
