@@ -85,13 +85,13 @@ def in_(column: str, values: Iterable) -> Where:
 
 
 def where(conditions: Sequence[Where | str]) -> tuple[str, list]:
-    """The conditions joined with AND, and their parameters in order."""
+    """The conditions joined with AND, and their parameters in order (converted where they are run)."""
     parts, params = [], []
     for condition in conditions:
         if isinstance(condition, str):
             condition = (condition,)
         parts.append(f"({condition[0]})")
-        params += [param(v) for v in condition[1:]]
+        params += condition[1:]
     return " AND ".join(parts), params
 
 
@@ -139,7 +139,7 @@ class Db:
         converters = [(i, convert) for i, (_, convert) in enumerate(known) if convert is not None]
         out = []
         make = row_type._make
-        for raw in self.connection.execute(sql, params):
+        for raw in self.connection.execute(sql, [param(v) for v in params]):
             if converters:
                 raw = list(raw)
                 for i, convert in converters:
