@@ -107,3 +107,32 @@ def last_dialog(root):
     tops = [w for w in root.winfo_children() if isinstance(w, tk.Toplevel) and w.winfo_exists()]
     assert tops, "no dialog is open"
     return tops[-1]
+
+
+#: the window's size that the program picks on a 1366×768 laptop (its work area less the frame)
+LAPTOP = "1229x713"
+
+
+def at_laptop_size(root, size: str = LAPTOP) -> None:
+    root.geometry(size)
+    for _ in range(3):
+        root.update()
+
+
+def fully_visible(widget) -> bool:
+    """The widget is drawn and lies wholly inside its top-level window (nothing cut off below or right)."""
+    widget.update()
+    top = widget.winfo_toplevel()
+    if not widget.winfo_ismapped():
+        return False
+    x, y = widget.winfo_rootx() - top.winfo_rootx(), widget.winfo_rooty() - top.winfo_rooty()
+    return (x >= 0 and y >= 0 and x + widget.winfo_width() <= top.winfo_width()
+            and y + widget.winfo_height() <= top.winfo_height())
+
+
+def type_keys(root, *names) -> None:
+    """Keys as a keyboard sends them: each to the widget that has the focus at that moment."""
+    for name in names:
+        widget = root.focus_get() or root
+        widget.event_generate(name if name.startswith("<") else f"<KeyPress-{name}>")
+        root.update()

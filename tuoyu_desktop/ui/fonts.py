@@ -65,6 +65,8 @@ def setup_fonts(root: tk.Misc) -> str | None:
     style.configure("Status.TLabel", padding=(8, 3))
     style.configure("Card.TFrame", relief="groove", borderwidth=1)
     style.configure("Done.TLabel", foreground="#2d7a48")
+    style.configure("Mode.TLabel", background="#e8e8e8", padding=(6, 2))   # 今日: the keys' mode, at rest
+    style.configure("ModeActive.TLabel", background="#fbe7a1", foreground="#7a4b00", padding=(6, 2), font="TuoyuBold")
     style.configure("Banner.TFrame", background="#e3f4e1")
     style.configure("Banner.TLabel", background="#e3f4e1", foreground="#1e6b2f")
     return family

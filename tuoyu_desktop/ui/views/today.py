@@ -25,6 +25,9 @@ from .base import View
 
 KEYS_HELP = ("↑↓ 选择幼儿　1 出勤　2 病假　3 事假　4 其他　回车 录入体温（再按回车到下一名）　"
              "5 晨检正常　6 晨检异常　0 无晨检　F 病假追踪　Ctrl+S 保存")
+#: the two modes the keys are read in, shown left of the 体温 entry
+MARKS_MODE, TEMPERATURE_MODE = "marks", "temperature"
+MODE_TEXT = {MARKS_MODE: ("按键：登记出勤", "Mode.TLabel"), TEMPERATURE_MODE: ("按键：录入体温", "ModeActive.TLabel")}
 COLUMNS = (("name", "姓名", 110), ("mark", "出勤", 70), ("symptom", "症状", 70), ("temp", "体温", 70),
            ("result", "晨检", 70), ("follow", "病假追踪", 200), ("note", "提示", 260))
 
@@ -42,35 +45,46 @@ def parse_temperature(text: str) -> float | None:
 
 
 class SymptomPopup(tk.Toplevel):
-    """病假's 症状: a digit or ↑↓ and Enter."""
+    """病假's 症状 for one named child: a digit, or ↑↓ and Enter; 取消 (Esc) leaves the row as it was."""
 
-    def __init__(self, page: TodayView, on_pick):
+    def __init__(self, page: TodayView, name: str, on_pick):
         super().__init__(page.app.root)
-        self.title("病假症状")
+        self.title(f"病假症状 — {name}")
         self.transient(page.app.root)
         self.on_pick = on_pick
-        ttk.Label(self, text="请选择症状（按数字或↑↓回车）", padding=(10, 8, 10, 2)).pack(anchor="w")
+        ttk.Label(self, text=f"{name} 病假：请选择症状（按数字或↑↓回车）", padding=(10, 8, 10, 2)).pack(anchor="w")
         self.list = tk.Listbox(self, height=len(SYMPTOMS), exportselection=False, activestyle="dotbox")
         for i, s in enumerate(SYMPTOMS, start=1):
             self.list.insert("end", f"{i}  {s}")
-        self.list.pack(fill="both", expand=True, padx=10, pady=(0, 10))
+        self.list.pack(fill="both", expand=True, padx=10)
         self.list.selection_set(0)
         self.list.activate(0)
+        self.list.bind("<Double-1>", lambda _e: self.ok())
+        buttons = ttk.Frame(self, padding=(10, 8, 10, 10))
+        buttons.pack(fill="x")
+        ttk.Button(buttons, text="取消", command=self.cancel).pack(side="right")
+        ttk.Button(buttons, text="确定", command=self.ok).pack(side="right", padx=(0, 6))
         for i in range(len(SYMPTOMS)):
             self.bind(str(i + 1), lambda _e, i=i: self.pick(i))
             self.bind(f"<KP_{i + 1}>", lambda _e, i=i: self.pick(i))
-        self.bind("<Return>", lambda _e: self.pick(self.list.curselection()[0] if self.list.curselection() else 0))
+        self.bind("<Return>", lambda _e: self.ok())
         self.bind("<Escape>", lambda _e: self.cancel())
+        self.protocol("WM_DELETE_WINDOW", self.cancel)
         self.list.focus_set()
+
+    def ok(self) -> str:
+        chosen = self.list.curselection()
+        return self.pick(chosen[0] if chosen else 0)
 
     def pick(self, index: int) -> str:
         self.on_pick(SYMPTOMS[index])
         self.destroy()
         return "break"
 
-    def cancel(self):
+    def cancel(self) -> str:
         self.on_pick(None)
         self.destroy()
+        return "break"
 
 
 class FollowUpDialog(tk.Toplevel):
@@ -86,18 +100,28 @@ class FollowUpDialog(tk.Toplevel):
         self.entries = {}
         values = {"追踪日期": (row.followed_up_on or page.app.today()).isoformat(), "追踪结果": row.follow_up,
                   "诊断": row.diagnosis}
-        for r, (label, value) in enumerate(values.items()):
+        ttk.Label(frame, text=f"{row.name}　{page.sheet.day.isoformat()} 病假（{row.symptom}）",
+                  font="TuoyuBold").grid(row=0, column=0, columnspan=2, sticky="w", pady=(0, 6))
+        for r, (label, value) in enumerate(values.items(), start=1):
             ttk.Label(frame, text=label).grid(row=r, column=0, sticky="w", pady=3)
             e = ttk.Entry(frame, width=36)
             e.insert(0, value)
             e.grid(row=r, column=1, sticky="w", pady=3)
             self.entries[label] = e
         self.error = ttk.Label(frame, text="", style="Error.TLabel")
-        self.error.grid(row=3, column=0, columnspan=2, sticky="w")
-        ttk.Button(frame, text="确定", command=self.ok).grid(row=4, column=1, sticky="e", pady=(6, 0))
+        self.error.grid(row=4, column=0, columnspan=2, sticky="w")
+        buttons = ttk.Frame(frame)
+        buttons.grid(row=5, column=0, columnspan=2, sticky="e", pady=(6, 0))
+        ttk.Button(buttons, text="确定", command=self.ok).pack(side="left", padx=(0, 6))
+        ttk.Button(buttons, text="取消", command=self.cancel).pack(side="left")
         self.bind("<Return>", lambda _e: self.ok())
-        self.bind("<Escape>", lambda _e: self.destroy())
+        self.bind("<Escape>", lambda _e: self.cancel())
+        self.protocol("WM_DELETE_WINDOW", self.cancel)
         self.entries["追踪结果"].focus_set()
+
+    def cancel(self) -> None:
+        self.destroy()
+        self.page.tree.focus_set()
 
     def ok(self):
         from ...domain.parsing import parse_date
@@ -175,10 +199,27 @@ class TodayView(View):
             self.buttons[key].pack(side="left", padx=(0, 6))
         self.note = ttk.Label(self, text="", style="Error.TLabel", wraplength=1000, justify="left")
         self.note.pack(anchor="w", pady=(6, 0))
+        # the row the keys are read in: always above the table, so that it never falls off a small screen
+        temp = ttk.Frame(self)
+        temp.pack(fill="x", pady=(4, 0))
+        self.mode_label = ttk.Label(temp, text="", width=14, anchor="center")
+        self.mode_label.pack(side="left", padx=(0, 8))
+        self.temp_label = ttk.Label(temp, text="体温 ℃")
+        self.temp_label.pack(side="left")
+        self.temp_entry = ttk.Entry(temp, width=8)
+        self.temp_entry.pack(side="left", padx=(4, 8))
+        self.temp_entry.bind("<Return>", lambda _e: self.enter_temperature())
+        self.temp_entry.bind("<KP_Enter>", lambda _e: self.enter_temperature())
+        self.temp_entry.bind("<Escape>", lambda _e: self.end_temperature())
+        self.temp_entry.bind("<Up>", lambda _e: self.temperature_of_row(-1))
+        self.temp_entry.bind("<Down>", lambda _e: self.temperature_of_row(1))
+        self.temp_entry.bind("<Button-1>", lambda _e: self.start_temperature() and None)
+        self.error = ttk.Label(temp, text="", style="Error.TLabel", wraplength=700, justify="left")
+        self.error.pack(side="left")
         ttk.Label(self, text=KEYS_HELP, style="Hint.TLabel", wraplength=1000).pack(anchor="w", pady=(2, 4))
         box = ttk.Frame(self)
         box.pack(fill="both", expand=True)
-        self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="browse", height=18)
+        self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="browse", height=6)
         for key, text, width in COLUMNS:
             self.tree.heading(key, text=text)
             self.tree.column(key, width=width, stretch=key in ("follow", "note"),
@@ -188,19 +229,11 @@ class TodayView(View):
         self.tree.configure(yscrollcommand=scroll.set)
         self.tree.pack(side="left", fill="both", expand=True)
         scroll.pack(side="left", fill="y")
-        temp = ttk.Frame(self)
-        temp.pack(fill="x", pady=(6, 0))
-        self.temp_label = ttk.Label(temp, text="体温 ℃")
-        self.temp_label.pack(side="left")
-        self.temp_entry = ttk.Entry(temp, width=8)
-        self.temp_entry.pack(side="left", padx=(4, 8))
-        self.temp_entry.bind("<Return>", lambda _e: self.enter_temperature())
-        self.temp_entry.bind("<KP_Enter>", lambda _e: self.enter_temperature())
-        self.temp_entry.bind("<Escape>", lambda _e: self.tree.focus_set())
-        self.error = ttk.Label(temp, text="", style="Error.TLabel", wraplength=800, justify="left")
-        self.error.pack(side="left")
+        self.tree.bind("<Button-1>", lambda _e: self.set_mode(MARKS_MODE), add=True)
+        self.mode = MARKS_MODE
         self._bind_keys()
         self.rows: dict[str, register.SheetRow] = {}
+        self.load_note = ""
         day, note = self.app.look(register.register_day, self.app.today())
         self.load(None, day, note)
 
@@ -209,9 +242,15 @@ class TodayView(View):
         t = self.tree
         for i, mark in enumerate(MARKS, start=1):
             for key in (str(i), f"<KP_{i}>"):
-                t.bind(key, lambda _e, m=mark: self.set_mark(m))
-        for key, result in (("5", "正常"), ("6", "异常"), ("0", "")):
-            t.bind(key, lambda _e, r=result: self.set_result(r))
+                t.bind(key, lambda e, m=mark: self.mark_key(e, lambda: self.set_mark(m)))
+        for digit, result in (("5", "正常"), ("6", "异常"), ("0", "")):
+            for key in (digit, f"<KP_{digit}>"):
+                t.bind(key, lambda e, r=result: self.mark_key(e, lambda: self.set_result(r)))
+        for digit in "789":  # no mark: in the temperature mode they are part of the reading
+            for key in (digit, f"<KP_{digit}>"):
+                t.bind(key, lambda e: self.mark_key(e, lambda: "break"))
+        for key in ("<period>", "<KP_Decimal>", "<BackSpace>"):
+            t.bind(key, lambda e: self.mark_key(e, lambda: "break"))
         t.bind("<Up>", lambda _e: self.move(-1))
         t.bind("<Down>", lambda _e: self.move(1))
         t.bind("<Return>", lambda _e: self.start_temperature())
@@ -240,9 +279,44 @@ class TodayView(View):
         self.tree.focus(iid)
         self.tree.see(iid)
 
+    # the keys' mode ------------------------------------------------------------------------------
+    def set_mode(self, mode: str) -> None:
+        """Marks (digits change the selected row's marks) or temperature (digits go to the 体温 entry);
+        shown beside the entry, and the entry names the child whose reading it takes."""
+        self.mode = mode
+        text, style = MODE_TEXT[mode]
+        self.mode_label.configure(text=text, style=style)
+        row = self.current() if mode == TEMPERATURE_MODE else None
+        self.temp_label.configure(text=f"{row.name} 体温 ℃" if row else "体温 ℃（回车开始录入）")
+
+    def mark_key(self, event, act) -> str:
+        """A digit pressed while the table has the focus. In the temperature mode it belongs to the
+        reading, never to a mark: it goes into the entry (which takes the focus back)."""
+        if self.mode == TEMPERATURE_MODE:
+            entry = self.temp_entry
+            entry.focus_set()
+            if event.keysym == "BackSpace":
+                entry.delete(max(len(entry.get()) - 1, 0), "end")
+            elif event.char and (event.char.isdigit() or event.char == "."):
+                if entry.selection_present():
+                    entry.delete("sel.first", "sel.last")
+                entry.insert("insert", event.char)
+            return "break"
+        return act()
+
+    def editable(self) -> bool:
+        """A closed day (or no class) has nothing to mark: say so instead of changing a row."""
+        sheet = self.sheet
+        if sheet is None or sheet.class_id is None:
+            return False
+        if not sheet.is_open:
+            self.app.set_status(f"{sheet.day.isoformat()}不开园（{sheet.closed_reason}），不能登记")
+            return False
+        return True
+
     def set_mark(self, mark: str) -> str:
         row = self.current()
-        if row is None:
+        if row is None or not self.editable():
             return "break"
         if mark != SICK:
             row.mark, row.symptom = mark, ""
@@ -257,12 +331,12 @@ class TodayView(View):
                 self.changed_row(row)
                 self.move(1)
             self.tree.focus_set()
-        self.popup = SymptomPopup(self, picked)
+        self.popup = SymptomPopup(self, row.name, picked)
         return "break"
 
     def set_result(self, result: str) -> str:
         row = self.current()
-        if row is not None:
+        if row is not None and self.editable():
             row.result = result
             if not result:
                 row.temperature = None
@@ -271,23 +345,39 @@ class TodayView(View):
 
     def start_temperature(self) -> str:
         row = self.current()
-        if row is None:
+        if row is None or not self.editable():
             return "break"
-        self.temp_label.configure(text=f"{row.name} 体温 ℃")
+        self.set_mode(TEMPERATURE_MODE)
         self.temp_entry.delete(0, "end")
-        if row.temperature is not None:
+        if row.temperature is not None:  # shown selected: what is typed replaces it
             self.temp_entry.insert(0, f"{row.temperature:.1f}")
+            self.temp_entry.selection_range(0, "end")
+        self.temp_entry.icursor("end")
         self.temp_entry.focus_set()
         return "break"
 
+    def end_temperature(self) -> str:
+        """Esc: back to the marks; what was typed and not confirmed with Enter is dropped."""
+        self.temp_entry.delete(0, "end")
+        self.error.configure(text="")
+        self.set_mode(MARKS_MODE)
+        self.tree.focus_set()
+        return "break"
+
+    def temperature_of_row(self, step: int) -> str:
+        """↑/↓ in the entry: another child's reading (what was typed is dropped, as with Esc)."""
+        self.move(step)
+        return self.start_temperature()
+
     def enter_temperature(self) -> str:
         row = self.current()
-        if row is None:
+        if row is None or not self.editable():
             return "break"
         try:
             celsius = parse_temperature(self.temp_entry.get())
         except ValueError as exc:
-            self.error.configure(text=str(exc))
+            self.error.configure(text=f"{row.name}：{exc}")
+            self.temp_entry.selection_range(0, "end")
             return "break"
         # 异常 that only came from a fever reading goes with the reading when it is corrected
         fever_only = row.result == "异常" and row.temperature is not None and row.temperature >= self.sheet.fever
@@ -306,12 +396,13 @@ class TodayView(View):
         if here + 1 < len(items):
             self.select(items[here + 1])
             return self.start_temperature()
-        self.tree.focus_set()
-        return "break"
+        return self.end_temperature()
 
     def follow_up(self) -> str:
         row = self.current()
-        if row is not None and row.mark == SICK:
+        if row is None or not self.editable():
+            return "break"
+        if row.mark == SICK:
             FollowUpDialog(self, row)
         else:
             self.app.set_status("只有病假需要追踪：请先选中一名病假的幼儿")
@@ -333,10 +424,30 @@ class TodayView(View):
     def changed_row(self, row: register.SheetRow) -> None:
         self.show_row(row)
         self.set_dirty()
+        self.show_summary()
+
+    def show_summary(self) -> None:
+        """The line over the table: the day, the class, how many are marked 出勤 now (before saving too)."""
+        sheet = self.sheet
+        day = sheet.day.isoformat()
+        name = dict(sheet.classes).get(sheet.class_id, "")
+        present = sum(1 for r in self.rows.values() if r.mark == PRESENT)
+        if self.dirty:
+            state = "有未保存的更改（Ctrl+S 保存）"
+        else:
+            state = "已保存" if sheet.saved else "未登记（默认全部出勤，核对后保存）"
+        lines = [self.load_note] if self.load_note else []
+        if not sheet.is_open:
+            lines.append(f"{day}不开园（{sheet.closed_reason}），不能登记")
+        lines.append(f"{day} {name}：{len(self.rows)}人，出勤{present}人　{state}")
+        self.note.configure(text="\n".join(lines),
+                            style="Error.TLabel" if not sheet.is_open or self.load_note else "Hint.TLabel")
 
     def set_dirty(self, dirty: bool = True) -> None:
         self.dirty = dirty
         self.buttons["save"].configure(text="保存*" if dirty else "保存")
+        if self.sheet is not None:
+            self.show_summary()
 
     # loading and saving ----------------------------------------------------------------------
     def load(self, class_id: int | None, day: date, note: str = "") -> None:
@@ -351,15 +462,14 @@ class TodayView(View):
         for r in sheet.rows:
             self.tree.insert("", "end", iid=str(r.child_id), values=self.values(r),
                              tags=("absent",) if r.mark != PRESENT else ())
-        present = sum(1 for r in sheet.rows if r.mark == PRESENT)
-        state = "已保存" if sheet.saved else "未登记（默认全部出勤，核对后保存）"
-        lines = [note] if note else []
-        if not sheet.is_open:
-            lines.append(f"{day.isoformat()}不开园（{sheet.closed_reason}），不能登记")
-        lines.append(f"{day.isoformat()} {name}：{len(sheet.rows)}人，出勤{present}人　{state}")
-        self.note.configure(text="\n".join(lines), style="Error.TLabel" if not sheet.is_open or note else "Hint.TLabel")
+        self.load_note = note
         self.error.configure(text="")
+        self.temp_entry.delete(0, "end")
         self.set_dirty(False)
+        self.set_mode(MARKS_MODE)
+        closed = not sheet.is_open or sheet.class_id is None
+        self.temp_entry.configure(state="disabled" if closed else "normal")
+        self.buttons["save"].configure(state="disabled" if closed else "normal")
         items = self.tree.get_children()
         if items:
             self.select(items[0])
