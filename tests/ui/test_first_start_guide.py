@@ -86,3 +86,40 @@ def test_first_start_shows_the_guide_instead_of_asking_a_password_at_once(root, 
         assert opening.window.guide.winfo_ismapped() or opening.window.guide.winfo_exists()
     finally:
         opening.close()
+
+
+def _inside(widget, of) -> bool:
+    wx, wy = widget.winfo_rootx(), widget.winfo_rooty()
+    ox, oy = of.winfo_rootx(), of.winfo_rooty()
+    return ox <= wx and oy <= wy and wx + widget.winfo_width() <= ox + of.winfo_width() \
+        and wy + widget.winfo_height() <= oy + of.winfo_height()
+
+
+def _overlap(a, b) -> bool:
+    ax, ay, bx, by = a.winfo_rootx(), a.winfo_rooty(), b.winfo_rootx(), b.winfo_rooty()
+    return ax < bx + b.winfo_width() and bx < ax + a.winfo_width() and ay < by + b.winfo_height() \
+        and by < ay + a.winfo_height()
+
+
+@pytest.mark.parametrize("size", ["1229x713", "1264x640"])  # 1366×768 and 1280×720 laptops
+def test_the_guide_never_covers_the_form_it_sends_the_manager_to(window, size):
+    from tests.ui.conftest import at_laptop_size, fully_visible
+
+    at_laptop_size(window.root, size)
+    guide = _guide(window)
+    for step, field in (("centre", "机构名称"), ("policy", "政策方案")):
+        guide.buttons[step].invoke()
+        window.root.update()
+        form = window.views["settings"].form
+        widget = form.widgets[field]
+        assert window.root.focus_get() is widget and fully_visible(widget)
+        page = window.views["settings"]
+        for w in [*form.widgets.values(), form.save_button, *form.body.winfo_children()]:
+            if w.winfo_ismapped():
+                assert not _overlap(w, guide), f"{w} lies under the guide"
+                assert _inside(w, page), f"{w} is cut off"
+    for button in (guide.later_button, guide.finish_button, *guide.buttons.values()):
+        assert fully_visible(button)
+    guide.later_button.invoke()  # the page takes the room back
+    window.root.update()
+    assert not window.dock.winfo_ismapped()

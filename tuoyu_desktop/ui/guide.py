@@ -1,8 +1,10 @@
-"""开始使用: the first start's guide (services.first_run), a small window beside the main one that
-takes the manager to each place in turn; 下次再说 leaves it for the next start."""
+"""开始使用: the first start's guide (services.first_run), a panel docked at the right of the main
+window that takes the manager to each place in turn; 下次再说 leaves it for the next start.
+
+Docked, not a window of its own: the page it sends the manager to shrinks beside it, so the guide
+never covers the field it points at (on a 1366×768 laptop a floating guide sat over 政策方案 and 保存)."""
 from __future__ import annotations
 
-import tkinter as tk
 from tkinter import ttk
 from typing import TYPE_CHECKING
 
@@ -23,7 +25,11 @@ TEXTS = {
 }
 
 
-class Guide(tk.Toplevel):
+#: the width the guide's texts wrap at: narrow, so that the page beside it keeps its room
+WRAP = 250
+
+
+class Guide(ttk.Frame):
     @classmethod
     def wanted(cls, app: "MainWindow") -> bool:
         return app.workspace is not None and cls.state_of(app).wanted
@@ -36,58 +42,48 @@ class Guide(tk.Toplevel):
     def open(cls, app: "MainWindow") -> "Guide":
         existing = getattr(app, "guide", None)
         if existing is not None and existing.winfo_exists():
-            existing.lift()
             return existing
         app.guide = cls(app)
         return app.guide
 
     def __init__(self, app: "MainWindow"):
-        super().__init__(app.root)
+        super().__init__(app.dock, padding=(12, 10), style="Card.TFrame")
         self.app = app
-        self.title("开始使用")
-        self.transient(app.root)
-        self.resizable(False, False)
         app.change(svc.start_guide)
-        body = ttk.Frame(self, padding=(16, 12))
-        body.pack(fill="both", expand=True)
-        ttk.Label(body, text="欢迎使用！按下面五步把机构建起来", style="Title.TLabel").grid(row=0, column=0, columnspan=4,
-                                                                                sticky="w")
-        ttk.Label(body, text="每一步都可以稍后再做：点“下次再说”，下次打开程序时从这里继续；也可以从“帮助 → 开始使用向导”打开。",
-                  style="Hint.TLabel", wraplength=600, justify="left").grid(row=1, column=0, columnspan=4, sticky="w",
-                                                                             pady=(2, 10))
+        ttk.Label(self, text="开始使用", style="Title.TLabel").pack(anchor="w")
+        ttk.Label(self, text="按下面五步把机构建起来。每一步都可以稍后再做：点“下次再说”，下次打开程序时从这里继续；"
+                             "也可以从“帮助 → 开始使用向导”打开。",
+                  style="Hint.TLabel", wraplength=WRAP, justify="left").pack(anchor="w", pady=(2, 8))
         self.marks: dict[str, ttk.Label] = {}
         self.buttons: dict[str, ttk.Button] = {}
         self.mark_buttons: dict[str, ttk.Button] = {}
+        self.texts: dict[str, ttk.Label] = {}
         for index, step in enumerate(svc.STEPS):
             title, text, action, mark = TEXTS[step]
-            row = 2 + index
-            self.marks[step] = ttk.Label(body, text="", width=3)
-            self.marks[step].grid(row=row, column=0, sticky="nw", pady=4)
-            cell = ttk.Frame(body)
-            cell.grid(row=row, column=1, sticky="nw", pady=4)
-            ttk.Label(cell, text=f"{index + 1}. {title}", font="TuoyuBold").pack(anchor="w")
-            ttk.Label(cell, text=text, style="Hint.TLabel", wraplength=380, justify="left").pack(anchor="w")
-            self.buttons[step] = ttk.Button(body, text=action, command=lambda s=step: self.go(s))
-            self.buttons[step].grid(row=row, column=2, sticky="new", padx=(10, 4), pady=4)
-            self.mark_buttons[step] = ttk.Button(body, text=mark, width=7, command=lambda s=step: self.mark(s))
-            self.mark_buttons[step].grid(row=row, column=3, sticky="new", pady=4)
-        bottom = ttk.Frame(self, padding=(16, 0, 16, 12))
-        bottom.pack(fill="x")
-        self.summary = ttk.Label(bottom, text="")
-        self.summary.pack(side="left")
-        self.finish_button = ttk.Button(bottom, text="完成，不再显示", command=self.finish)
-        self.finish_button.pack(side="right")
+            cell = ttk.Frame(self)
+            cell.pack(fill="x", pady=(0, 6))
+            head = ttk.Frame(cell)
+            head.pack(fill="x")
+            self.marks[step] = ttk.Label(head, text="", width=2)
+            self.marks[step].pack(side="left")
+            ttk.Label(head, text=f"{index + 1}. {title}", font="TuoyuBold").pack(side="left")
+            self.mark_buttons[step] = ttk.Button(head, text=mark, width=-4, command=lambda s=step: self.mark(s))
+            self.mark_buttons[step].pack(side="right")
+            self.buttons[step] = ttk.Button(head, text=action, width=-6, command=lambda s=step: self.go(s))
+            self.buttons[step].pack(side="right", padx=(6, 4))
+            # what to do: shown for the step that is next, so that five steps fit a laptop's height
+            self.texts[step] = ttk.Label(cell, text=text, style="Hint.TLabel", wraplength=WRAP, justify="left")
+        ttk.Separator(self, orient="horizontal").pack(fill="x", pady=(2, 8))
+        self.summary = ttk.Label(self, text="")
+        self.summary.pack(anchor="w")
+        bottom = ttk.Frame(self)
+        bottom.pack(fill="x", pady=(6, 0))
         self.later_button = ttk.Button(bottom, text="下次再说", command=self.later)
-        self.later_button.pack(side="right", padx=(0, 8))
-        self.protocol("WM_DELETE_WINDOW", self.later)
-        self.bind("<Escape>", lambda _e: self.later())
-        self.bind("<FocusIn>", lambda e: self.refresh() if e.widget is self else None)
+        self.later_button.pack(side="left")
+        self.finish_button = ttk.Button(bottom, text="完成，不再显示", command=self.finish)
+        self.finish_button.pack(side="left", padx=(6, 0))
         self.refresh()
-        self.update_idletasks()
-        root = app.root  # beside the main window's right edge when there is room, else over it
-        x = min(root.winfo_rootx() + root.winfo_width() - self.winfo_reqwidth() - 24,
-                self.winfo_screenwidth() - self.winfo_reqwidth() - 16)
-        self.geometry(f"+{max(x, 0)}+{max(root.winfo_rooty() + 60, 0)}")
+        app.dock_panel(self)
 
     def refresh(self) -> svc.GuideState:
         state = self.state_of(self.app)
@@ -97,6 +93,10 @@ class Guide(tk.Toplevel):
             self.marks[step].configure(text="✔" if done else ("▶" if current else "○"),
                                        style="Done.TLabel" if done else "TLabel")
             self.mark_buttons[step].configure(state="disabled" if done else "normal")
+            if current:
+                self.texts[step].pack(anchor="w", padx=(18, 0), pady=(2, 0))
+            else:
+                self.texts[step].pack_forget()
         left = len(svc.STEPS) - len(state.done)
         self.summary.configure(text="五步都完成了！" if not left else f"还有 {left} 步")
         return state

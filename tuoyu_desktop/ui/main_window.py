@@ -77,6 +77,8 @@ class MainWindow:
         ttk.Separator(outer, orient="vertical").pack(side="left", fill="y")
         right = ttk.Frame(outer)
         right.pack(side="left", fill="both", expand=True)
+        self._right = right
+        self.dock = ttk.Frame(outer)  # a panel beside the pages (the 开始使用 guide): packed only while one is
         self.banner = Banner(right)
         self.content = ttk.Frame(right)
         self.content.pack(side="top", fill="both", expand=True)
@@ -165,6 +167,13 @@ class MainWindow:
 
         name = self.look(centre_name)
         self.root.title(f"{APP_NAME} — {name or '未填写机构名称'}")
+
+    def dock_panel(self, panel: tk.Widget) -> None:
+        """Show ``panel`` docked at the right of the pages (they shrink beside it, nothing is covered);
+        the dock goes away with the panel."""
+        panel.pack(fill="both", expand=True)
+        self.dock.pack(side="right", fill="y", before=self._right, padx=(0, 4), pady=4)
+        panel.bind("<Destroy>", lambda e: self.dock.pack_forget() if e.widget is panel else None, add=True)
 
     def set_status(self, text: str) -> None:
         self.status.configure(text=text)

@@ -1,6 +1,7 @@
 """设置: the centre's details and the policy profile."""
 from __future__ import annotations
 
+import dataclasses
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
@@ -31,7 +32,7 @@ class SettingsView(View):
         self._build_audit()
         ttk.Label(page, text="机构信息", style="Title.TLabel").pack(anchor="w")
         ttk.Label(page, text="这些信息印在月报封面上，并用于区县汇总；政策方案决定班额、师幼比、体验券和补助标准。带 * 的为必填。",
-                  style="Hint.TLabel").pack(anchor="w", pady=(2, 8))
+                  style="Hint.TLabel", wraplength=720, justify="left").pack(anchor="w", pady=(2, 8))
         profiles = tuple(app.workspace.profiles)
         fields = [
             FieldSpec("机构名称", required=True),
@@ -49,9 +50,11 @@ class SettingsView(View):
             FieldSpec("联系电话"),
             FieldSpec("地址"),
             FieldSpec("月租金", hint="元/月"),
-            FieldSpec("填报人", hint="月报封面署名"),
+            FieldSpec("填报人", hint="月报署名"),
             FieldSpec("填报人电话"),
         ]
+        # narrow enough for two columns beside the docked 开始使用 guide on a 1366×768 laptop
+        fields = [dataclasses.replace(f, width=20) for f in fields]
         self.form = Form(page, fields, validate=self._validate, save=self._save, cancel=self.refresh,
                          columns=2)
         self.form.pack(anchor="nw", fill="x")

@@ -73,7 +73,7 @@ class Form(ttk.Frame):
         self.general_error.pack(side="bottom", fill="x")
         self.general_error.bind("<Configure>", lambda e: self.general_error.configure(
             wraplength=max(e.width - 4, 200)))
-        body = ttk.Frame(self)
+        self.body = body = ttk.Frame(self)
         body.pack(side="top", fill="both", expand=True)
         per_column = -(-len(fields) // columns)
         for index, spec in enumerate(fields):
