@@ -70,4 +70,4 @@ def test_a_standing_height_under_two_names_the_fix(children, importer):
 def test_a_required_measure_missing_is_said_once(children, importer):
     with pytest.raises(ImportFailed) as err:
         importer("measurements", [row(体重=None)])
-    assert [str(p) for p in err.value.problems] == ["第2行 体重: 必填（产品规范第9节）"]
+    assert [str(p) for p in err.value.problems] == ["第2行 体重: 必填"]

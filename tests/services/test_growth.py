@@ -59,7 +59,7 @@ def test_a_measuring_day_is_saved_for_the_whole_class_or_not_at_all(centre, work
     bad = {by_name["王子涵"]: {"身长身高": "81.5", "体重": "1.2"}, by_name["张新来"]: {"身长身高": "82", "体重": "11"}}
     with workspace.session() as s, pytest.raises(InputError) as err:
         svc.save_measuring_day(s, workspace.profiles, TODAY, klass.id, date(2026, 11, 20), bad)
-    assert [str(p) for p in err.value.problems] == ["王子涵 体重: 1.2 kg不在2.0–30.0 kg之间（产品规范第9节）"]
+    assert [str(p) for p in err.value.problems] == ["王子涵 体重: 1.2 kg不在2.0–30.0 kg之间（3岁以下幼儿体重的合理范围，请核对是否输错）"]
     with workspace.session() as s:
         assert s.exec(select(Measurement)).all() == []
     good = {by_name["王子涵"]: {"身长身高": "81.5", "体重": "10.2", "血红蛋白": "121", "听力筛查": "通过"},

@@ -81,7 +81,7 @@ def test_a_class_measuring_day_is_typed_like_a_spreadsheet_and_saved_all_or_noth
     first = grid.cell(0, 0)
     assert grid.focus_get() == first
     first.insert(0, "80.5")
-    first.event_generate("<Return>")  # Enter: the same column, next child
+    first.event_generate("<Down>")  # ↓: the same column, next child
     grid.update()
     assert grid.focus_get() == grid.cell(1, 0)
     grid.cell(1, 0).insert(0, "82")
@@ -115,3 +115,89 @@ def test_the_growth_chart_and_the_checkup_table_are_written(centre, dialogs, tmp
     dialogs.answers["ask_save_file"] = str(tmp_path / "体检统计.pdf")
     grid.stats_button.invoke()
     assert (tmp_path / "体检统计.pdf").exists() and (tmp_path / "体检统计.xlsx").exists()
+
+
+def _grid(centre):
+    centre.views["children"].buttons["measure"].invoke()
+    grid = last_dialog(centre.root)
+    grid.class_var.set("托小一班")
+    grid.class_box.event_generate("<<ComboboxSelected>>")
+    type_into(grid.day_entry, "2026-11-20")
+    grid.load()
+    grid.cell(0, 0).focus_force()
+    grid.update()
+    return grid
+
+
+def test_a_row_by_row_typist_s_values_land_in_their_own_columns(centre, workspace, dialogs):
+    from tests.ui.conftest import type_keys
+
+    grid = _grid(centre)
+    def type_value(value):  # digits as keys; 通过 as an input method hands it over, in one piece
+        if value.isascii():
+            type_keys(grid, *["period" if ch == "." else ch for ch in value])
+        else:
+            grid.focus_get().insert("insert", value)
+        type_keys(grid, "Return")
+
+    # 王子涵: length, weight, head, Hb, hearing — then Enter goes to 赵一诺's length
+    for value in ("80.5", "10.3", "46.5", "112", "通过"):
+        type_value(value)
+    assert grid.focus_get() == grid.cell(1, 0)
+    for value in ("82", "11.2", "47"):
+        type_value(value)
+    values = grid.values()
+    boy, girl = (values[r.child_id] for r in grid.sheet.rows)
+    assert (boy["身长身高"], boy["体重"], boy["头围"], boy["血红蛋白"], boy["听力筛查"]) == ("80.5", "10.3", "46.5", "112", "通过")
+    assert (girl["身长身高"], girl["体重"], girl["头围"]) == ("82", "11.2", "47")
+    assert grid.save() and not dialogs.named("ask_yes_no")  # ordinary growth since August: nothing to confirm
+
+
+def test_a_length_far_from_the_last_measurement_is_asked_about_not_saved_silently(centre, workspace, dialogs):
+    grid = _grid(centre)
+    grid.cell(0, 0).insert(0, "46.5")  # the head circumference, typed in the length column
+    grid.cell(0, 1).insert(0, "10.3")
+    dialogs.answers["ask_yes_no"] = False
+    assert not grid.save()
+    asked = dialogs.named("ask_yes_no")[-1]
+    assert "王子涵 身长身高" in asked[2][-1] and "2026-08-20" in asked[2][-1]
+    assert str(grid.cell(0, 0).cget("style")) == "Bad.TEntry"
+    with workspace.session() as s:
+        assert len(s.exec(select(Measurement)).all()) == 1
+    dialogs.answers["ask_yes_no"] = True  # the user checked: it is right
+    assert grid.save()
+    with workspace.session() as s:
+        assert len(s.exec(select(Measurement)).all()) == 2
+
+
+def test_a_head_circumference_outside_the_who_range_is_refused_in_the_grid(centre):
+    grid = _grid(centre)
+    for c, value in enumerate(("80.5", "10.3", "80.5")):
+        grid.cell(0, c).insert(0, value)
+    assert not grid.save()
+    assert "王子涵 头围: 80.5 cm不在30–56 cm之间" in grid.problems.cget("text")
+    assert "产品规范" not in grid.problems.cget("text")
+
+
+def test_closing_the_grid_with_typed_values_asks_before_dropping_them(centre, dialogs):
+    grid = _grid(centre)
+    grid.cell(1, 1).insert(0, "11.2")
+    dialogs.answers["ask_yes_no"] = False
+    grid.close()
+    assert grid.winfo_exists() and "没有保存" in dialogs.named("ask_yes_no")[-1][2][-1]
+    dialogs.answers["ask_yes_no"] = True
+    grid.close()
+    assert not grid.winfo_exists()
+
+
+def test_the_measurement_form_asks_about_a_weight_far_from_the_last_one(centre, workspace, dialogs):
+    growth = open_growth(centre, "王子涵")
+    growth.buttons["new"].invoke()
+    f = last_dialog(growth).form
+    for key, value in (("测量日期", "2026-11-20"), ("身长身高", "80.5"), ("体重", "15.2")):  # 9.6 kg in August
+        f.vars[key].set(value)
+    dialogs.answers["ask_yes_no"] = False
+    assert not f.save()
+    assert "体重" in dialogs.named("ask_yes_no")[-1][2][-1]
+    with workspace.session() as s:
+        assert len(s.exec(select(Measurement)).all()) == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..domain.ages import add_months, completed_months, month_end
@@ -43,6 +44,8 @@ from ..domain.measurement_rules import (
     INSTITUTION,
     LENGTH_FIELD,
     WEIGHT,
+    Previous,
+    growth_jumps,
     number_text,
 )
 from ..domain.periods import ENROLMENT, PLACEMENT
@@ -197,6 +200,8 @@ class SheetRow:
     sex: str
     age_months: int
     values: dict[str, str]  # the grid's fields: what is stored for that day, or empty
+    birth_date: date | None = None
+    previous: Previous | None = None  # the latest measurement before the day
 
 
 @dataclass(frozen=True)
@@ -224,14 +229,67 @@ def measuring_sheet(db: Db, class_id: int, day: date) -> MeasuringSheet:
     children = children_in_class(db, class_id, day)
     stored = {m.child_id: m for m in db.rows("measurements", ("measured_on = ?", day),
                                              in_("child_id", [c.id for c in children]))}
+    earlier = {m.child_id: Previous(m.measured_on, Decimal(number_text(m.length_cm)), Decimal(number_text(m.weight_kg)))
+               for m in db.rows("measurements", ("measured_on < ?", day), in_("child_id", [c.id for c in children]),
+                                order="measured_on, id")}  # the last one per child wins
     rows = []
     for c in children:
         m = stored.get(c.id)
         values = {f: "" for f in GRID_FIELDS} if m is None else {
             LENGTH_FIELD: number_text(m.length_cm), WEIGHT: number_text(m.weight_kg), HEAD: number_text(m.head_cm),
             HB: number_text(m.hb_g_l), HEARING: m.hearing}
-        rows.append(SheetRow(c.id, c.name, c.sex, completed_months(c.birth_date, day), values))
+        rows.append(SheetRow(c.id, c.name, c.sex, completed_months(c.birth_date, day), values, c.birth_date,
+                             earlier.get(c.id)))
     return MeasuringSheet(klass.id, klass.name, day, rows)
+
+
+def measuring_day_warnings(sheet: MeasuringSheet, rows: dict[int, dict[str, Any]]) -> list[Problem]:
+    """What to confirm before a measuring day is saved: each child whose length or weight moved since
+    the previous measurement by more than growth allows (``姓名 列名: 原因``). Values that do not
+    parse are left to the save's own check."""
+    out: list[Problem] = []
+    for row in sheet.rows:
+        values = rows.get(row.child_id) or {}
+        if row.previous is None or row.birth_date is None:
+            continue
+        length, weight = _decimal(values.get(LENGTH_FIELD)), _decimal(values.get(WEIGHT))
+        out += [Problem(f"{row.name} {p.field}", p.message)
+                for p in growth_jumps(row.birth_date, row.previous, sheet.day, length, weight)]
+    return out
+
+
+def measurement_warnings(db: Db, child_id: int, values: dict[str, Any], measurement_id: int | None = None
+                         ) -> list[Problem]:
+    """The form's twin of ``measuring_day_warnings``: one measurement as typed (its 测量日期, 身长身高,
+    体重) against the child's latest measurement before that date."""
+    from ..domain.parsing import parse_date
+
+    db = as_db(db)
+    child = db.get("children", child_id)
+    try:
+        day = parse_date(str(values.get(DATE) or ""))
+    except ValueError:
+        return []
+    if child is None or day is None:
+        return []
+    conditions = [("child_id = ?", child_id), ("measured_on < ?", day)]
+    if measurement_id is not None:
+        conditions.append(("id != ?", measurement_id))
+    earlier = db.rows("measurements", *conditions, order="measured_on DESC, id DESC", limit=1)
+    if not earlier:
+        return []
+    m = earlier[0]
+    previous = Previous(m.measured_on, Decimal(number_text(m.length_cm)), Decimal(number_text(m.weight_kg)))
+    return growth_jumps(child.birth_date, previous, day, _decimal(values.get(LENGTH_FIELD)),
+                        _decimal(values.get(WEIGHT)))
+
+
+def _decimal(text) -> Decimal | None:
+    try:
+        value = Decimal(str(text or "").strip())
+    except ArithmeticError:
+        return None
+    return value if value.is_finite() else None
 
 
 def save_measuring_day(session: Session, profiles: dict[str, PolicyProfile], today: date, class_id: int,

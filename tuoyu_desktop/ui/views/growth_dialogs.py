@@ -65,6 +65,16 @@ class MeasurementDialog(FormDialog):
                                      f"（选“否”返回修改：若实为卧位测量，请把测量方式改为“身长”。）"):
             self.form.set_value("测量方式", "身长")
             self.form.set_value("身长身高", str(problem.as_length_cm))
+        values = self.form.values()
+        try:
+            self._validate(values)
+        except InputError:
+            return Form.save(self.form)  # the form shows what is wrong under its fields
+        warnings = self.app.look(svc.measurement_warnings, self.child_id, values, self.measurement_id)
+        if warnings and not dialogs.ask_yes_no(
+                self, "请核对测量值", "和上次相比变化很大，可能输错了数或填错了栏：\n\n"
+                + "\n".join(f"· {p.field}：{p.message}" for p in warnings) + "\n\n确认无误并保存吗？（选“否”返回修改）"):
+            return False
         return Form.save(self.form)
 
     def _store(self, values):
@@ -161,9 +171,11 @@ class GrowthWindow(tk.Toplevel):
 
 
 class MeasuringDayWindow(tk.Toplevel):
-    """A class's measuring day as a grid of entries, like a spreadsheet: type a number, Tab or →
-    to the next cell, Enter or ↓ to the same column of the next child; Ctrl+S (or 保存) stores the
-    whole class in one go, or nothing if a value is wrong (the wrong cells turn red)."""
+    """A class's measuring day as a grid of entries, like a spreadsheet: type a number, Enter, Tab or
+    → to the next cell (Enter at the end of a row: the first cell of the next child), ↓/↑ to the same
+    column of the next/previous child; Ctrl+S (or 保存) stores the whole class in one go, or nothing
+    if a value is wrong (the wrong cells turn red). A length or weight far from the child's previous
+    measurement is asked about before saving; 关闭 with unsaved values asks before dropping them."""
 
     HEADERS = ("姓名", "性别", "月龄", *svc.GRID_FIELDS)
     UNITS = {"身长身高": "身长/身高 cm", "体重": "体重 kg", "头围": "头围 cm", "血红蛋白": "血红蛋白 g/L",
@@ -193,7 +205,8 @@ class MeasuringDayWindow(tk.Toplevel):
         self.class_box.bind("<<ComboboxSelected>>", lambda _e: self.load())
         self.day_entry.bind("<Return>", lambda _e: self.load())
         self.day_entry.bind("<FocusOut>", lambda _e: self.load(quiet=True))
-        ttk.Label(self, text="输入数字后按 Tab 或 → 到下一格，Enter 或 ↓ 到下一名幼儿；没来的幼儿整行留空；Ctrl+S 保存。\n"
+        ttk.Label(self, text="输入数字后按回车、Tab 或 → 到下一格（一行的最后一格按回车到下一名幼儿的第一格），↓↑ 到下一名/上一名幼儿的同一格；"
+                             "没来的幼儿整行留空；Ctrl+S 保存。\n"
                              "不满24个月按卧位身长、24个月起按立位身高记录。",
                   style="Hint.TLabel", padding=(12, 0), wraplength=860, justify="left").pack(anchor="w")
         self.body = self._scrolling(self)
@@ -201,13 +214,14 @@ class MeasuringDayWindow(tk.Toplevel):
         bottom.pack(fill="x", side="bottom")
         self.problems = ttk.Label(bottom, text="", style="Error.TLabel", wraplength=620, justify="left")
         self.problems.pack(side="left", fill="x", expand=True)
-        ttk.Button(bottom, text="关闭", command=self.destroy).pack(side="right")
+        ttk.Button(bottom, text="关闭", command=self.close).pack(side="right")
         self.stats_button = ttk.Button(bottom, text="体检统计…", command=lambda: save_checkup_stats(self.page))
         self.stats_button.pack(side="right", padx=(0, 8))
         self.save_button = ttk.Button(bottom, text="保存", command=self.save, default="active")
         self.save_button.pack(side="right", padx=(0, 8))
         self.bind("<Control-s>", lambda _e: self.save() or "break")
-        self.bind("<Escape>", lambda _e: self.destroy())
+        self.bind("<Escape>", lambda _e: self.close())
+        self.protocol("WM_DELETE_WINDOW", self.close)
         style = ttk.Style(self)
         style.configure("Bad.TEntry", fieldbackground="#FADBD8", foreground="#C0392B")
         self.cells: dict[tuple[int, str], ttk.Entry] = {}
@@ -285,15 +299,42 @@ class MeasuringDayWindow(tk.Toplevel):
             target = self.cell(r + dr, c + dc)
             if target is not None:
                 target.focus_set()
+                self._see(target)
             return "break"
 
+        def next_cell(_e=None):  # along the row, then the first cell of the next child's row
+            return go(0, 1) if c + 1 < len(svc.GRID_FIELDS) else go(1, -c)
+
         entry.bind("<FocusIn>", lambda _e: entry.select_range(0, "end"))
-        entry.bind("<Return>", lambda _e: go(1, 0))
-        entry.bind("<KP_Enter>", lambda _e: go(1, 0))
+        entry.bind("<Return>", next_cell)
+        entry.bind("<KP_Enter>", next_cell)
         entry.bind("<Down>", lambda _e: go(1, 0))
         entry.bind("<Up>", lambda _e: go(-1, 0))
         entry.bind("<Right>", lambda _e: go(0, 1) if entry.index("insert") >= len(entry.get()) else None)
         entry.bind("<Left>", lambda _e: go(0, -1) if entry.index("insert") == 0 else None)
+
+    def _see(self, entry: ttk.Entry) -> None:
+        """Scroll the grid so that the cell being typed in is on the screen."""
+        self.update_idletasks()
+        total = self.body.winfo_height()
+        if total <= 0:
+            return
+        top, bottom = self.canvas.yview()
+        y, h = entry.winfo_y(), entry.winfo_height()
+        if y / total < top or (y + h) / total > bottom:
+            self.canvas.yview_moveto(max(0.0, (y - 40) / total))
+
+    def typed(self) -> bool:
+        """Values typed and not saved (a cell that differs from what the sheet was loaded with)."""
+        if self.sheet is None:
+            return False
+        return any(self.cells[(row.child_id, f)].get().strip() != (row.values.get(f) or "").strip()
+                   for row in self.sheet.rows for f in svc.GRID_FIELDS)
+
+    def close(self) -> None:
+        if self.typed() and not dialogs.ask_yes_no(self, "未保存", "录入表里有还没有保存的测量值，关闭并放弃它们吗？"):
+            return
+        self.destroy()
 
     def values(self) -> dict[int, dict[str, str]]:
         if self.sheet is None:
@@ -308,6 +349,15 @@ class MeasuringDayWindow(tk.Toplevel):
             return False
         for entry in self.cells.values():
             entry.configure(style="TEntry")
+        try:  # the values' own checks first: a wrong value is refused before anything is asked
+            self.app.ops.check(svc.save_measuring_day, self.app.ops.profiles, self.app.today(), class_id, day,
+                               self.values(), self.institution_var.get())
+        except InputError as exc:
+            self._show(exc)
+            return False
+        warnings = svc.measuring_day_warnings(self.sheet, self.values())
+        if warnings and not self._confirm(warnings):
+            return False
         try:
             self.app.change(svc.save_measuring_day, self.app.ops.profiles, self.app.today(), class_id, day,
                             self.values(), self.institution_var.get())
@@ -319,7 +369,16 @@ class MeasuringDayWindow(tk.Toplevel):
         self.load()
         return True
 
-    def _show(self, exc: InputError) -> None:
+    def _confirm(self, warnings) -> bool:
+        """Ask before saving values far from the previous measurement; 否 marks their cells to correct."""
+        shown = "\n".join(f"· {p}" for p in warnings[:8]) + (f"\n……共{len(warnings)}处" if len(warnings) > 8 else "")
+        if dialogs.ask_yes_no(self, "请核对测量值", f"下面的测量值和上次相比变化很大，可能输错了数或填错了列：\n\n{shown}\n\n"
+                                                  "确认无误并保存吗？（选“否”返回修改）"):
+            return True
+        self._show(InputError(warnings), prefix="请核对（未保存）：")
+        return False
+
+    def _show(self, exc: InputError, prefix: str = "") -> None:
         ids = {row.name: row.child_id for row in self.sheet.rows} if self.sheet else {}
         first = None
         for p in exc.problems:
@@ -328,7 +387,7 @@ class MeasuringDayWindow(tk.Toplevel):
             if entry is not None:
                 entry.configure(style="Bad.TEntry")
                 first = first or entry
-        self.problems.configure(text="\n".join(str(p) for p in exc.problems[:6])
+        self.problems.configure(text=prefix + "\n".join(str(p) for p in exc.problems[:6])
                                 + (f"\n……共{len(exc.problems)}处" if len(exc.problems) > 6 else ""))
         if first is not None:
             first.focus_set()
