@@ -106,15 +106,19 @@ def test_a_class_measuring_day_is_typed_like_a_spreadsheet_and_saved_all_or_noth
     assert grid.cell(0, 1).get() == "10.3"  # reloaded from what was stored
 
 
-def test_the_growth_chart_and_the_checkup_table_are_written(centre, dialogs, tmp_path):
+def test_the_growth_chart_and_the_checkup_table_are_written_to_the_growth_folder_without_asking(
+        centre, dialogs, workspace):
     growth = open_growth(centre, "王子涵")
-    dialogs.answers["ask_save_file"] = str(tmp_path / "王子涵_生长曲线.pdf")
-    assert growth.chart().exists()
+    chart = growth.chart()
+    folder = workspace.db_path.parent / "生长发育"
+    assert chart.exists() and chart.parent == folder and chart.name.startswith("王子涵_20250610生_生长曲线_")
+    centre.root.update()
+    assert centre.banner.path == chart and centre.banner.folder_button.winfo_ismapped()
     centre.views["children"].buttons["measure"].invoke()
     grid = last_dialog(centre.root)
-    dialogs.answers["ask_save_file"] = str(tmp_path / "体检统计.pdf")
     grid.stats_button.invoke()
-    assert (tmp_path / "体检统计.pdf").exists() and (tmp_path / "体检统计.xlsx").exists()
+    assert (folder / "体检统计_2026-11-25.pdf").exists() and (folder / "体检统计_2026-11-25.xlsx").exists()
+    assert not dialogs.named("ask_save_file")
 
 
 def _grid(centre):

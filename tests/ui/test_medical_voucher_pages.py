@@ -83,7 +83,7 @@ def test_deleting_needs_a_reason_and_the_claim_is_written(demo_window, workspace
     assert page.table.values(iid)[-1] == "已删除：家长取消"
     page.buttons["claim"].invoke()
     f = last_dialog(demo_window.root).form
-    dialogs.answers["ask_directory"] = str(tmp_path)
     f.save_button.invoke()
     assert sorted(p.suffix for p in page.written) == [".pdf", ".xlsx"]
     assert all(p.exists() and "_2026-10_体验券申领表" in p.name for p in page.written)
+    assert {p.parent.name for p in page.written} == {"体验券申领表"} and not dialogs.named("ask_directory")

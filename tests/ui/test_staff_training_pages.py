@@ -153,12 +153,13 @@ def test_year_view_exports_to_excel_and_prints_a_pdf_with_embedded_fonts(staffed
     page.buttons["export"].invoke()
     ws = load_workbook(tmp_path / "培训.xlsx").active
     assert [c.value for c in ws[2]][:3] == ["姓名", "岗位", "入职日期"]
-    dialogs.answers["ask_save_file"] = str(tmp_path / "培训.pdf")
-    page.buttons["print"].invoke()
-    fonts = subprocess.run(["pdffonts", str(tmp_path / "培训.pdf")], capture_output=True, text=True).stdout
+    page.buttons["print"].invoke()  # 保存年度表PDF: into 培训/ beside the database, without asking
+    pdf = staffed.banner.path
+    assert pdf.parent.name == "培训" and pdf.name == "2026年培训达标情况.pdf"
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     lines = [l for l in fonts.splitlines()[2:] if l.strip()]
     assert lines and all(" yes " in l for l in lines), fonts
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "培训.pdf"), "-"], capture_output=True,
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True).stdout
     assert "2026年从业人员培训达标情况" in text and "第1页共1页" in text.replace(" ", "") and "周海燕" in text
 

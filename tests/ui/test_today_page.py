@@ -127,3 +127,30 @@ def test_closing_the_window_with_an_unsaved_class_day_asks_first(class_of_twenty
     window.quit()
     assert window.root.winfo_exists()  # kept open: the user chose not to lose the marks
     assert any(name == "ask_yes_no" and "没有保存" in args[-1] for name, _title, args in dialogs.calls)
+
+
+def test_printing_the_register_for_a_second_class_never_replaces_the_first_class_s_file(demo_window):
+    import subprocess
+
+    demo_window.nav_buttons["today"].invoke()
+    page = demo_window.views["today"]
+    classes = [name for _, name in page.sheet.classes]
+    assert len(classes) >= 2
+    written = {}
+    for name in classes[:2]:
+        page.class_box.set(name)
+        page.change_class()
+        for what in ("attendance", "checks"):
+            written.setdefault(what, set()).add(page.print_month(what))
+            banner = demo_window.banner
+            demo_window.root.update()
+            assert banner.winfo_ismapped() and banner.folder_button.winfo_ismapped()
+            assert banner.path is not None and banner.path.exists()
+    for what, paths in written.items():
+        (path,) = paths  # one file for the month, holding every class
+        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+        pages = text.split("\f")
+        pages = [p for p in pages if p.strip()]
+        assert len(pages) == len(classes)  # one page each
+        for name in classes:
+            assert any(name in p for p in pages), name

@@ -10,7 +10,7 @@ from ..errors import USER_ERRORS
 from ..exchange.importer import READING, SAVING, ImportFailed, ImportResult, import_file
 from ..services.changes import Changes
 from ..services.records import KINDS
-from . import dialogs
+from . import dialogs, outputs
 from .tasks import BackgroundTask, Cancelled
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -102,9 +102,9 @@ class ImportDialog(tk.Toplevel):
         self._reset()
 
     def choose_file(self) -> None:
-        path = dialogs.ask_open_file(self, "选择要导入的Excel文件", XLSX, self.app.setting("last.import_dir"))
+        path = dialogs.ask_open_file(self, "选择要导入的Excel文件", XLSX, outputs.picker_start(self.app, "import"))
         if path:
-            self.app.remember("last.import_dir", str(Path(path).parent))
+            outputs.remember_choice(self.app, "import", path)
             self.set_file(path)
 
     def save_template(self) -> None:
@@ -115,10 +115,12 @@ class ImportDialog(tk.Toplevel):
             self._say("请先选择数据种类。")
             return
         path = dialogs.ask_save_file(self, "保存空白模板", XLSX, f"{KINDS[key].title}导入模板.xlsx",
-                                     self.app.setting("last.import_dir"))
+                                     outputs.picker_start(self.app, "import"))
         if path:
             write_template(key, Path(path))
+            outputs.remember_choice(self.app, "import", path)
             self._say(f"已生成模板：{path}")
+            self.app.tell(f"已生成{KINDS[key].title}导入模板 {path}", Path(path))
 
     # checking and importing ---------------------------------------------------------------
     def _reset(self) -> None:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from .. import APP_NAME, __version__, paths
 from ..errors import USER_ERRORS, explain, write_crash_log
 from ..services.changes import Changes
-from . import dialogs, keys, screen
+from . import dialogs, keys, outputs, screen
 from .views.base import View
 from .widgets.banner import Banner
 
@@ -212,11 +212,11 @@ class MainWindow:
     def backup(self) -> Path | None:
         from ..services.datafile import backup_now
 
-        folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", self.setting("last.backup_dir"))
+        folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", outputs.picker_start(self, "backup"))
         if not folder:
             return None
         target = backup_now(self.workspace, Path(folder))
-        self.remember("last.backup_dir", folder)
+        outputs.remember_choice(self, "backup", folder)
         self.tell(f"已备份到 {target}", target)
         return target
 

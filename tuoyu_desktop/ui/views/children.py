@@ -9,7 +9,7 @@ from ...domain.formatting import date_iso
 from ...domain.idnumbers import mask_id, mask_phone
 from ...services import children as svc
 from ...services.forms import delete_record
-from .. import dialogs
+from .. import dialogs, outputs
 from ..widgets.table import Table, TableColumn
 from .child_dialogs import ChildDialog, LeaveDialog, MoveDialog
 from .growth_dialogs import GrowthWindow, MeasuringDayWindow
@@ -145,9 +145,10 @@ class ChildrenView(ListPage):
         from ...exchange.list_export import write_list
 
         path = dialogs.ask_save_file(self.app.root, "导出花名册", XLSX, f"幼儿花名册_{self.app.today():%Y%m%d}.xlsx",
-                                     self.app.setting("last.export_dir"))
+                                     outputs.picker_start(self.app, "export"))
         if not path:
             return None
+        outputs.remember_choice(self.app, "export", path)
         full = self.full_numbers.get()
         rows = []
         for iid in self.table.visible_ids():
@@ -158,6 +159,5 @@ class ChildrenView(ListPage):
         note = "" if full else "身份证号和电话已隐去中间几位（个人信息保护）"
         write_list(Path(path), "幼儿花名册", ["姓名", "性别", "出生日期", "月龄", "班级", "托育形式", "入托日期", "身份证号",
                                          "监护人", "监护人电话", "状态"], rows, note)
-        self.app.remember("last.export_dir", str(Path(path).parent))
         self.app.tell(f"已导出花名册 {path}（{len(rows)} 人）", Path(path))
         return Path(path)

@@ -7,7 +7,7 @@ from tkinter import ttk
 from ...domain.formatting import date_iso
 from ...services.classes import children_of_class, class_page
 from ...services.forms import check_record, record_values, save_record
-from .. import dialogs
+from .. import dialogs, outputs
 from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
@@ -113,9 +113,10 @@ class ClassesView(ListPage):
         from ...exchange.list_export import write_list
 
         path = dialogs.ask_save_file(self.app.root, "导出班级", [("Excel 工作簿", "*.xlsx")],
-                                     f"班级_{self.app.today():%Y%m%d}.xlsx", self.app.setting("last.export_dir"))
+                                     f"班级_{self.app.today():%Y%m%d}.xlsx", outputs.picker_start(self.app, "export"))
         if not path:
             return None
+        outputs.remember_choice(self.app, "export", path)
         headers = [c.title for c in CLASS_COLUMNS]
         write_list(Path(path), "班级", headers, [list(self.table.values(i)) for i in self.table.visible_ids()])
         self.app.tell(f"已导出班级 {path}", Path(path))

@@ -8,7 +8,7 @@ from tkinter import ttk
 from ...domain.ages import add_months
 from ...reports.district_pdf import HEAD, KEY
 from ...services.district import Summary, summarise
-from .. import dialogs
+from .. import dialogs, outputs
 from ..tasks import BackgroundTask
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
@@ -62,9 +62,9 @@ class DistrictView(ListPage):
         return (self.files, self.table, self.targets, self.missing)[self.tabs.index("current")]
 
     def choose_and_run(self) -> None:
-        folder = dialogs.ask_directory(self.app.root, "选择放月报工作簿的文件夹", self.app.setting("last.district_dir"))
+        folder = dialogs.ask_directory(self.app.root, "选择放月报工作簿的文件夹", outputs.picker_start(self.app, "district"))
         if folder:
-            self.app.remember("last.district_dir", folder)
+            outputs.remember_choice(self.app, "district", folder)
             self.run(Path(folder))
 
     def run(self, folder: Path) -> None:
@@ -128,9 +128,10 @@ class DistrictView(ListPage):
         suffix = ".xlsx" if kind == "xlsx" else ".pdf"
         types = [("Excel 工作簿", "*.xlsx")] if kind == "xlsx" else [("PDF 文件", "*.pdf")]
         path = dialogs.ask_save_file(self.app.root, "保存区县汇总", types, f"区县汇总_{self.summary.month}{suffix}",
-                                     str(self.folder) if self.folder else None)
+                                     outputs.picker_start(self.app, "district_export"))
         if not path:
             return None
+        outputs.remember_choice(self.app, "district_export", path)
         if kind == "xlsx":
             from ...exchange.district_workbook import write_district_xlsx
 

@@ -12,7 +12,7 @@ from ...domain.parsing import parse_date
 from ...services import growth as svc
 from ...services.centre import centre_name
 from ...services.forms import check_record, delete_record, record_values, save_record
-from .. import dialogs
+from .. import dialogs, outputs
 from ..widgets.form import Form, fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
@@ -157,14 +157,12 @@ class GrowthWindow(tk.Toplevel):
         from ...reports.growth_pdf import write_growth_chart
         from ..open_file import open_with_system
 
-        path = dialogs.ask_save_file(self, "保存生长曲线（PDF）", PDF, f"{self.growth.name}_生长曲线.pdf",
-                                     self.app.setting("last.export_dir"))
-        if not path:
-            return None
+        growth = self.growth  # name and birth date: two children of one name never share a file
+        path = outputs.print_folder(self.app, "growth") / (
+            f"{growth.name}_{growth.birth_date:%Y%m%d}生_生长曲线_{self.app.today():%Y-%m-%d}.pdf")
         notes: list[str] = []
-        write_growth_chart(Path(path), self.app.look(centre_name), self.growth, self.app.today(), notes=notes)
-        self.app.remember("last.export_dir", str(Path(path).parent))
-        self.app.set_status(f"已生成 {path}")
+        write_growth_chart(path, self.app.look(centre_name), growth, self.app.today(), notes=notes)
+        self.app.tell(f"已生成 {path.name}：{path.parent}", path)
         self.page.tell_unprintable(notes)
         open_with_system(Path(path))
         return Path(path)
@@ -400,18 +398,13 @@ def save_checkup_stats(page) -> tuple[Path, Path] | None:
     from ..open_file import open_with_system
 
     app, today = page.app, page.app.today()
-    path = dialogs.ask_save_file(app.root, "保存体检统计（PDF，同名Excel一并保存）", PDF,
-                                 f"体检统计_{today:%Y%m%d}.pdf", app.setting("last.export_dir"))
-    if not path:
-        return None
-    pdf = Path(path).with_suffix(".pdf")
+    pdf = outputs.print_folder(app, "growth") / f"体检统计_{today:%Y-%m-%d}.pdf"
     stats = app.look(svc.checkup_stats, today)
     name = app.look(centre_name)
     notes: list[str] = []
     write_checkup_pdf(pdf, name, today, stats, notes=notes)
     xlsx = write_checkup_xlsx(pdf.with_suffix(".xlsx"), name, today, stats)
-    app.remember("last.export_dir", str(pdf.parent))
-    app.set_status(f"已生成 {pdf} 和 {xlsx.name}")
+    app.tell(f"已生成 {pdf.name} 和 {xlsx.name}：{pdf.parent}", pdf)
     page.tell_unprintable(notes)
     open_with_system(pdf)
     return pdf, xlsx

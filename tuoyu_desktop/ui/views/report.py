@@ -5,12 +5,11 @@ import tkinter as tk
 from pathlib import Path
 from tkinter import ttk
 
-from ... import paths
 from ...domain.ages import add_months
 from ...reports.monthly_pdf import display_value
 from ...services import returns
 from ...services.delivery import copy_verified, return_file_stem
-from .. import dialogs
+from .. import dialogs, outputs
 from ..tasks import BackgroundTask
 from ..widgets.form import FieldSpec
 from ..widgets.form_dialog import FormDialog
@@ -94,7 +93,7 @@ class ReportView(ListPage):
         return self.month_var.get().strip()
 
     def out_dir(self) -> Path:
-        return paths.data_dir_for(self.app.workspace.db_path) / "月报"
+        return outputs.print_folder(self.app, "report")
 
     def refresh(self) -> None:
         month = self.month()
@@ -180,7 +179,7 @@ class ReportView(ListPage):
         if not self.files:
             self.app.set_status("请先点“生成PDF和Excel”")
             return []
-        folder = dialogs.ask_directory(self.app.root, "复制到哪里（选择U盘或文件夹）", self.app.setting("last.usb_dir"))
+        folder = dialogs.ask_directory(self.app.root, "复制到哪里（选择U盘或文件夹）", outputs.picker_start(self.app, "usb"))
         if not folder:
             return []
         try:
@@ -188,7 +187,7 @@ class ReportView(ListPage):
         except returns.InputError as exc:
             dialogs.show_error(self.app.root, "复制没有完成", str(exc).lstrip(": ").replace("目标文件夹: ", ""))
             return []
-        self.app.remember("last.usb_dir", folder)
+        outputs.remember_choice(self.app, "usb", folder)
         self.app.tell(f"已复制并核对：{', '.join(p.name for p in copied)} → {folder}", Path(folder))
         return copied
 

@@ -8,7 +8,7 @@ from tkinter import ttk
 from ...domain.formatting import date_iso
 from ...domain.idnumbers import mask_id, mask_phone
 from ...services import staff as svc
-from .. import dialogs
+from .. import dialogs, outputs
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
 from .staff_dialogs import CertificatesWindow, StaffDialog
@@ -105,9 +105,10 @@ class StaffView(ListPage):
         from ...exchange.list_export import write_list
 
         path = dialogs.ask_save_file(self.app.root, "导出从业人员", [("Excel 工作簿", "*.xlsx")],
-                                     f"从业人员_{self.app.today():%Y%m%d}.xlsx", self.app.setting("last.export_dir"))
+                                     f"从业人员_{self.app.today():%Y%m%d}.xlsx", outputs.picker_start(self.app, "export"))
         if not path:
             return None
+        outputs.remember_choice(self.app, "export", path)
         rows = []
         for iid in self.table.visible_ids():
             r = self.rows[iid]

@@ -12,13 +12,12 @@ from datetime import date
 from pathlib import Path
 from tkinter import ttk
 
-from ... import paths
 from ...domain.choices import MARKS, PRESENT, SICK, SYMPTOMS
 from ...domain.errors import InputError
 from ...services import register
 from ...services.forms import check_record, record_values, save_record
 from ...services.records.register import CHILD_REF
-from .. import dialogs
+from .. import dialogs, outputs
 from ..widgets.form import fields_for
 from ..widgets.form_dialog import FormDialog
 from .base import View
@@ -192,8 +191,9 @@ class TodayView(View):
             self.buttons[key].pack(side="left", padx=(0, 6))
         prints = ttk.Frame(self)
         prints.pack(fill="x", pady=(6, 0))
-        for key, text, command in (("attendance_pdf", "幼儿出勤登记表（本月PDF）", lambda: self.print_month("attendance")),
-                                   ("checks_pdf", "晨午检记录表（本月PDF）", lambda: self.print_month("checks")),
+        for key, text, command in (("attendance_pdf", "幼儿出勤登记表（本月，全部班级PDF）",
+                                    lambda: self.print_month("attendance")),
+                                   ("checks_pdf", "晨午检记录表（本月，全部班级PDF）", lambda: self.print_month("checks")),
                                    ("excel", "导出本月Excel", lambda: self.print_month("excel"))):
             self.buttons[key] = ttk.Button(prints, text=text, command=command)
             self.buttons[key].pack(side="left", padx=(0, 6))
@@ -547,7 +547,7 @@ class TodayView(View):
 
     # printouts -----------------------------------------------------------------------------------
     def out_dir(self) -> Path:
-        return paths.data_dir_for(self.app.workspace.db_path) / "日常登记"
+        return outputs.print_folder(self.app, "register")
 
     def print_month(self, what: str) -> Path | None:
         from ...exchange.register_export import write_register_xlsx
@@ -558,7 +558,8 @@ class TodayView(View):
         if self.sheet is None:
             return None
         month = f"{self.sheet.day:%Y-%m}"
-        data = self.app.look(month_sheets, month, self.sheet.class_id if what != "excel" else None)
+        # every class in one file (a page each): a second class's print never replaces the first's
+        data = self.app.look(month_sheets, month, None)
         folder = self.out_dir()
         folder.mkdir(parents=True, exist_ok=True)
         notes: list[str] = []
@@ -568,7 +569,9 @@ class TodayView(View):
             path = write_checks_pdf(data, folder / f"晨午检记录表_{month}.pdf", notes=notes)
         else:
             path = write_register_xlsx(data, folder / f"日常登记_{month}.xlsx")
-        self.app.set_status(f"已生成 {path.name}（{path.parent}）")
+        classes = len(data.classes)
+        self.app.tell(f"已生成 {path.name}（{month}，{classes}个班级{'，每班一页' if what != 'excel' else ''}）：{path.parent}",
+                      path)
         self.tell_unprintable(notes)
         open_with_system(path)
         return path

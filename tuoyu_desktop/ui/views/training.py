@@ -12,7 +12,7 @@ from ...services.alerts import TRAINING_NOTE
 from ...services.centre import centre_name
 from ...services.forms import delete_record
 from ...services.staff import employed_staff
-from .. import dialogs
+from .. import dialogs, outputs
 from ..screen import hold_size
 from ..widgets.bars import progress_image, share
 from ..widgets.form import Form, fields_for
@@ -91,7 +91,7 @@ class TrainingView(ListPage):
         self.add_button("delete", "删除记录", self.delete_selected)
         self.add_button("import", "导入", lambda: self.app.open_import("training"))
         self.add_button("export", "导出年度表", self.export)
-        self.add_button("print", "打印年度表", self.print_pdf)
+        self.add_button("print", "保存年度表PDF", self.print_pdf)
         ttk.Label(self.toolbar, text="年度").pack(side="left", padx=(12, 4))
         this_year = app.today().year
         self.year_var = tk.StringVar(self, value=str(this_year))
@@ -185,9 +185,10 @@ class TrainingView(ListPage):
         from ...exchange.list_export import write_list
 
         path = dialogs.ask_save_file(self.app.root, "导出年度培训表", XLSX, f"{self.year()}年培训达标情况.xlsx",
-                                     self.app.setting("last.export_dir"))
+                                     outputs.picker_start(self.app, "export"))
         if not path:
             return None
+        outputs.remember_choice(self.app, "export", path)
         write_list(Path(path), f"{self.year()}年培训", ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业",
                                                       "职业道德课时", "职业道德目标", "职业道德", "岗前培训"],
                    self._table_rows(), f"统计截至{self.as_of().isoformat()}。{TRAINING_NOTE}")
@@ -198,14 +199,11 @@ class TrainingView(ListPage):
         from ...reports.training_year import write_training_pdf
         from ..open_file import open_with_system
 
-        path = dialogs.ask_save_file(self.app.root, "保存年度培训表（PDF）", PDF, f"{self.year()}年培训达标情况.pdf",
-                                     self.app.setting("last.export_dir"))
-        if not path:
-            return None
+        path = outputs.print_folder(self.app, "training") / f"{self.year()}年培训达标情况.pdf"
         name = self.app.look(centre_name)
         notes: list[str] = []
         write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
-        self.app.tell(f"已生成 {path}", Path(path))
+        self.app.tell(f"已保存 {path.name}（统计截至{self.as_of().isoformat()}）：{path.parent}", path)
         self.tell_unprintable(notes)
         open_with_system(Path(path))
         return Path(path)

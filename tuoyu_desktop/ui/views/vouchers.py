@@ -10,7 +10,7 @@ from ...domain.formatting import date_iso
 from ...services import vouchers as svc
 from ...services.centre import centre_profile
 from ...services.forms import check_record, save_record
-from .. import dialogs
+from .. import outputs
 from ..widgets.form import FieldSpec, Form, fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
@@ -73,9 +73,7 @@ class ClaimDialog(FormDialog):
         from ...reports.voucher_claim import write_claim_pdf, write_claim_xlsx
         from ..open_file import open_with_system
 
-        folder = dialogs.ask_directory(self, "申领表保存到哪个文件夹", self.app.setting("last.export_dir"))
-        if not folder:
-            raise svc.InputError([svc.Problem("", "没有选择文件夹，未生成申领表")])
+        folder = outputs.print_folder(self.app, "vouchers")
         files = self.app.look(svc.claim_for, self.app.ops.profiles, values["月份"])
         claim, stem = files.claim, files.stem
         full = bool(values["显示完整号码"])
@@ -83,7 +81,6 @@ class ClaimDialog(FormDialog):
         pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", files.centre_name, claim, self.app.today(), full, notes=notes)
         xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", files.centre_name, claim, full)
         self.page.written = [pdf, xlsx]
-        self.app.remember("last.export_dir", folder)
         self.app.tell(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）", pdf)
         self.page.tell_unprintable(notes)
         open_with_system(pdf)
