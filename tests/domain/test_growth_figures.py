@@ -50,8 +50,15 @@ def test_the_spec_9_figures_of_a_small_centre_match_a_hand_count():
     assert evaluate("女", date(2024, 1, 10), date(2025, 12, 30), 10.0, 76.0, "身长").classes == (STUNTED,)
     assert evaluate("男", date(2024, 10, 1), date(2026, 6, 25), 13.5, 82.0).classes == (OVERWEIGHT,)
     figures = growth_figures(CHILDREN, MEASUREMENTS, 2026, 6)
-    # enrolled on 06-30: A B C E F (E01 = 5); June measurements of them: A once, E twice
-    assert figures == {"G01": 3, "G02": 3, "G03": D("60.0"), "G04": 1, "G05": 1, "G06": 1, "G07": 1}
+    # enrolled on 06-30: A B C E F (E01 = 5); G01 counts every June measurement: A once, D (who left
+    # during the month) once, E twice; the other figures are over the children enrolled on 06-30
+    assert figures == {"G01": 4, "G02": 3, "G03": D("60.0"), "G04": 1, "G05": 1, "G06": 1, "G07": 1}
+
+
+def test_a_measurement_of_a_child_who_left_during_the_month_counts_in_g01():
+    left = [Child(id=9, sex="女", birth_date=date(2024, 5, 5), enrolled_on=date(2025, 6, 1), left_on=date(2026, 6, 12))]
+    figures = growth_figures(left, [Measured(9, date(2026, 6, 5), D("11.0"), D("85.0"))], 2026, 6)
+    assert figures["G01"] == 1 and figures["G02"] == 0 and figures["G03"] is None
 
 
 def test_a_centre_with_no_child_enrolled_has_an_empty_coverage_rate():

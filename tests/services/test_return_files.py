@@ -116,3 +116,21 @@ def test_the_trend_chart_uses_the_same_figures_as_each_months_return(demo):
         for month, e01, r01 in rows[-4:]:
             f = month_figures(s, demo.profiles, month)
             assert (e01, r01) == (f["E01"], f["R01"]), month
+
+
+def test_the_pdf_cover_prints_the_whole_checksum_the_district_compares(snapshot, tmp_path):
+    pdf = write_return_pdf(snapshot, tmp_path / "月报.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert snapshot["checksum"] in "".join(text.split()) and len(snapshot["checksum"]) == 64
+
+
+@pytest.mark.parametrize("phone, shown", [("13812345678", "138****5678"), ("0519-88123456", "0519-88123456")])
+def test_the_cover_phone_follows_one_rule_in_the_pdf_and_the_workbook(snapshot, tmp_path, phone, shown):
+    snapshot = {**snapshot, "cover": {**snapshot["cover"], "联系电话": phone}}
+    cover = {r[0]: r[1] for r in load_workbook(write_return_xlsx(snapshot, tmp_path / "m.xlsx"))["封面"].iter_rows(
+        min_row=2, values_only=True)}
+    pdf = write_return_pdf(snapshot, tmp_path / "m.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    assert cover["联系电话"] == shown and shown in text
+    if shown != phone:
+        assert phone not in text

@@ -37,7 +37,10 @@ def within_half_year(measured_on: date, day: date) -> bool:
 
 
 def growth_figures(children, measurements: list[Measured], year: int, month: int) -> dict[str, int | Decimal | None]:
-    """{G01: …, G07: …} for a month. ``children`` have id, sex (男/女), birth_date, enrolled_on, left_on."""
+    """{G01: …, G07: …} for a month. ``children`` have id, sex (男/女), birth_date, enrolled_on, left_on.
+
+    G01 counts every measurement dated in the month (SPEC §9), whoever it was of; G02–G07 are over
+    the children enrolled on the month's last day and their latest measurement of the half year."""
     first, last = date(year, month, 1), month_end(year, month)
     enrolled = {c.id: c for c in children if enrolled_on(c, last)}
     mine = [m for m in measurements if m.child_id in enrolled]
@@ -56,7 +59,7 @@ def growth_figures(children, measurements: list[Measured], year: int, month: int
         hbs = [m.hb_g_l for m in ms if m.hb_g_l is not None]
         anaemic += bool(hbs) and hbs[-1] < ANAEMIA_BELOW_G_L
     figures = {
-        "G01": sum(first <= m.measured_on <= last for m in mine),
+        "G01": sum(first <= m.measured_on <= last for m in measurements),  # also of a child who left in the month
         "G02": len(recent),
         "G03": percent(len(recent), len(enrolled)),
         "G04": underweight, "G05": stunted, "G06": heavy, "G07": anaemic,

@@ -110,6 +110,16 @@ def mask_phone(phone: str | None) -> str:
     return "".join("*" if i in hide else c for i, c in enumerate(phone))
 
 
+def mask_contact_phone(phone: str | None) -> str:
+    """A phone number given as a contact of an office (the return's 联系电话, a clinic's 电话): a
+    mobile is someone's own and is masked like ``mask_phone``; a landline or a service number is
+    the office's and is shown as it is. One rule for the return's PDF and its workbook."""
+    if not phone:
+        return ""
+    compact = _SEPARATORS.sub("", str(phone)).replace("-", "")
+    return mask_phone(phone) if _MOBILE.match(compact) else phone
+
+
 _MOBILE = re.compile(r"^(?:86)?(1[3-9]\d{9})$")
 _LANDLINE = re.compile(r"^0\d{2,3}-?\d{7,8}(-\d{1,6})?$")
 _SEPARATORS = re.compile(r"[\s()+]")

@@ -80,3 +80,8 @@ def checksum(rows: list[tuple]) -> str:
     lines = ["\t".join(canonical(c) if i == 2 and not isinstance(c, str) else str(c) for i, c in enumerate(row))
              for row in rows]
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+#: H03 and G03 count different things; said under the table so that they are not read as a contradiction
+COVERAGE_NOTE = ("注：H03 入托体检完成率看幼儿档案是否填了入托体检日期（“缺入托体检”提醒同此）；G03 体检覆盖率看近6个月内"
+                 "有没有生长发育测量记录。没有入托体检日期、但在园里测量过的幼儿计入 G03，不计入 H03，所以两者可以不同。")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..domain.idnumbers import mask_id, mask_phone
+from ..domain.idnumbers import mask_contact_phone, mask_id, mask_phone
 from ..domain.indicators import checksum
 from ..services.returns import format_version, indicator_rows
 from .cells import number, put
@@ -49,7 +49,7 @@ def _masked(snapshot: dict, full: bool) -> dict[str, list[list]]:
              for row in snapshot["staff"]]
     vouchers = [row[:2] + [row[2] if full else mask_id(row[2]), row[3], row[4] if full else mask_phone(row[4])] + row[5:]
                 for row in snapshot["vouchers"]]
-    medical = [row[:5] + [row[5] if full or row[0] != "协议" else mask_phone(row[5])] for row in snapshot["medical"]]
+    medical = [row[:5] + [row[5] if full or row[0] != "协议" else mask_contact_phone(row[5])] for row in snapshot["medical"]]
     return {"班级": snapshot["classes"], "从业人员": staff, "培训": snapshot["training"], "医育结合": medical,
             "体验券明细": vouchers, "预警": snapshot["alerts"]}
 
@@ -70,6 +70,8 @@ def write_return_xlsx(snapshot: dict, path: Path, full: bool = False) -> Path:
         cell = put(cover, 1, col, title)
         cell.font, cell.fill = bold, fill
     values = cover_values(snapshot)
+    if not full:  # the same rule as the PDF's cover: a mobile masked, an office's landline as it is
+        values["联系电话"] = mask_contact_phone(values.get("联系电话"))
     for r, key in enumerate(COVER_ROWS, start=2):
         put(cover, r, 1, key)
         put(cover, r, 2, "" if values.get(key) is None else str(values[key]))

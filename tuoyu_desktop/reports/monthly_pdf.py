@@ -6,11 +6,17 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..domain.formatting import date_cn, money_cn, number_cn
-from ..domain.idnumbers import mask_phone
+from ..domain.idnumbers import mask_contact_phone
+from ..domain.indicators import COVERAGE_NOTE
 from ..services.returns import indicator_rows
 from .document import build_pdf, grid, make_styles, signature_block
 
 MONEY_CODES = {"F01", "V03", "V05", "B01", "B02", "B03"}
+
+
+def spaced_checksum(checksum: str) -> str:
+    """The whole 数据校验码 (64 hex digits) in groups of 8, so that it wraps only between groups."""
+    return " ".join(checksum[i:i + 8] for i in range(0, len(checksum), 8))
 
 
 def month_title(month: str) -> str:
@@ -110,9 +116,12 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
     cover_rows = [["统一社会信用代码", cover["统一社会信用代码"], "备案编号", cover["备案编号"]],
                   ["所属区县", cover["所属区县"], "所属镇街", cover["所属镇街"]],
                   ["机构性质", cover["机构性质"], "是否普惠机构", cover["是否普惠机构"]],
-                  ["填报人", cover["填报人"], "联系电话", phone if full else mask_phone(phone)],
-                  ["生成时间", snapshot["generated_at"], "数据校验码", snapshot["checksum"][:16] + "…"]]
-    story.append(grid(cover_rows, styles, [30 * mm, 60 * mm, 30 * mm, 60 * mm], repeat=0))
+                  ["填报人", cover["填报人"], "联系电话", phone if full else mask_contact_phone(phone)],
+                  ["生成时间", snapshot["generated_at"], "软件版本", snapshot.get("software_version", "")],
+                  # printed whole, in groups of 8: it is what the district compares with the workbook
+                  ["数据校验码", spaced_checksum(snapshot["checksum"]), "", ""]]
+    story.append(grid(cover_rows, styles, [30 * mm, 60 * mm, 30 * mm, 60 * mm], repeat=0,
+                      extra=[("SPAN", (1, 5), (3, 5))]))
     story += [styles.para("一、指标", "h2")]
     rows = indicator_rows(snapshot["figures"])
     half = (len(rows) + 1) // 2
@@ -123,6 +132,8 @@ def write_return_pdf(snapshot: dict, path: Path, full: bool = False, printed: da
         table.append([left[0], left[1], display_value(left[0], left[2], left[3]),
                       right[0], right[1], display_value(right[0], right[2], right[3]) if right[0] else ""])
     story.append(grid(table, styles, [12 * mm, 40 * mm, 28 * mm, 12 * mm, 40 * mm, 28 * mm], numeric={2, 5}))
+    if "G03" in snapshot["figures"]:
+        story.append(styles.para(COVERAGE_NOTE, "small"))
     story += [CondPageBreak(60 * mm), styles.para("二、班级", "h2")]
     classes = [["班级名称", "班型", "核定人数", "普惠", "在托", "保育人员", "应配", "师幼比", "超额"]] + [
         [str(c) for c in row] for row in snapshot["classes"]]

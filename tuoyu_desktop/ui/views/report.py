@@ -6,6 +6,7 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.ages import add_months
+from ...domain.indicators import COVERAGE_NOTE
 from ...reports.monthly_pdf import display_value
 from ...services import returns
 from ...services.delivery import copy_verified, return_file_stem
@@ -77,6 +78,8 @@ class ReportView(ListPage):
         panes.add(self.table, weight=3)
         self.alerts = Table(panes, [TableColumn("group", "类别", 80), TableColumn("text", "影响指标的预警", 420)])
         panes.add(self.alerts, weight=4)
+        ttk.Label(self, text=COVERAGE_NOTE, style="Hint.TLabel", wraplength=900, justify="left").pack(
+            side="bottom", anchor="w", pady=(4, 0), before=panes)
         self.snapshot: dict | None = None
         self.files: list[Path] = []
         self.task: BackgroundTask | None = None
