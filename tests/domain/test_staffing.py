@@ -61,6 +61,15 @@ def test_staff_hired_on_15_march_need_48_professional_and_24_ethics_hours():
     assert prorated_target(32, date(2026, 3, 15), 2026) == 24
 
 
+def test_a_prorated_target_is_rounded_up_to_half_an_hour():
+    # hired on 1 February: 11 months, 64 × 11/12 = 58.67 → 59, 32 × 11/12 = 29.33 → 29.5
+    assert prorated_target(64, date(2026, 2, 1), 2026) == 59
+    assert prorated_target(32, date(2026, 2, 1), 2026) == Fraction(59, 2)
+    # 7 months: 37.33 → 37.5 and 18.67 → 19
+    assert prorated_target(64, date(2026, 6, 1), 2026) == Fraction(75, 2)
+    assert prorated_target(32, date(2026, 6, 1), 2026) == 19
+
+
 def test_training_target_is_met_at_64_plus_32_hours_in_half_hour_steps():
     progress = training_progress([("专业", 63.5), ("专业", 0.5), ("职业道德", 31.5)], date(2020, 1, 1), 2026)
     assert progress.professional_met and not progress.ethics_met

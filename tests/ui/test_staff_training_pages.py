@@ -176,3 +176,35 @@ def test_home_page_groups_the_alerts_and_opens_the_record(staffed):
     dialog = home.open_selected()
     assert dialog.form.vars["姓名"].get() == "陆文静"
     assert staffed.current == "staff"
+
+
+def test_a_training_record_is_edited_not_only_deleted(staffed, workspace):
+    staffed.nav_buttons["training"].invoke()
+    page = staffed.views["training"]
+    page.buttons["new"].invoke()
+    dialog = last_dialog(staffed.root)
+    type_into(dialog.form.widgets["培训日期"], "2026-06-10")
+    type_into(dialog.form.widgets["课程名称"], "婴幼儿伤害预防与急救")
+    type_into(dialog.form.widgets["课时"], "8")
+    dialog.people.select_set(0)
+    dialog.form.save_button.invoke()
+    page.tabs.select(1)
+    iid = page.records.visible_ids()[0]
+    page.records.select(iid)
+    page.buttons["edit"].invoke()
+    edit = last_dialog(staffed.root)
+    person = page.records.values(iid)[1]
+    assert edit.title() == f"编辑培训记录 — {person}" and edit.form.vars["课时"].get() == "8"
+    type_into(edit.form.widgets["课时"], "12.5")
+    edit.form.save_button.invoke()
+    with workspace.session() as s:
+        (record,) = s.exec(select(TrainingRecord)).all()
+    assert record.hours == 12.5 and record.course == "婴幼儿伤害预防与急救"
+    assert page.records.values(page.records.visible_ids()[0])[4] == "12.5"
+
+
+def test_a_prorated_target_reads_in_half_hours(staffed):
+    staffed.nav_buttons["training"].invoke()
+    page = staffed.views["training"]
+    rows = {page.table.values(i)[0]: page.table.values(i) for i in page.table.visible_ids()}
+    assert rows["周海燕"][3].endswith("/48") and "向上取到0.5课时" in page.note.cget("text")

@@ -1,6 +1,7 @@
 """Certificates and training rules for staff (SPEC §2; 天宁区 plan, task 12)."""
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,8 +14,9 @@ from .periods import CERTIFICATE
 
 VALID, EXPIRING, EXPIRED, NOT_YET = "有效", "即将到期", "已过期", "未生效"
 TRAINING_SOURCE = "天宁区普惠托育服务三年行动实施方案（2023-2025年）"
-PRORATION_RULE = ("年中入职的，按入职后剩余的整月数折算：全年目标 × 整月数 ÷ 12"
-                  "（1日入职当月算整月，如3月1日入职为10个月、3月15日入职为9个月）。")
+PRORATION_RULE = ("年中入职的，按入职后剩余的整月数折算：全年目标 × 整月数 ÷ 12，再向上取到0.5课时"
+                  "（1日入职当月算整月，如3月1日入职为10个月、3月15日入职为9个月；"
+                  "2月1日入职为11个月：专业64 × 11 ÷ 12 = 58.7，取59课时，职业道德29.3，取29.5课时）。")
 
 
 LEVEL_SOURCE = "保育师、育婴员国家职业技能标准"
@@ -94,7 +96,10 @@ def target_months(hired_on: date, year: int) -> int:
 
 
 def prorated_target(full_year: float, hired_on: date, year: int) -> Fraction:
-    return Fraction(str(full_year)) * target_months(hired_on, year) / 12
+    """The year's target for someone hired in it: by whole months left, rounded up to a half 课时
+    (training is counted in half hours; a target of 58.67 would read as an error)."""
+    exact = Fraction(str(full_year)) * target_months(hired_on, year) / 12
+    return Fraction(math.ceil(exact * 2), 2)
 
 
 @dataclass(frozen=True)

@@ -77,5 +77,21 @@ class TrainingKind(RecordKind):
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         return upsert(session, TrainingRecord, checked.existing, checked.values)[1]
 
+    def form_values(self, record: TrainingRecord, ctx: Context) -> dict:
+        from ...domain.staffing import hours_text
+        from ...store.models import Staff
+
+        staff = ctx.session.get(Staff, record.staff_id)
+        return {"身份证号": staff.id_number if staff else "", "姓名": staff.name if staff else "",
+                "培训日期": record.trained_on.isoformat(), "课程名称": record.course, "类别": record.category,
+                "课时": hours_text(record.hours), "是否岗前培训": bool(record.is_preservice),
+                "培训机构": record.provider, "证书编号": record.certificate_no}
+
+    def duplicate_problem(self, existing, editing: bool):
+        return "课程名称", "这名员工同一天已有同一课程、同一类别的培训记录"
+
+    def saved_message(self, values: dict, added: bool) -> str:
+        return f"{'已登记' if added else '已保存'}培训记录 {values['course']}"
+
     def deleted_message(self, record: TrainingRecord) -> str:
         return f"已删除培训记录 {record.course}"

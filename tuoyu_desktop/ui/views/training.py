@@ -10,12 +10,13 @@ from ...domain.staffing import hours_text
 from ...services import training as svc
 from ...services.alerts import TRAINING_NOTE
 from ...services.centre import centre_name
-from ...services.forms import delete_record
+from ...services.forms import check_record, delete_record, record_values, save_record
 from ...services.staff import employed_staff
 from .. import dialogs, outputs
 from ..screen import hold_size
 from ..widgets.bars import progress_image, share
 from ..widgets.form import Form, fields_for
+from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
 from .list_page import ListPage
 
@@ -79,6 +80,25 @@ class CourseDialog(tk.Toplevel):
         self.destroy()
 
 
+class RecordDialog(FormDialog):
+    """编辑 one training record of one person (the person stays; a wrong person: delete and register anew)."""
+
+    def __init__(self, page, record_id: int):
+        self.page, self.app, self.record_id = page, page.app, record_id
+        values = self.app.read(record_values, "training", record_id, self.app.ops.profiles, self.app.today())
+        self.person = {k: values.pop(k) for k in ("身份证号", "姓名")}
+        super().__init__(page.app.root, f"编辑培训记录 — {self.person['姓名']}", fields_for("training"),
+                         validate=self._validate, save=self._store, values=values)
+
+    def _validate(self, values):
+        self.page.dry_run(check_record, "training", {**values, **self.person}, self.app.ops.profiles,
+                          self.app.today(), self.record_id)
+
+    def _store(self, values):
+        self.app.change(save_record, "training", {**values, **self.person}, self.app.ops.profiles, self.app.today(),
+                        self.record_id)
+
+
 class TrainingView(ListPage):
     key = "training"
     title = "培训"
@@ -88,6 +108,7 @@ class TrainingView(ListPage):
     def __init__(self, master, app):
         super().__init__(master, app, "从业人员培训")
         self.add_button("new", "登记培训", lambda: CourseDialog(self))
+        self.add_button("edit", "编辑记录", self.edit_selected)
         self.add_button("delete", "删除记录", self.delete_selected)
         self.add_button("import", "导入", lambda: self.app.open_import("training"))
         self.add_button("export", "导出年度表", self.export)
@@ -119,7 +140,7 @@ class TrainingView(ListPage):
             TableColumn("date", "培训日期", 100), TableColumn("name", "姓名", 90), TableColumn("course", "课程名称", 220),
             TableColumn("category", "类别", 80), TableColumn("hours", "课时", 60, "e", True),
             TableColumn("pre", "岗前", 50, "center"), TableColumn("provider", "培训机构", 200)],
-            menu=[("删除", self.delete_record)])
+            menu=[("编辑", self.edit_record), ("删除", self.delete_record)], on_open=self.edit_record)
         self.tabs.add(self.records, text="培训记录")
         self.records.tree.bind("<Delete>", lambda _e: self.delete_selected())
         self.year_rows: list[svc.YearRow] = []
@@ -165,6 +186,17 @@ class TrainingView(ListPage):
             self.app.set_status("请先在“培训记录”中选中一条")
             return
         self.delete_record(iid)
+
+    def edit_selected(self):
+        iid = self.records.selected()
+        if iid is None:
+            self.tabs.select(1)
+            self.app.set_status("请先在“培训记录”中选中一条")
+            return None
+        return self.edit_record(iid)
+
+    def edit_record(self, iid: str):
+        return RecordDialog(self, int(iid))
 
     def delete_record(self, iid: str) -> None:
         values = self.records.values(iid)
