@@ -43,6 +43,19 @@ def test_a_certificate_replaced_by_a_later_one_of_the_same_type_is_ignored():
     assert set(map(id, current_certificates([old, new, other_person]))) == {id(new), id(other_person)}
 
 
+def test_a_caregiver_certificate_without_a_level_does_not_replace_the_levelled_one():
+    from types import SimpleNamespace
+
+    def level_cert(level, issued):
+        return SimpleNamespace(staff_id=1, cert_type="保育师", level=level, issued_on=issued, expires_on=None)
+
+    four = level_cert("四级", date(2024, 5, 1))
+    no_level = level_cert("", date(2026, 3, 1))
+    assert set(map(id, current_certificates([four, no_level]))) == {id(four), id(no_level)}
+    three = level_cert("三级", date(2026, 6, 1))  # a promotion, with its level: the 四级 is replaced
+    assert set(map(id, current_certificates([four, no_level, three]))) == {id(three)}
+
+
 def test_caregiver_counts_as_certified_only_with_a_valid_baoyushi_or_yuyingyuan_certificate():
     assert has_valid_caregiver_cert([cert("育婴员", expires=None)], date(2026, 6, 1))
     assert not has_valid_caregiver_cert([cert("健康证")], date(2026, 6, 1))

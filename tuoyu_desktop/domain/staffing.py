@@ -67,19 +67,31 @@ def cert_status(cert: CertLike, day: date, warn_days: int = 30) -> str:
 
 
 def current_certificates(certs: Iterable[CertLike]) -> list[CertLike]:
-    """Certificates not replaced by a later one of the same type for the same person."""
-    latest: dict[tuple[int, str], CertLike] = {}
+    """Certificates not replaced by a later one of the same type for the same person.
+
+    A 保育师 or 育婴员 certificate is replaced only by a later one of the same type that states its
+    level (a 四级 by a 三级 on renewal or promotion); one saved without a level replaces nothing, so a
+    certificate typed in without its 等级 never marks the real one "已被新证替代"."""
+    def order(c):
+        return (c.issued_on or date.min, c.expires_on or date.max)
+
+    groups: dict[tuple[int, str], list[CertLike]] = {}
     others = []
     for c in certs:
-        key = (c.staff_id, c.cert_type)
         if c.cert_type == "其他":
             others.append(c)
+        else:
+            groups.setdefault((c.staff_id, c.cert_type), []).append(c)
+    current = []
+    for (_staff, cert_type), group in groups.items():
+        if cert_type not in CAREGIVER_CERTS:
+            current.append(max(group, key=order))
             continue
-        best = latest.get(key)
-        if best is None or (c.issued_on or date.min, c.expires_on or date.max) > (
-                best.issued_on or date.min, best.expires_on or date.max):
-            latest[key] = c
-    return list(latest.values()) + others
+        levelled = [c for c in group if getattr(c, "level", "")]
+        latest = max(levelled, key=order) if levelled else None
+        current += [latest] if latest is not None else []
+        current += [c for c in group if not getattr(c, "level", "") and (latest is None or order(c) > order(latest))]
+    return current + others
 
 
 def has_valid_caregiver_cert(certs: Iterable[CertLike], day: date) -> bool:
