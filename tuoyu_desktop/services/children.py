@@ -13,7 +13,7 @@ from ..domain.periods import class_open_on, enrolled_on
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.search import matches, search_key
-from ..store.plain import Db, as_db, in_
+from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import placed_on
 from .centre import centre_profile
 from .changes import Changes
@@ -163,7 +163,7 @@ def class_choices(db: Db, profile: PolicyProfile, birth: date | None, day: date 
     """Every open class with its free places on ``day`` and whether a child born ``birth`` fits."""
     db = as_db(db)
     out = []
-    for klass in db.rows("classes", order="name"):
+    for klass in db.rows("classes", order=BY_NAME):
         if day and not class_open_on(klass, day):
             continue
         free = klass.capacity - (enrolled_in_class(db, klass.id, day) if day else 0)
@@ -241,7 +241,7 @@ def roster(db: Db, today: date, include_left: bool = False) -> list[RosterRow]:
     db = as_db(db)
     classes = {c.id: c for c in db.rows("classes")}
     staying = () if include_left else (("left_on IS NULL OR left_on > ?", today),)
-    children = db.rows("children", *staying, order="name, id")
+    children = db.rows("children", *staying, order=BY_NAME)
     theirs = () if include_left else (in_("child_id", [c.id for c in children]),)
     current: dict[int, tuple] = {}
     for p in db.rows("placements", *theirs, order="start_on, id"):

@@ -7,7 +7,7 @@ from datetime import date
 from ..domain.classes import caregivers_needed, ratio_text
 from ..domain.periods import class_open_on
 from ..domain.policy import PolicyProfile
-from ..store.plain import Db, as_db
+from ..store.plain import BY_NAME, Db, as_db
 from ..store.spans import employed_on
 from .centre import centre_profile
 from .children import roster
@@ -43,7 +43,7 @@ def class_rows(db: Db, profile: PolicyProfile, today: date) -> list[ClassRow]:
         if s.class_id is not None:
             carers[s.class_id] = carers.get(s.class_id, 0) + 1
     rows = []
-    for c in db.rows("classes", order="name"):
+    for c in db.rows("classes", order=BY_NAME):
         enrolled = enrolled_in_class(db, c.id, today)
         needed = caregivers_needed(enrolled, c.class_type, profile)
         is_open = class_open_on(c, today)

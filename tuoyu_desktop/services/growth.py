@@ -51,7 +51,7 @@ from ..domain.measurement_rules import (
 from ..domain.periods import ENROLMENT, PLACEMENT
 from ..domain.policy import PolicyProfile
 from ..domain.reader import CHILD_REF, RowReader
-from ..store.plain import Db, as_db, in_, where
+from ..store.plain import BY_NAME, Db, as_db, in_, where
 from ..store.spans import enrolled_on, holds_on
 from .centre import centre_profile
 from .changes import Changes
@@ -147,7 +147,7 @@ def growth_alerts(db: Db, profile: PolicyProfile, day: date) -> list[Alert]:
     """体检 alerts of every child enrolled on ``day``: due within 30 days (the profile's
     ``growth.check_warn_days``) or overdue (SPEC §9)."""
     db = as_db(db)
-    children = db.rows("children", enrolled_on(day), order="name, id")
+    children = db.rows("children", enrolled_on(day), order=BY_NAME)
     stored = _measurements(db, [c.id for c in children])
     away = long_absences(db, [c.id for c in children], day)
     out: list[Alert] = []

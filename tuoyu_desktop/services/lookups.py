@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..domain.opendays import DayOverride, OpenDays
 from ..domain.periods import ENROLMENT, PLACEMENT
 from ..domain.register import Case
-from ..store.plain import Db, as_db, in_, where
+from ..store.plain import BY_NAME, Db, as_db, in_, where
 from ..store.spans import agreement_valid_on, holds_on
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,7 +33,7 @@ def children_in_class(db: Db, class_id: int, day: date) -> list:
     """The children in the class on ``day``, by name (rows of ``children``)."""
     db = as_db(db)
     sql, params = _in_class(class_id, day)
-    return db.rows("children", in_("id", [r[0] for r in db.values(f"SELECT c.id {sql}", *params)]), order="name, id")
+    return db.rows("children", in_("id", [r[0] for r in db.values(f"SELECT c.id {sql}", *params)]), order=BY_NAME)
 
 
 def load_calendar(db: Db) -> OpenDays:

@@ -30,7 +30,7 @@ from ..domain.register import (
     unmarked_children,
 )
 from ..domain.register_figures import RegisterMonth, register_figures
-from ..store.plain import Db, as_db, in_
+from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import class_open_on, touches
 from .centre import centre_profile
 from .changes import Changes
@@ -92,7 +92,7 @@ def register_day(db: Db, today: date) -> tuple[date, str]:
 
 def _classes(db: Db, day: date) -> list:
     """The classes open on ``day``, by name (rows of ``classes``)."""
-    return as_db(db).rows("classes", class_open_on(day), order="name")
+    return as_db(db).rows("classes", class_open_on(day), order=BY_NAME)
 
 
 def day_sheet(db: Db, class_id: int | None, day: date,

@@ -7,7 +7,8 @@ from datetime import date
 
 from ..domain.choices import MARKS, PRESENT
 from ..domain.periods import PLACEMENT, enrolled_on
-from ..store.plain import Db, as_db, in_
+from ..domain.pinyin import sort_key as pinyin_sort_key
+from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import touches
 from .centre import get_centre
 from .lookups import load_calendar
@@ -54,7 +55,7 @@ def month_sheets(db: Db, month: str, class_id: int | None = None) -> MonthSheets
     db = as_db(db)
     first, last = month_bounds(month)
     days = load_calendar(db).between(first, last)
-    classes = db.rows("classes", order="name", columns=("id", "name"))
+    classes = db.rows("classes", order=BY_NAME, columns=("id", "name"))
     if class_id is not None:
         classes = [c for c in classes if c.id == class_id]
     placements = db.rows("placements", touches(PLACEMENT, first, last), order="id")
@@ -85,5 +86,5 @@ def month_sheets(db: Db, month: str, class_id: int | None = None) -> MonthSheets
             for c in checks.get(p.child_id, []):
                 if c.day in held:
                     line.checks[(c.day, c.round)] = c
-        out.append(ClassMonth(klass.name, sorted(lines.values(), key=lambda c: c.name)))
+        out.append(ClassMonth(klass.name, sorted(lines.values(), key=lambda c: pinyin_sort_key(c.name))))
     return MonthSheets(month, get_centre(db).name, days, out)

@@ -13,7 +13,7 @@ from ..domain.staffing import (
     current_certificates,
     has_valid_caregiver_cert,
 )
-from ..store.plain import Db, as_db, in_
+from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import employed_on
 from .centre import centre_profile
 
@@ -47,7 +47,7 @@ def staff_rows(db: Db, today: date, include_left: bool = False) -> list[StaffRow
     db = as_db(db)
     classes = {c.id: c.name for c in db.rows("classes", columns=("id", "name"))}
     out = []
-    for s in db.rows("staff", order="name, id"):
+    for s in db.rows("staff", order=BY_NAME):
         now = employed(s, today)
         if not (now or include_left or s.hired_on > today):
             continue
@@ -102,7 +102,7 @@ def uncertified_caregivers(db: Db, today: date) -> list:
     """保育人员 employed today without a valid 保育师 or 育婴员 certificate (count as 未持证), as rows of
     ``staff``."""
     db = as_db(db)
-    carers = db.rows("staff", ("role = ?", "保育人员"), employed_on(today), order="name, id")
+    carers = db.rows("staff", ("role = ?", "保育人员"), employed_on(today), order=BY_NAME)
     certs: dict[int, list] = {}
     for c in db.rows("certificates", in_("staff_id", [s.id for s in carers])):
         certs.setdefault(c.staff_id, []).append(c)
@@ -127,11 +127,11 @@ def staff_basics(db: Db, staff_id: int) -> StaffBasics:
 def employed_staff(db: Db, today: date) -> list[StaffBasics]:
     """Who is employed today, by name (the people a course can be registered for)."""
     return [StaffBasics(s.id, s.name, s.id_number, s.role)
-            for s in as_db(db).rows("staff", employed_on(today), order="name, id")]
+            for s in as_db(db).rows("staff", employed_on(today), order=BY_NAME)]
 
 
 def class_names(db: Db) -> tuple[str, ...]:
-    return tuple(name for (name,) in as_db(db).values("SELECT name FROM classes ORDER BY name"))
+    return tuple(name for (name,) in as_db(db).values(f"SELECT name FROM classes ORDER BY {BY_NAME}"))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from ..domain.errors import Collector
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..domain.staffing import TrainingProgress, training_progress
-from ..store.plain import Db, as_db
+from ..store.plain import BY_NAME, Db, as_db
 from ..store.spans import employed_on
 from .centre import centre_profile
 from .changes import Changes
@@ -32,7 +32,7 @@ def year_view(db: Db, profile: PolicyProfile, year: int, as_of: date) -> list[Ye
     """Employed staff on ``as_of`` with their hours from 1 January of ``year`` to ``as_of``."""
     db = as_db(db)
     start = date(year, 1, 1)
-    staff = db.rows("staff", employed_on(as_of), order="name, id")
+    staff = db.rows("staff", employed_on(as_of), order=BY_NAME)
     records: dict[int, list[tuple[str, float]]] = {}
     for t in db.rows("training_records", ("trained_on >= ?", start), ("trained_on <= ?", as_of),
                      columns=("staff_id", "category", "hours")):

@@ -17,14 +17,20 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from ..domain import pinyin
 from .cipher import DataKey, connect
 
 BUSY_TIMEOUT_MS = 5000
+
+#: lists of people and classes in 拼音 order (王 before 张), with the id as the tie-break
+BY_NAME = f"name COLLATE {pinyin.COLLATION}, id"
+
 
 def configure(connection, *, foreign_keys: bool = True) -> None:
     """What every connection of the program is set to: transactions begun by the program (so DDL
     in a migration is inside one too), foreign keys on, a busy timeout, WAL."""
     connection.isolation_level = None
+    connection.create_collation(pinyin.COLLATION, pinyin.compare)  # ORDER BY name COLLATE pinyin
     cur = connection.cursor()
     cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
     cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

@@ -23,13 +23,14 @@ class RedeemDialog(FormDialog):
         self.enrolled = self.app.look(svc.enrolled_choices, self.app.today())
         fields = fields_for("vouchers")
         # a form-only helper: pick an enrolled child to fill in the child's fields
-        fields.insert(1, FieldSpec("在托幼儿", kind="choice", choices=("",) + tuple(self.enrolled), hint="来园体验的幼儿不选"))
+        fields.insert(1, FieldSpec("在托幼儿", kind="picker", choices=("",) + tuple(self.enrolled),
+                                   hint="输入姓名或拼音首字母（如 zzy）；来园体验的幼儿不选"))
         super().__init__(page.app.root, "体验券兑换登记", fields, validate=self._validate, save=self._store,
                          values={"兑换日期": self.app.today().isoformat(), "天数": "1"},
                          on_leave={"在托幼儿": self._child_chosen}, intro=page.rule_text())
 
     def _child_chosen(self, form: Form, _key: str) -> None:
-        child_id = self.enrolled.get(form.values()["在托幼儿"])
+        child_id = self.enrolled.get(form.picked("在托幼儿"))
         if child_id:
             for key, value in self.app.look(svc.child_values, child_id).items():
                 form.set_value(key, value)

@@ -8,12 +8,14 @@ from tkinter import ttk
 from typing import Callable
 
 from ...domain.errors import InputError
+from ...domain.search import matches, search_key
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     key: str  # the Chinese field name; also what InputError problems name
-    kind: str = "text"  # text | password | choice (pick one) | combo (pick or type) | check
+    kind: str = "text"  # text | password | choice (pick one) | combo (pick or type) | picker | check
+    # picker: pick one of many (a child from the roster) by typing part of it or its 拼音 (zzy)
     required: bool = False
     choices: tuple[str, ...] = ()
     width: int = 30
@@ -95,6 +97,11 @@ class Form(ttk.Frame):
             widget = ttk.Combobox(body, textvariable=var, values=spec.choices, width=spec.width - 2,
                                   state="readonly" if spec.kind == "choice" else "normal")
             widget.bind("<<ComboboxSelected>>", lambda _e, k=spec.key: self._left(k))
+        elif spec.kind == "picker":
+            var = tk.StringVar(self)
+            widget = ttk.Combobox(body, textvariable=var, values=spec.choices, width=spec.width - 2)
+            widget.bind("<<ComboboxSelected>>", lambda _e, k=spec.key: self._left(k))
+            widget.bind("<KeyRelease>", lambda e, s=spec, w=widget: self._narrow(e, s, w), add=True)
         else:
             var = tk.StringVar(self)
             widget = ttk.Entry(body, textvariable=var, width=spec.width, show="●" if spec.kind == "password" else "")
@@ -109,6 +116,26 @@ class Form(ttk.Frame):
         widget.bind("<KP_Enter>", lambda _e: self.save() or "break")
         widget.bind("<Escape>", lambda _e: self.cancel() or "break")
         self.vars[spec.key], self.widgets[spec.key], self.error_labels[spec.key] = var, widget, error
+
+    def _narrow(self, event, spec: FieldSpec, widget: ttk.Combobox) -> None:
+        """A picker lists only the choices matching what is typed (their text or 拼音); ↓ opens them."""
+        if event.keysym in ("Return", "KP_Enter", "Escape", "Tab", "Up", "Down"):
+            return
+        typed = widget.get()
+        found = [c for c in spec.choices if c and matches(search_key(c), typed)] if typed.strip() else list(spec.choices)
+        widget.configure(values=found)
+
+    def picked(self, key: str) -> str:
+        """The choice a picker holds: the one typed in full, or the only one matching what was typed
+        (then written in full into the box); "" while nothing or several match."""
+        spec, text = self.fields[key], self.vars[key].get().strip()
+        if not text or text in spec.choices:
+            return text
+        found = [c for c in spec.choices if c and matches(search_key(c), text)]
+        if len(found) == 1:
+            self.vars[key].set(found[0])
+            return found[0]
+        return ""
 
     def _wrap_messages(self) -> None:
         """A message under a field wraps inside the field's own column (its entry and hint), so that

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from tkinter import ttk
 from typing import Callable
 
+from ...domain.pinyin import sort_key as pinyin_sort_key
 from ...domain.search import matches, search_key
 from .tooltip import TreeTooltip
 
@@ -135,7 +136,7 @@ class Table(ttk.Frame):
                     return (0, float(str(value).replace(",", "")))
                 except ValueError:
                     return (1, 0.0)
-            return (0, str(value))
+            return (0, pinyin_sort_key(str(value)))  # names the Chinese way: 王 before 张
 
         self._order.sort(key=sort_key, reverse=reverse)
         self._sort = (key, reverse)
