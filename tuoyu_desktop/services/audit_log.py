@@ -41,14 +41,48 @@ LABELS = {
     "policy_profile": "政策方案", "monthly_rent_fen": "月租金(分)", "institution": "医疗机构", "valid_from": "生效日期",
     "valid_to": "到期日期", "visited_on": "指导日期", "content": "内容", "findings": "发现问题", "reason": "原因",
     "child_id": "幼儿", "staff_id": "员工", "start_on": "起始日期", "end_on": "结束日期",
+    "signed_on": "签订日期", "health_guide": "健康指导员", "guide_phone": "健康指导员电话", "listed_on": "列入日期",
+    "filing_no": "备案编号", "district": "所属区县", "town": "所属镇街", "nature": "机构性质", "centre_type": "机构类型",
+    "grade": "机构等级", "address": "地址", "reporter": "填报人", "reporter_phone": "填报人电话",
+    "health_check_result": "入托体检结果", "handbook_seen": "已查验保健手册", "needs_catch_up": "需补种",
+    "month": "月份", "locked_at": "锁定时间", "checksum": "数据校验码", "day": "日期", "is_open": "开园",
+    "note": "说明", "key": "设置项", "value": "设置值", "mark": "出勤", "symptom": "症状", "arrived_at": "入园时间",
+    "left_at": "离园时间", "picked_up_by": "接送人", "followed_up_on": "追踪日期", "follow_up": "追踪结果",
+    "diagnosis": "诊断", "disease": "传染病", "onset_on": "发病日期", "diagnosed_on": "诊断日期",
+    "reported_on": "报告日期", "returned_on": "复课日期", "return_certificate": "复课证明", "round": "检查",
+    "temperature": "体温(℃)", "result": "结果", "action": "处理", "measured_on": "测量日期", "length_cm": "身长/身高(cm)",
+    "position": "测量方式", "weight_kg": "体重(kg)", "head_cm": "头围(cm)", "hb_g_l": "血红蛋白(g/L)",
+    "hearing": "听力筛查", "agreement_id": "协议", "guide": "指导人员", "follow_up_done": "已整改",
+    "guardian": "监护人", "recorded_on": "登记日期", "kind": "假别", "provider": "培训机构",
+    "certificate_no": "证书编号", "snapshot_json": "报送数据", "at": "时间",
 }
+#: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
+REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),
+              "agreement_id": ("agreements", "institution")}
 MASKED = {"id_number": mask_id, "child_id_number": mask_id, "guardian_phone": mask_phone, "phone": mask_phone}
 
 
-def _show(key: str, value) -> str:
+def _show(key: str, value, names: dict | None = None) -> str:
+    """A stored value as a manager reads it: masked ID numbers and phones, money in 元, 是/否,
+    numbers without a trailing .0, another record by its name."""
     if key in MASKED and isinstance(value, str):
         value = MASKED[key](value)
-    return "" if value is None else str(value)
+    if value is None:
+        return ""
+    if key in REFERENCES and names is not None:
+        name = names.get((REFERENCES[key][0], value))
+        return name if name else f"（已删除的记录 {value}）"
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if key.endswith("_fen") and isinstance(value, int):
+        return f"{value / 100:.2f}元"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def _label(key: str) -> str:
+    return LABELS.get(key, key).replace("(分)", "")
 
 
 @dataclass(frozen=True)
@@ -62,25 +96,79 @@ class AuditRow:
     change: str
 
 
-def _describe(old: str, new: str) -> str:
+def _describe(old: str, new: str, names: dict | None = None) -> str:
     before = json.loads(old) if old else {}
     after = json.loads(new) if new else {}
-    label = lambda k: LABELS.get(k, k)
     if before and after:
-        return "；".join(f"{label(k)}: {_show(k, before.get(k))} → {_show(k, after.get(k))}" for k in after
+        return "；".join(f"{_label(k)}: {_show(k, before.get(k), names)} → {_show(k, after.get(k), names)}" for k in after
                         if k not in HIDDEN)
     data = after or before
-    return "；".join(f"{label(k)}={_show(k, v)}" for k, v in data.items() if k not in HIDDEN and v not in (None, "", False))
+    return "；".join(f"{_label(k)}: {_show(k, v, names)}" for k, v in data.items()
+                    if k not in HIDDEN and v not in (None, "", False))
+
+
+def _referenced(db: Db, entries) -> dict[tuple[str, int], str]:
+    """(table, id) → name of every record the entries' values refer to (one query per table)."""
+    wanted: dict[str, set[int]] = {}
+    for e in entries:
+        for text in (e.old_json, e.new_json):
+            for key, value in (json.loads(text) if text else {}).items():
+                if key in REFERENCES and isinstance(value, int):
+                    wanted.setdefault(REFERENCES[key][0], set()).add(value)
+    names: dict[tuple[str, int], str] = {}
+    for table, ids in wanted.items():
+        column = next(c for t, c in REFERENCES.values() if t == table)
+        for row_id, name in db.values(f'SELECT id, {column} FROM "{table}" WHERE id IN ({",".join("?" * len(ids))})',
+                                      *ids):
+            names[(table, row_id)] = name
+    return names
+
+
+def _owners(db: Db, entries) -> dict[tuple[str, str], str]:
+    """(table, record id) → the name of the child, staff member, class or agreement a record without a
+    name of its own belongs to (a measurement: its child), for the entries whose summary is empty."""
+    out: dict[tuple[str, str], str] = {}
+    wanted: dict[str, set[str]] = {}
+    for e in entries:
+        if not e.summary and e.record_id:
+            wanted.setdefault(e.table_name, set()).add(e.record_id)
+    for table, ids in wanted.items():
+        links = [(fk[3], fk[2]) for fk in db.values(f'PRAGMA foreign_key_list("{table}")')]
+        link = next(((col, target) for col, target in links if col in REFERENCES), None)
+        if link is None:
+            continue
+        column, target = link
+        shown = REFERENCES[column][1]
+        marks = ",".join("?" * len(ids))
+        for record_id, name in db.values(f'SELECT r.id, t.{shown} FROM "{table}" r JOIN "{target}" t '
+                                         f'ON t.id = r.{column} WHERE r.id IN ({marks})', *[int(i) for i in ids
+                                                                                          if i.isdigit()]):
+            out[(table, str(record_id))] = name
+    return out
+
+
+def _first_reference(entry, names: dict) -> str:
+    """The name of the first record an entry's values point to (a deleted measurement: its child)."""
+    for text in (entry.old_json, entry.new_json):
+        for key, value in (json.loads(text) if text else {}).items():
+            if key in REFERENCES and (REFERENCES[key][0], value) in names:
+                return names[(REFERENCES[key][0], value)]
+    return ""
 
 
 def recent_entries(db: Db, limit: int = 500) -> list[AuditRow]:
-    rows = as_db(db).rows("audit_log", order="id DESC", limit=limit)
-    names = titles()
+    db = as_db(db)
+    rows = db.rows("audit_log", order="id DESC", limit=limit)
+    titles_of = titles()
+    names = _referenced(db, rows)
+    owners = _owners(db, rows)
     out = []
     for e in rows:
         at = e.at if e.at.tzinfo else e.at.replace(tzinfo=timezone.utc)
+        summary = e.summary or owners.get((e.table_name, e.record_id)) or _first_reference(e, names)
         out.append(AuditRow(e.id, at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.user, e.action,
-                            names.get(e.table_name, e.table_name), e.summary, _describe(e.old_json, e.new_json)[:300]))
+                            titles_of.get(e.table_name, e.table_name), summary,
+                            _describe(e.old_json, e.new_json, names)[:300]))
     return out
 
 
