@@ -54,7 +54,7 @@ def test_a_measuring_day_is_saved_for_the_whole_class_or_not_at_all(centre, work
     with workspace.session() as s:
         klass = s.exec(select(SchoolClass).where(SchoolClass.name == "托小一班")).one()
         sheet = svc.measuring_sheet(s, klass.id, date(2026, 11, 20))
-    assert [r.name for r in sheet.rows] == ["张新来", "王子涵"]
+    assert [r.name for r in sheet.rows] == ["王子涵", "张新来"]  # 拼音 order: wang before zhang
     by_name = {r.name: r.child_id for r in sheet.rows}
     bad = {by_name["王子涵"]: {"身长身高": "81.5", "体重": "1.2"}, by_name["张新来"]: {"身长身高": "82", "体重": "11"}}
     with workspace.session() as s, pytest.raises(InputError) as err:

@@ -260,3 +260,23 @@ def test_answering_yes_opens_the_already_registered_childs_record(page, workspac
     assert not dialog.winfo_exists()
     with workspace.session() as s:
         assert len(s.exec(select(Child)).all()) == 1
+
+
+def test_a_new_form_shows_no_red_before_a_field_is_changed_or_saved_and_starts_at_the_id_number(window):
+    from tests.ui.conftest import type_keys
+
+    window.nav_buttons["children"].invoke()
+    dialog = window.views["children"].new_child()
+    form = dialog.form
+    dialog.update()
+    assert dialog.focus_get() is form.widgets["身份证号"]  # first: it fills 性别 and 出生日期
+    for _ in range(4):  # Tab through the first fields without typing
+        type_keys(dialog, "Tab")
+    assert all(not form.error_text(k) for k in form.fields)
+    form.widgets["姓名"].focus_set()
+    form.widgets["姓名"].insert(0, "王")
+    form.widgets["姓名"].delete(0, "end")
+    type_keys(dialog, "Tab")
+    assert not form.error_text("姓名")  # nothing typed in the end: still quiet
+    form.save()
+    assert "必填" in form.error_text("姓名")  # 保存 says what is missing

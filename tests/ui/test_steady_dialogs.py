@@ -22,14 +22,16 @@ def test_enrolment_dialog_keeps_its_width_and_its_save_button_while_errors_appea
     dialog = last_dialog(window.root)
     form = dialog.form
     before = _place(dialog, form.save_button)
-    for key, text in (("姓名", ""), ("身份证号", "11010520250610123"), ("出生日期", "二〇二五年六月十日的某一天"),
+    type_into(form.widgets["姓名"], "")  # passed through empty: quiet until 保存
+    assert not form.error_text("姓名")
+    for key, text in (("身份证号", "11010520250610123"), ("出生日期", "二〇二五年六月十日的某一天"),
                       ("入托日期", "明天早上"), ("月收费", "一千二百元整"),
                       ("入托体检日期", "2099-13-45"), ("接种证查验日期", "不知道")):
         type_into(form.widgets[key], text)
         assert form.error_text(key), key
         assert _place(dialog, form.save_button) == before, key
     form.save_button.invoke()  # every problem at once, 必填 marks too
-    assert _place(dialog, form.save_button) == before
+    assert _place(dialog, form.save_button) == before and form.error_text("姓名")
     for key, label in form.error_labels.items():  # each message wraps inside its own column
         if form.error_text(key):
             assert label.winfo_reqwidth() <= int(label.cget("wraplength")) + 4, key

@@ -73,7 +73,8 @@ class ChildKind(RecordKind):
     model = Child
     area = "children"
     also_touches = ("classes",)
-    form_fields = ("姓名", "性别", "出生日期", "身份证号", "入托日期", "班级", "托育形式", "月收费", "是否普惠", "困境类别",
+    # 身份证号 first: typed in, it fills 性别 and 出生日期 (the Tab order follows this)
+    form_fields = ("身份证号", "姓名", "性别", "出生日期", "入托日期", "班级", "托育形式", "月收费", "是否普惠", "困境类别",
                    "监护人姓名", "监护人电话", "入托体检日期", "体检结果", "已查验儿童保健手册", "接种证查验日期", "需补种",
                    "备注")
     form_width = 24

@@ -71,7 +71,7 @@ class StaffKind(RecordKind):
     model = Staff
     area = "staff"
     also_touches = ("classes",)  # a caregiver's class counts in its ratio
-    form_fields = ("姓名", "性别", "身份证号", "岗位", "所在班级", "入职日期", "离职日期", "联系电话", "学历")
+    form_fields = ("身份证号", "姓名", "性别", "岗位", "所在班级", "入职日期", "离职日期", "联系电话", "学历")
 
     def form_values(self, staff: Staff, ctx: Context) -> dict:
         klass = ctx.session.get(SchoolClass, staff.class_id) if staff.class_id else None

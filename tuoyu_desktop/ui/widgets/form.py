@@ -81,6 +81,7 @@ class Form(ttk.Frame):
         for index, spec in enumerate(fields):
             col, row = divmod(index, per_column)
             self._add_field(body, spec, row * 2, col * 3)
+        self.shown = self.values()  # what the form showed: a field the user changed is checked when left
         self._wrap_messages()
 
     def _add_field(self, body, spec: FieldSpec, row: int, col: int) -> None:
@@ -162,6 +163,7 @@ class Form(ttk.Frame):
                 else:
                     self.vars[key].set("" if value is None else str(value))
         self.touched.clear()
+        self.shown = self.values()
         self.show_errors({})
 
     def set_choices(self, key: str, choices: tuple[str, ...]) -> None:
@@ -178,7 +180,10 @@ class Form(ttk.Frame):
 
     # checking -----------------------------------------------------------------------------
     def _left(self, key: str) -> None:
-        self.touched.add(key)
+        """A field left: checked (its problem shown under it) once the user has changed it; a field
+        only passed through keeps quiet until 保存 (no red 必填 before anything was typed)."""
+        if self.values().get(key) != self.shown.get(key):
+            self.touched.add(key)
         if key in self.on_leave:
             self.on_leave[key](self, key)
         self.check()
