@@ -36,3 +36,10 @@ def test_an_edited_measurement_reads_with_labels_and_the_child_s_name(workspace,
     assert "幼儿: 王子涵" in added.change and "体重(kg): 9.6" in added.change
     for e in entries:
         assert "hb_g_l" not in e.change and "child_id" not in e.change and "_id=" not in e.change
+
+
+def test_the_newly_labelled_phones_are_masked_like_the_others():
+    from tuoyu_desktop.services.audit_log import _describe
+
+    text = _describe("", '{"guide_phone": "13812345678", "reporter_phone": "13987654321"}')
+    assert "13812345678" not in text and "13987654321" not in text and "138****5678" in text

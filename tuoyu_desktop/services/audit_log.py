@@ -7,7 +7,7 @@ from datetime import timezone
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..domain.idnumbers import mask_id, mask_phone
+from ..domain.idnumbers import mask_contact_phone, mask_id, mask_phone
 from ..store.plain import Db, as_db
 
 if TYPE_CHECKING:
@@ -59,7 +59,9 @@ LABELS = {
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),
               "agreement_id": ("agreements", "institution")}
-MASKED = {"id_number": mask_id, "child_id_number": mask_id, "guardian_phone": mask_phone, "phone": mask_phone}
+MASKED = {"id_number": mask_id, "child_id_number": mask_id, "guardian_phone": mask_phone, "phone": mask_phone,
+          # the phones this change gave labels to: an office's contact, masked by the return's rule
+          "guide_phone": mask_contact_phone, "reporter_phone": mask_contact_phone}
 
 
 def _show(key: str, value, names: dict | None = None) -> str:
