@@ -141,3 +141,24 @@ def test_the_monthly_claim_lists_every_redemption_and_adds_up(tianning, tmp_path
     pdf = write_claim_pdf(tmp_path / "申领.pdf", "阳光托育园", claim, TODAY)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
     assert "阳光托育园2026年10月托育服务体验券申领表" in text and "¥300.00" in text and "负责人签字" in text
+
+
+def test_the_claim_pdf_never_breaks_a_number_a_phone_or_a_heading_across_lines(tianning):
+    """序号 and 天数 printed as 序/号 and 天/数, and phones split across two lines."""
+    from tuoyu_desktop.reports.document import make_styles
+    from tuoyu_desktop.reports.voucher_claim import NAMES, claim_table
+
+    redeem(tianning, "TN001", "2026-10-12")
+    redeem(tianning, "TN002", "2026-10-13", 天数="2")
+    with tianning.session() as s:
+        claim = vouchers.monthly_claim(s, tianning.profiles["天宁区"], "2026-10")
+    styles = make_styles()
+    for full in (False, True):
+        table = claim_table(claim, styles, full)
+        assert sum(table._colWidths) <= 180 * 72 / 25.4 + 0.5
+        for r, row in enumerate(table._cellvalues):
+            for c, para in enumerate(row):
+                if c in NAMES:
+                    continue
+                para.wrap(table._colWidths[c] - 12, 1000)
+                assert len(para.blPara.lines) <= 1, (r, c, para.text)

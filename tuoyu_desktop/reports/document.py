@@ -97,6 +97,33 @@ def grid(rows: list[list[Any]], styles: Styles, widths: list[float], numeric: se
     return t
 
 
+PAD = 6  # a Table cell's default left and right padding, in points
+
+
+def fit_widths(rows: list[list[Any]], styles: Styles, total: float, wrap: set[int],
+               repeat: int = 1) -> list[float]:
+    """Column widths for ``grid`` within ``total`` points: every column not in ``wrap`` gets the width
+    of its longest cell (so 序号, a phone or an ID number never breaks inside), and the columns in
+    ``wrap`` share what is left in proportion to their own longest cells."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    def natural(c: int) -> float:
+        widest = 0.0
+        for r, row in enumerate(rows):
+            style = styles["cell_head" if r < repeat else "cell"]
+            widest = max(widest, stringWidth("" if row[c] is None else str(row[c]), style.fontName, style.fontSize))
+        return widest + 2 * PAD + 1
+
+    widths = [natural(c) for c in range(len(rows[0]))]
+    fixed = sum(w for c, w in enumerate(widths) if c not in wrap)
+    wanted = sum(w for c, w in enumerate(widths) if c in wrap)
+    room = total - fixed
+    if room <= 0 or not wrap:
+        return widths
+    scale = room / wanted if wanted else 0
+    return [w * scale if c in wrap else w for c, w in enumerate(widths)]
+
+
 def _escape(value) -> str:
     """Text for a Paragraph's markup: & < > escaped (html.escape without quotes = xml.sax.saxutils.escape,
     which would import urllib and http for nothing)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..domain.formatting import date_cn, money_cn
 from ..domain.idnumbers import mask_id, mask_phone
 from ..services.vouchers import Claim
-from .document import build_pdf, grid, make_styles, signature_block
+from .document import build_pdf, fit_widths, grid, make_styles, signature_block
 
 HEADERS = ["序号", "券号", "幼儿姓名", "身份证号", "监护人", "联系电话", "兑换日期", "天数", "金额（元）"]
 
@@ -33,15 +33,23 @@ def write_claim_pdf(path: Path, centre_name: str, claim: Claim, today: date, ful
     story = [styles.para(title, "title"),
              styles.para(f"兑换{claim.days}次（{claim.children}名幼儿），每次{claim.value_yuan}元，申领金额"
                        f"{money_cn(claim.amount)}", "subtitle"), Spacer(1, 3 * mm)]
-    rows = [HEADERS] + [[str(c.isoformat() if hasattr(c, "isoformat") else c) for c in row]
-                        for row in claim_rows(claim, full)]
-    rows.append(["合计", "", "", "", "", "", "", str(claim.days), str(claim.amount)])
-    widths = [w * mm for w in (10, 26, 18, 34, 16, 22, 22, 10, 20)]
-    story.append(grid(rows, styles, widths, numeric={0, 7, 8}))
+    story.append(claim_table(claim, styles, full))
     story += [Spacer(1, 12 * mm), signature_block(styles)]
     if styles.fonts.warning:
         story += [Spacer(1, 4 * mm), styles.para(styles.fonts.warning, "small")]
     return build_pdf(path, story, styles, title, footer_left=f"打印日期：{date_cn(today)}", notes=notes)
+
+
+NAMES = {2, 4}  # 幼儿姓名 and 监护人 may wrap; a number, a date or a phone never breaks inside
+
+
+def claim_table(claim: Claim, styles, full: bool = False):
+    from reportlab.lib.units import mm
+
+    rows = [HEADERS] + [[str(c.isoformat() if hasattr(c, "isoformat") else c) for c in row]
+                        for row in claim_rows(claim, full)]
+    rows.append(["合计", "", "", "", "", "", "", str(claim.days), str(claim.amount)])
+    return grid(rows, styles, fit_widths(rows, styles, 180 * mm, NAMES), numeric={0, 7, 8})
 
 
 def write_claim_xlsx(path: Path, centre_name: str, claim: Claim, full: bool = False) -> Path:
