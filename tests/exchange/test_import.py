@@ -322,7 +322,7 @@ def test_the_problem_report_marks_the_bad_cells(classes, importer, workspace, tm
         importer("children", [child_row(), child_row("李四", seq=3, 班级="火星班", 监护人姓名="=1+1")])
     report = load_workbook(write_problem_report(excinfo.value, tmp_path / "问题.xlsx"))
     listing = [[c.value for c in row] for row in report["问题清单"].iter_rows(min_row=2)]
-    assert listing == [[3, "班级", "没有名为“火星班”的班级（请先新建或导入班级）"]]
+    assert listing == [[3, "李四", "班级", "没有名为“火星班”的班级（请先新建或导入班级）"]]
     data = report["幼儿"]
     headers = [c.value for c in data[1]]
     bad = data.cell(3, headers.index("班级") + 1)

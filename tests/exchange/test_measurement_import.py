@@ -71,3 +71,12 @@ def test_a_required_measure_missing_is_said_once(children, importer):
     with pytest.raises(ImportFailed) as err:
         importer("measurements", [row(体重=None)])
     assert [str(p) for p in err.value.problems] == ["第2行 体重: 必填"]
+
+
+def test_a_problem_row_names_the_child_its_id_number_belongs_to(children, importer):
+    """The health centre's file has only 身份证号; the manager must not look each one up."""
+    with pytest.raises(ImportFailed) as err:
+        importer("measurements", [row(), row(BIRTH_BIG, 2, 体重=1.5), row(date(2025, 1, 1), 9)])
+    named = [(p.row, err.value.who(p), p.field) for p in err.value.problems]
+    assert (3, "李欣怡", "体重") in named and (4, "", "身份证号") in named, named  # 4: nobody to name
+    assert {row for row, _, _ in named} == {3, 4}

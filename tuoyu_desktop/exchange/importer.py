@@ -17,7 +17,7 @@ from sqlmodel import Session
 from .. import gcpause
 from ..domain.errors import Collector, InputError, Problem
 from ..domain.idnumbers import mask_id, mask_phone
-from ..domain.parsing import clean_text, folded
+from ..domain.parsing import clean_text, folded, parse_date
 from ..domain.policy import PolicyProfile
 from ..domain.reader import RowReader
 from ..services.centre import centre_profile
@@ -30,6 +30,7 @@ from ..services.records import (
     Context,
     RecordKind,
 )
+from ..store.plain import as_db
 from .workbook_reader import MAX_ROWS, open_workbook
 
 HEADER_SCAN_ROWS = 10
@@ -69,6 +70,7 @@ class RowPreview:
     row: int
     action: str
     summary: str
+    who: str = ""
 
 
 @dataclass
@@ -89,12 +91,18 @@ class ImportResult:
 class ImportFailed(InputError):
     """Some rows are bad: nothing was imported. Carries the sheet for the problem report."""
 
-    def __init__(self, problems: list[Problem], data: SheetData | None, kind: RecordKind):
+    def __init__(self, problems: list[Problem], data: SheetData | None, kind: RecordKind,
+                 names: dict[int, str] | None = None):
         super().__init__(problems)
         self.data = data
         self.kind = kind
+        self.names = names or {}  # Excel row number → whose row it is (the child's, the staff member's …)
+
+    def who(self, p: Problem) -> str:
+        return self.names.get(p.row, "") if p.row is not None else ""
 
     def report_lines(self) -> list[str]:
+        """SPEC §5's 第N行 列名: 原因, one per problem (the window and the 问题清单 add whose row it is)."""
         return [str(p) for p in self.problems]
 
 
@@ -157,18 +165,57 @@ def _read_rows(ws, name: str, header_row: int, headers: list[str], raw_headers: 
     return data
 
 
-def _summary(kind: RecordKind, values: dict[str, Any]) -> str:
-    parts = []
-    for column in kind.columns[:4]:
-        value = clean_text(values.get(column.header))
-        if not value:
+NAME_WORDS = ("姓名", "名称")
+
+
+def _name_in(kind: RecordKind, record: dict[str, Any]) -> str:
+    named = next((c.header for c in kind.columns if c.header.endswith(NAME_WORDS)), None)
+    return clean_text(record.get(named)) if named else ""
+
+
+def _row_names(session: Session, kind: RecordKind, data: SheetData, rows: set[int]) -> dict[int, str]:
+    """Whose each of ``rows`` is: its name column (姓名, 幼儿姓名, 班级名称 …), else the child or staff
+    member its 身份证号 belongs to, so a problem reads 第5行（张子怡）, not only 第5行."""
+    id_column = next((c.header for c in kind.columns if c.kind == "id"), None)
+    db = as_db(session)
+    names: dict[int, str] = {}
+    for number, values in data.rows:
+        if number not in rows:
             continue
-        if column.kind == "id":
-            value = mask_id(value.upper())
-        elif column.kind == "phone":
-            value = mask_phone(value)
-        parts.append(value)
-    return " ".join(parts)
+        record = data.record(values, kind)
+        name = _name_in(kind, record)
+        id_number = folded(record.get(id_column)).upper() if id_column else ""
+        if not name and id_number:
+            for table in ("children", "staff"):
+                found = db.values(f"SELECT name FROM {table} WHERE id_number = ?", id_number)
+                if found:
+                    name = found[0][0]
+                    break
+        if name:
+            names[number] = name
+    return names
+
+
+def _shown(column, raw: Any) -> str:
+    """A cell as the preview shows it: a date as 2024-08-20 however it was typed, an ID or a phone masked."""
+    value = clean_text(raw)
+    if not value:
+        return ""
+    if column.kind == "date":
+        try:
+            day = parse_date(raw)
+        except ValueError:
+            return value
+        return day.isoformat() if day else ""
+    if column.kind == "id":
+        return mask_id(value.upper())
+    if column.kind == "phone":
+        return mask_phone(value)
+    return value
+
+
+def _summary(kind: RecordKind, values: dict[str, Any]) -> str:
+    return " ".join(v for v in (_shown(c, values.get(c.header)) for c in kind.columns[:4]) if v)
 
 
 def import_file(session: Session, kind_key: str, path: Path, profiles: dict[str, PolicyProfile],
@@ -209,7 +256,7 @@ def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[
         kind.check_all(checked, ctx, errors)
     if errors:
         problems = sorted(errors.problems, key=lambda p: (p.row or 0, _column_order(kind, p.field)))
-        raise ImportFailed(problems, data, kind)
+        raise ImportFailed(problems, data, kind, _row_names(session, kind, data, {p.row for p in problems}))
     result = ImportResult(kind.key, kind.title, notes=list(data.notes))
     counts = {ADDED: 0, UPDATED: 0, UNCHANGED: 0}
     values_by_row = dict(data.rows)
@@ -218,7 +265,8 @@ def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[
             progress(index, len(checked), SAVING)
         action = kind.save(session, c, ctx)
         counts[action] += 1
-        result.rows.append(RowPreview(c.row, action, _summary(kind, data.record(values_by_row[c.row], kind))))
+        record = data.record(values_by_row[c.row], kind)
+        result.rows.append(RowPreview(c.row, action, _summary(kind, record), _name_in(kind, record)))
     kind.finish(session, ctx)
     result.added, result.updated, result.unchanged = counts[ADDED], counts[UPDATED], counts[UNCHANGED]
     session.flush()

@@ -16,14 +16,16 @@ def write_problem_report(failed: ImportFailed, path: Path) -> Path:
     wb = Workbook()
     ws = wb.active
     ws.title = "问题清单"
-    for col, title in enumerate(("行号", "列名", "原因"), start=1):
+    for col, title in enumerate(("行号", "姓名/名称", "列名", "原因"), start=1):
         put(ws, 1, col, title).font = Font(bold=True)
     for row, p in enumerate(failed.problems, start=2):
         put(ws, row, 1, p.row)
-        put(ws, row, 2, p.field)
-        put(ws, row, 3, p.message)
-    ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 90
+        put(ws, row, 2, failed.who(p) or None)
+        put(ws, row, 3, p.field)
+        put(ws, row, 4, p.message)
+    ws.column_dimensions["B"].width = 14
+    ws.column_dimensions["C"].width = 16
+    ws.column_dimensions["D"].width = 90
     ws.freeze_panes = "A2"
     data = failed.data
     if data is not None:

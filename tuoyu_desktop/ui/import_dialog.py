@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
 XLSX = [("Excel 工作簿", "*.xlsx"), ("所有文件", "*.*")]
+HINT = "选择数据种类和文件（可以粘贴文件路径）后，程序先检查全部行，再由您确认导入。"
+READY = "已选择{kind}和文件，点“检查”（或在文件框按回车）检查全部行。"
 
 
 class ImportDialog(tk.Toplevel):
@@ -40,13 +42,15 @@ class ImportDialog(tk.Toplevel):
         self.kind_box = ttk.Combobox(top, textvariable=self.kind_var, values=list(self.kind_titles), state="readonly",
                                      width=22)
         self.kind_box.grid(row=0, column=1, sticky="w", padx=(6, 12))
-        self.kind_box.bind("<<ComboboxSelected>>", lambda _e: self._reset())
+        self.kind_box.bind("<<ComboboxSelected>>", lambda _e: self._reset(tell=True))
         self.template_button = ttk.Button(top, text="生成空白模板…", command=self.save_template)
         self.template_button.grid(row=0, column=2, sticky="w")
         ttk.Label(top, text="文件").grid(row=1, column=0, sticky="w", pady=(8, 0))
         self.file_var = tk.StringVar(self)
-        ttk.Entry(top, textvariable=self.file_var, width=70, state="readonly").grid(
-            row=1, column=1, columnspan=2, sticky="we", padx=(6, 6), pady=(8, 0))
+        self.file_entry = ttk.Entry(top, textvariable=self.file_var, width=70)  # typed or pasted, too
+        self.file_entry.grid(row=1, column=1, columnspan=2, sticky="we", padx=(6, 6), pady=(8, 0))
+        self.file_entry.bind("<Return>", lambda _e: self.run_check())
+        self.file_var.trace_add("write", lambda *_: self._path_edited())
         self.choose_button = ttk.Button(top, text="选择文件…", command=self.choose_file)
         self.choose_button.grid(row=1, column=3, sticky="w", pady=(8, 0))
         top.columnconfigure(2, weight=1)
@@ -57,14 +61,14 @@ class ImportDialog(tk.Toplevel):
         self.progress.pack(side="left", fill="x", expand=True)
         self.cancel_button = ttk.Button(bar, text="取消", command=self.cancel_task, state="disabled")
         self.cancel_button.pack(side="left", padx=(8, 0))
-        self.message = ttk.Label(self, text="选择数据种类和文件后，程序先检查全部行，再由您确认导入。", padding=(12, 6),
-                                 wraplength=860)
+        self.message = ttk.Label(self, text=HINT, padding=(12, 6), wraplength=860)
         self.message.pack(fill="x")
 
         table = ttk.Frame(self, padding=(12, 0))
         table.pack(fill="both", expand=True)
-        self.tree = ttk.Treeview(table, columns=("row", "what", "detail"), show="headings", height=12)
-        for column, text, width in (("row", "行号", 70), ("what", "操作/列名", 120), ("detail", "内容/原因", 640)):
+        self.tree = ttk.Treeview(table, columns=("row", "who", "what", "detail"), show="headings", height=12)
+        for column, text, width in (("row", "行号", 60), ("who", "姓名/名称", 110), ("what", "操作/列名", 110),
+                                    ("detail", "内容/原因", 540)):
             self.tree.heading(column, text=text)
             self.tree.column(column, width=width, stretch=column == "detail", anchor="w")
         scroll = ttk.Scrollbar(table, orient="vertical", command=self.tree.yview)
@@ -92,14 +96,21 @@ class ImportDialog(tk.Toplevel):
     def set_kind(self, key: str) -> None:
         title = next(t for t, k in self.kind_titles.items() if k == key)
         self.kind_var.set(title)
-        self._reset()
+        self._reset(tell=True)
 
     def kind(self) -> str | None:
         return self.kind_titles.get(self.kind_var.get())
 
     def set_file(self, path: str) -> None:
         self.file_var.set(path)
-        self._reset()
+
+    def path(self) -> str:
+        """The file as typed or pasted: Explorer's 复制文件地址 puts it in quotes."""
+        return self.file_var.get().strip().strip('"').strip("'").strip()
+
+    def _path_edited(self) -> None:
+        if self.state not in ("checking", "importing"):
+            self._reset(tell=True)
 
     def choose_file(self) -> None:
         path = dialogs.ask_open_file(self, "选择要导入的Excel文件", XLSX, outputs.picker_start(self.app, "import"))
@@ -123,7 +134,11 @@ class ImportDialog(tk.Toplevel):
             self.app.tell(f"已生成{KINDS[key].title}导入模板 {path}", Path(path))
 
     # checking and importing ---------------------------------------------------------------
-    def _reset(self) -> None:
+    def _reset(self, tell: bool = False) -> None:
+        """Forget what was checked; with ``tell``, the message says what is still to choose."""
+        if tell:
+            key = self.kind()
+            self._say(READY.format(kind=KINDS[key].title) if key and self.path() else HINT)
         self.failed = self.preview = None
         self.state = "idle"
         self.tree.delete(*self.tree.get_children())
@@ -142,9 +157,13 @@ class ImportDialog(tk.Toplevel):
             self._start(commit=True)
 
     def _start(self, commit: bool) -> None:
-        key, path = self.kind(), self.file_var.get()
+        key, path = self.kind(), self.path()
         if not key or not path:
-            self._say("请先选择数据种类和要导入的文件。", error=True)
+            missing = "、".join(w for w, v in (("数据种类", key), ("要导入的文件", path)) if not v)
+            self._say(f"请先选择{missing}。", error=True)
+            return
+        if not Path(path).is_file():
+            self._say(f"找不到文件：{path}（请检查路径，或点“选择文件…”）", error=True)
             return
         ops, today = self.app.ops, self.app.today()
 
@@ -155,7 +174,7 @@ class ImportDialog(tk.Toplevel):
         self._reset()
         self.state = "importing" if commit else "checking"
         self._say("正在导入…" if commit else "正在检查每一行…")
-        for b in (self.check_button, self.choose_button, self.kind_box):
+        for b in (self.check_button, self.choose_button, self.kind_box, self.file_entry):
             b.configure(state="disabled")
         self.cancel_button.configure(state="normal")
         self.task = BackgroundTask(self, work, on_done=lambda r: self._finished(r, commit),
@@ -176,13 +195,14 @@ class ImportDialog(tk.Toplevel):
         self.check_button.configure(state="normal")
         self.choose_button.configure(state="normal")
         self.kind_box.configure(state="readonly")
+        self.file_entry.configure(state="normal")
         self.cancel_button.configure(state="disabled")
 
     def _finished(self, result: ImportResult, committed: bool) -> None:
         self._idle_buttons()
         self.progress.configure(value=100)
         for row in result.rows:
-            self.tree.insert("", "end", values=(row.row, row.action, row.summary))
+            self.tree.insert("", "end", values=(row.row, row.who, row.action, row.summary))
         notes = ("；" + "；".join(result.notes)) if result.notes else ""
         if committed:
             self.state = "imported"
@@ -204,7 +224,7 @@ class ImportDialog(tk.Toplevel):
         elif isinstance(exc, ImportFailed):
             self.failed = exc
             for p in exc.problems:
-                self.tree.insert("", "end", values=(p.row or "", p.field, p.message), tags=("problem",))
+                self.tree.insert("", "end", values=(p.row or "", exc.who(p), p.field, p.message), tags=("problem",))
             self._say(f"发现 {len(exc.problems)} 个问题，没有导入任何数据。请修改文件后重新检查；"
                       "可“保存问题清单”得到问题单元格标红的表格。", error=True)
             self.report_button.configure(state="normal")
@@ -218,8 +238,8 @@ class ImportDialog(tk.Toplevel):
 
         if not self.failed:
             return
-        stem = Path(self.file_var.get()).stem
-        path = dialogs.ask_save_file(self, "保存问题清单", XLSX, f"{stem}_问题清单.xlsx", str(Path(self.file_var.get()).parent))
+        stem = Path(self.path()).stem
+        path = dialogs.ask_save_file(self, "保存问题清单", XLSX, f"{stem}_问题清单.xlsx", str(Path(self.path()).parent))
         if path:
             write_problem_report(self.failed, Path(path))
             self._say(f"问题清单已保存：{path}", error=True)
