@@ -44,7 +44,9 @@ def folder(tmp_path_factory):
     wb["封面"]["B3"] = make_uscc("91320402MA1XK2P3E")
     wb["指标"]["C8"] = wb["指标"]["C8"].value + 5
     wb.save(tampered)
-    shutil.copy(inbox / "乙托育园.xlsx", inbox / "第二批" / "乙托育园(1).xlsx")  # duplicate
+    shutil.copy(inbox / "乙托育园.xlsx", inbox / "第二批" / "乙托育园(1).xlsx")  # the same file twice: counted once
+    again = load_workbook(inbox / "乙托育园.xlsx")  # 乙 sent a second, different workbook: neither is counted
+    again.save(inbox / "乙托育园_重报.xlsx")
     (inbox / "说明.xlsx").write_bytes(b"not really a workbook")
     roster = Workbook()
     roster.active.append(["统一社会信用代码", "机构名称", "所属镇街"])

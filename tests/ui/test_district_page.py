@@ -32,7 +32,7 @@ def test_district_count_is_of_the_tab_on_show_and_no_heading_is_cut(window, fold
     page.run(folder[0])
     wait_until(page, lambda: page.summary is not None)
     shown = len(page.summary.centres) + len(page.summary.problems)
-    assert page.tabs.index("current") == 0 and len(page.files.visible_ids()) == shown == 7
+    assert page.tabs.index("current") == 0 and len(page.files.visible_ids()) == shown == 8
     assert page.count_label.cget("text") == f"共 {shown} 条"
     page.tabs.select(1)
     page.update()
@@ -40,3 +40,31 @@ def test_district_count_is_of_the_tab_on_show_and_no_heading_is_cut(window, fold
     heading = tkfont.nametofont("TuoyuBold")
     for column in page.table.columns:
         assert page.table.tree.column(column.key, "width") >= heading.measure(column.title), column.title
+
+
+def test_the_targets_default_to_the_centres_own_profile_and_missing_needs_a_roster(demo_window, folder, tmp_path):
+    """通用 was preselected whatever the centre's plan; 未报送机构（0） showed with no 机构名单 to go by."""
+    import shutil
+
+    from tuoyu_desktop.services.centre import centre_profile
+
+    window = demo_window
+    window.nav_buttons["district"].invoke()
+    page = window.views["district"]
+    own = window.look(centre_profile, window.ops.profiles).name
+    assert own != "通用" and page.profile_var.get() == own
+    inbox = tmp_path / "U盘"
+    inbox.mkdir()
+    shutil.copy(folder[0] / "甲托育园.xlsx", inbox / "甲托育园.xlsx")
+    shutil.copy(folder[0] / "甲托育园.xlsx", inbox / "甲托育园(1).xlsx")
+    page.month_var.set("2026-10")
+    page.run(inbox)
+    wait_until(page, lambda: page.summary is not None)
+    states = {page.files.values(i)[0]: page.files.values(i)[2] for i in page.files.visible_ids()}
+    assert states == {"甲托育园.xlsx": "已接收", "甲托育园(1).xlsx": "重复副本"}
+    assert page.tabs.tab(3, "text") == "未报送机构（未放机构名单）"
+    assert "机构名单.xlsx" in page.info.cget("text") and "汇总 1 家机构" in page.info.cget("text")
+    page.summary = None
+    page.run(folder[0])
+    wait_until(page, lambda: page.summary is not None)
+    assert page.tabs.tab(3, "text") == "未报送机构（2）"

@@ -28,8 +28,9 @@ def write_district_pdf(summary: Summary, path: Path, title_prefix: str = "", not
     styles = make_styles()
     title = f"{title_prefix}{month_title(summary.month)} 托育机构月报区县汇总"
     story = [styles.para(title, "title"),
-             styles.para(f"政策方案：{summary.profile.name}　汇总机构 {len(summary.centres)} 家　问题文件 {len(summary.problems)} 个"
-                       + (f"　未报送 {len(summary.missing)} 家" if summary.missing else ""), "subtitle"),
+             styles.para(f"政策方案：{summary.profile.name}　汇总机构 {len(summary.centres)} 家　问题文件 {len(summary.bad_files)} 个"
+                       + (f"　重复副本 {len(summary.copies)} 个" if summary.copies else "")
+                       + (f"　未报送 {len(summary.missing)} 家" if summary.roster else ""), "subtitle"),
              *([styles.para(summary.version_note, "subtitle")] if summary.version_note else []),
              styles.para("一、各机构主要指标", "h2")]
     rows = [["机构名称", "镇街", *HEAD]]
@@ -46,14 +47,17 @@ def write_district_pdf(summary: Summary, path: Path, title_prefix: str = "", not
     rows += [[n, "—" if v is None else f"{v}%", f"{t:g}%", "无数据" if m is None else ("达标" if m else "未达标"),
               "—" if g is None else f"{g:+}"] for n, v, t, m, g in summary.targets]
     story.append(grid(rows, styles, [60 * mm, 30 * mm, 30 * mm, 30 * mm, 35 * mm], numeric={1, 2, 4}))
-    story.append(styles.para("四、问题文件（未汇总）", "h2"))
+    story.append(styles.para("四、问题文件（未汇总）" + ("和重复副本（只汇总一次）" if summary.copies else ""), "h2"))
     if summary.problems:
         story.append(grid([["文件名", "原因"]] + [[p.file, p.reason] for p in summary.problems], styles,
                           [90 * mm, 170 * mm]))
     else:
         story.append(styles.para("无", "body"))
-    if summary.missing:
+    if summary.roster:
         story.append(styles.para("五、未报送机构", "h2"))
+    if summary.roster and not summary.missing:
+        story.append(styles.para("无（机构名单上的机构都已报送）", "body"))
+    elif summary.missing:
         story.append(grid([["统一社会信用代码", "机构名称", "所属镇街"]] + [list(m) for m in summary.missing], styles,
                           [60 * mm, 120 * mm, 60 * mm]))
     if styles.fonts.warning:

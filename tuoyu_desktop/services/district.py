@@ -50,6 +50,11 @@ class Centre:
 class BadFile:
     file: str
     reason: str
+    copy_of: str = ""  # a byte-for-byte copy of this accepted file: counted once, listed as a copy
+
+    @property
+    def state(self) -> str:
+        return "重复副本" if self.copy_of else "有问题"
 
 
 @dataclass
@@ -63,6 +68,15 @@ class Summary:
     town_counts: dict[str, int] = field(default_factory=dict)
     targets: list[tuple[str, Decimal | None, float, bool | None, Decimal | None]] = field(default_factory=list)
     missing: list[tuple[str, str, str]] = field(default_factory=list)  # expected centres with no return
+    roster: bool = False  # a 机构名单 was there to say who is missing (without it nobody is "missing")
+
+    @property
+    def copies(self) -> list[BadFile]:
+        return [p for p in self.problems if p.copy_of]
+
+    @property
+    def bad_files(self) -> list[BadFile]:
+        return [p for p in self.problems if not p.copy_of]
 
     @property
     def version_1(self) -> int:
@@ -191,8 +205,15 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
                          + (f"（{ROSTER_NAME} 是机构名单，不是月报）" if (folder / ROSTER_NAME).exists() else ""))
     summary = Summary(month, profile)
     accepted: list[Centre] = []
+    kept = _originals(files, folder)
     for index, path in enumerate(files):
         name = str(path.relative_to(folder))
+        if kept.get(path, name) != name:  # the same file twice on the stick: one return, not two
+            summary.problems.append(BadFile(name, f"与 {kept[path]} 内容完全相同（同一文件的副本），只汇总一次",
+                                            copy_of=kept[path]))
+            if progress:
+                progress(index + 1, len(files))
+            continue
         try:
             rf = read_return(path, (lambda _d, _t, i=index: progress(i, len(files))) if progress else None)
         except InputError as exc:
@@ -234,9 +255,40 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
     compare_targets(summary)
     roster = folder / ROSTER_NAME
     if roster.exists() and not single:  # one file is not the whole district: nobody is "missing"
+        summary.roster = True
         summary.missing = _missing(roster, {c.uscc for c in summary.centres},
                                    (lambda _d, _t: progress(len(files), len(files))) if progress else None)
     return summary
+
+
+def _originals(files: list[Path], folder: Path) -> dict[Path, str]:
+    """For every file, the name of the file whose bytes it repeats that is read (the shallowest and
+    shortest name: 甲托育园.xlsx, not 备份/甲托育园 - 副本.xlsx or 甲托育园(1).xlsx); itself if unique."""
+    by_digest: dict[str, list[Path]] = defaultdict(list)
+    for path in files:
+        digest = _digest(path)
+        if digest is not None:
+            by_digest[digest].append(path)
+    kept: dict[Path, str] = {}
+    for group in by_digest.values():
+        first = min(group, key=lambda p: (len(p.relative_to(folder).parts), len(p.name), str(p)))
+        for path in group:
+            kept[path] = str(first.relative_to(folder))
+    return kept
+
+
+def _digest(path: Path) -> str | None:
+    """The file's SHA-256, read in blocks (a file that cannot be read is left to read_return to explain)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 def _missing(roster: Path, received: set[str], progress=None) -> list[tuple[str, str, str]]:

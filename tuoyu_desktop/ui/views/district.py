@@ -7,7 +7,7 @@ from tkinter import ttk
 
 from ...domain.ages import add_months
 from ...reports.district_pdf import HEAD, KEY
-from ...services.district import Summary, summarise
+from ...services.district import ROSTER_NAME, Summary, summarise
 from .. import dialogs, outputs
 from ..tasks import BackgroundTask
 from ..widgets.table import Table, TableColumn
@@ -26,7 +26,7 @@ class DistrictView(ListPage):
         self.month_var = tk.StringVar(self, value=f"{add_months(app.today().replace(day=1), -1):%Y-%m}")
         ttk.Entry(self.toolbar, textvariable=self.month_var, width=9).pack(side="left", padx=(0, 8))
         ttk.Label(self.toolbar, text="目标").pack(side="left", padx=(0, 4))
-        self.profile_var = tk.StringVar(self, value="通用")
+        self.profile_var = tk.StringVar(self, value=self._own_profile())  # the centre's own targets first
         ttk.Combobox(self.toolbar, textvariable=self.profile_var, values=list(app.workspace.profiles), width=9,
                      state="readonly").pack(side="left", padx=(0, 8))
         self.add_button("folder", "选择文件夹并汇总", self.choose_and_run)
@@ -56,6 +56,11 @@ class DistrictView(ListPage):
         self.summary: Summary | None = None
         self.folder: Path | None = None
         self.task: BackgroundTask | None = None
+
+    def _own_profile(self) -> str:
+        from ...services.centre import centre_profile
+
+        return self.app.look(centre_profile, self.app.ops.profiles).name
 
     def main_table(self):
         """The table of the tab on show: the search box and its `共 N 条` are about what is seen."""
@@ -101,7 +106,8 @@ class DistrictView(ListPage):
         self.progress.configure(value=100)
         self.summary = summary
         files = [(c.file, (c.file, c.name, "已接收", ""), f"{c.file} {c.name}", ()) for c in summary.centres]
-        files += [(p.file, (p.file, "", "有问题", p.reason), f"{p.file} {p.reason}", ("warn",)) for p in summary.problems]
+        files += [(p.file, (p.file, "", p.state, p.reason), f"{p.file} {p.reason}", () if p.copy_of else ("warn",))
+                  for p in summary.problems]
         self.files.set_rows(sorted(files))
         value = lambda v: "—" if v is None else str(v)
         rows = [(c.uscc or c.file, (c.name, c.town, *[value(c.figures.get(k)) for k in KEY]), f"{c.name} {c.town}", ())
@@ -113,11 +119,15 @@ class DistrictView(ListPage):
                                        "—" if g is None else f"{g:+}"), name, () if m else ("warn",))
                                for name, v, t, m, g in summary.targets])
         self.missing.set_rows([(code, (code, name, town), name, ("warn",)) for code, name, town in summary.missing])
-        self.tabs.tab(0, text=f"文件（已接收 {len(summary.centres)}，有问题 {len(summary.problems)}）")
-        self.tabs.tab(3, text=f"未报送机构（{len(summary.missing)}）")
+        copies = f"，重复副本 {len(summary.copies)}" if summary.copies else ""
+        self.tabs.tab(0, text=f"文件（已接收 {len(summary.centres)}，有问题 {len(summary.bad_files)}{copies}）")
+        # without a 机构名单 nobody is known to be missing: no "(0)" that reads like "all reported"
+        self.tabs.tab(3, text=f"未报送机构（{len(summary.missing)}）" if summary.roster else "未报送机构（未放机构名单）")
         t = summary.totals
         self.info.configure(text=f"{summary.month}：汇总 {len(summary.centres)} 家机构，在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
-                                 f"托位使用率 {value(t['R01'])}%；问题文件 {len(summary.problems)} 个",
+                                 f"托位使用率 {value(t['R01'])}%；问题文件 {len(summary.bad_files)} 个{copies}"
+                                 + ("" if summary.roster else f"；要列出未报送的机构，把 {ROSTER_NAME}（统一社会信用代码、"
+                                                              "机构名称、所属镇街）放进这个文件夹"),
                             style="Hint.TLabel")
         self.apply_filter()
 
