@@ -325,7 +325,7 @@ def _backup_key(candidate: Path, live_key):
 def _cmd_restore(args, db_path: Path) -> int:
     from .store.cipher import MISSING, file_kind
     from .store.lock import DatabaseLock
-    from .store.migrate import other_centre, restore_database
+    from .store.migrate import look_at_backup, restore_database
 
     candidate = Path(args.file).expanduser()
     live_key = _data_key(db_path) if file_kind(db_path) != MISSING else None
@@ -337,15 +337,15 @@ def _cmd_restore(args, db_path: Path) -> int:
         if not candidate.exists():
             raise InputError(f"找不到备份文件 {candidate}")
         candidate_key = _backup_key(candidate, live_key)
-        differs = other_centre(candidate, db_path, candidate_key, live_key)
-        if differs and not args.force:
-            current, backup = differs
-            raise InputError(f"备份文件属于另一个机构，未做任何改动：\n  当前数据：{current.label()}\n"
-                             f"  备份文件：{backup.label()}\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
+        look = look_at_backup(candidate, db_path, candidate_key, live_key)
+        if look.other_centre and not args.force:
+            raise InputError(f"备份文件属于另一个机构，未做任何改动：\n  当前数据：{look.current.label()}\n"
+                             f"  备份文件：{look.backup.label()}\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
         safety, _key = restore_database(candidate, db_path, candidate_key, live_key)
     finally:
         lock.release()
     print(f"已从 {args.file} 恢复数据到 {db_path}")
+    print(f"  机构：{look.backup.label()}；" + "；".join(look.facts.lines()))
     if safety:
         print(f"恢复前的数据已备份到：{safety}")
     return EXIT_OK

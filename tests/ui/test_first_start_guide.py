@@ -1,7 +1,7 @@
 """Issue 20 item 5: a short guide on a new database, that can be left and resumed and ends for good."""
 import pytest
 
-from tests.exchange.conftest import CLASSES
+from tests.exchange.conftest import CLASSES, child_row
 from tests.ui.conftest import last_dialog, type_into
 from tuoyu_desktop.services.changes import Changes
 
@@ -53,10 +53,16 @@ def test_the_guide_walks_through_centre_policy_classes_roster_and_password_in_or
     assert dialog.kind() == "children" and str(dialog.template_button.cget("state")) != "disabled"
     dialog.close()
     guide.mark_buttons["roster"].invoke()  # 跳过: entered by hand later
+    assert guide.marks["roster"].cget("text") == "—" and guide.marks["password"].cget("text") == "▶"
     guide.buttons["password"].invoke()  # the first start's password offer (declined here)
     assert dialogs.named("ask_new_password")
-    assert all(guide.marks[s].cget("text") == "✔" for s in guide.marks)
-    assert guide.summary.cget("text") == "五步都完成了！"
+    # a skipped step and a declined password are put off, not done: no ✔ for them
+    assert [guide.marks[s].cget("text") for s in guide.marks] == ["✔", "✔", "✔", "—", "—"]
+    assert guide.summary.cget("text").startswith("完成 3 步，跳过 2 步")
+    assert guide.mark_buttons["roster"].cget("text") == "已跳过"
+    importer("children", [child_row()])  # entered later: now it is done
+    window.apply(Changes(everything=True))
+    assert guide.marks["roster"].cget("text") == "✔"
 
 
 def test_the_guide_left_for_later_comes_back_where_it_was_and_finished_never_again(window, importer):
@@ -69,7 +75,7 @@ def test_the_guide_left_for_later_comes_back_where_it_was_and_finished_never_aga
     importer("classes", CLASSES)  # now the database is no longer empty: the started guide still returns
     assert Guide.wanted(window)
     guide = _guide(window)
-    assert guide.marks["centre"].cget("text") == "✔" and guide.marks["policy"].cget("text") == "▶"
+    assert guide.marks["centre"].cget("text") == "—" and guide.marks["policy"].cget("text") == "▶"
     guide.finish_button.invoke()
     assert not Guide.wanted(window)
 

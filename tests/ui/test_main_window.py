@@ -107,10 +107,15 @@ def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs,
         for v in s.exec(select(Visit)).all():
             s.delete(v)
     dialogs.answers["ask_open_file"] = str(copy)
+    assert "已备份到" in demo_window.banner.label.cget("text")
     assert demo_window.restore()
     with workspace.session() as s:
         assert len(s.exec(select(Visit)).all()) > 0
     assert "已从" in demo_window.status.cget("text")
+    # the confirmation said whose backup it is and how recent; the stale 已备份到… bar went away
+    (_, title, (message,)), = dialogs.named("ask_yes_no")
+    assert title == "恢复备份" and "天宁区小星星托育中心" in message and "备份中最后一次修改：20" in message, message
+    assert "幼儿 " in message and demo_window.banner.label.cget("text").startswith("✔ 已从")
 
 
 def test_restoring_another_centres_backup_shows_both_centres_and_no_keeps_the_data(demo_window, dialogs,

@@ -4,6 +4,7 @@ import pytest
 
 from tests.ui.conftest import type_into
 from tuoyu_desktop.services.security import open_key
+from tuoyu_desktop.store.cipher import format_recovery
 
 pytestmark = pytest.mark.gui
 PASSWORD = "托育2026ab"
@@ -32,7 +33,11 @@ def test_encrypting_the_data_in_settings_deletes_the_confirmed_plain_backups_and
     assert not plain.exists() and not db_path.read_bytes().startswith(b"SQLite format 3")
     assert open_key(db_path, PASSWORD).raw == demo.key.raw
     assert (tmp_path / "恢复密钥单.pdf").read_bytes().startswith(b"%PDF")
-    assert any("恢复密钥" in c[1] for c in dialogs.named("show_info"))
+    (shown,) = [c[2][0] for c in dialogs.named("show_info") if c[1] == "恢复密钥"]
+    key = format_recovery(demo.key.recovery)
+    key_lines = [line for line in shown.splitlines() if line and line.replace("-", "") in key.replace("-", "")]
+    # two lines of three whole groups: a window wrapping the text never breaks inside a group
+    assert ["-".join(key_lines)] == [key] and all(len(line) == 17 for line in key_lines), shown
     with demo.session() as s:  # the data is still there, through the encrypted file
         assert s.exec(__import__("sqlmodel").text("select count(*) from children")).one()[0] > 30
 

@@ -13,7 +13,7 @@ from ..store.peek import read_centre, read_setting
 from .changes import Changes
 
 __all__ = ["BackupError", "DatabaseFileError", "WrongPassword", "window_setting", "centre_of", "daily_backup",
-           "backup_now", "backup_key_state", "backup_key", "other_centre", "restore"]
+           "backup_now", "backup_key_state", "backup_key", "look_at_backup", "restore"]
 
 
 def window_setting(db_path: Path, key: str) -> str:
@@ -54,11 +54,11 @@ def backup_key(backup: Path, secret: str) -> DataKey:
     return key_of(backup, secret)
 
 
-def other_centre(backup: Path, workspace, backup_key: DataKey | None):
-    """(current centre, backup's centre) when the backup belongs to another centre, else None."""
-    from ..store.migrate import other_centre as differs
+def look_at_backup(backup: Path, workspace, backup_key: DataKey | None):
+    """The backup's centre, last change and size, beside the open data's centre (store.migrate.BackupLook)."""
+    from ..store.migrate import look_at_backup as look
 
-    return differs(backup, workspace.db_path, backup_key, workspace.key)
+    return look(backup, workspace.db_path, backup_key, workspace.key)
 
 
 def restore(workspace, backup: Path, backup_key: DataKey | None) -> Changes:

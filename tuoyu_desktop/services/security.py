@@ -197,8 +197,14 @@ def change_workspace_password(workspace, current: str, new: str, repeat: str) ->
     return changes
 
 
-def recovery_text(key: DataKey) -> str:
-    return cipher.format_recovery(key.recovery)
+def recovery_text(key: DataKey, per_line: int = 0) -> str:
+    """The recovery key as printed (XXXXX-XXXXX-…); with ``per_line``, that many groups a line, so a
+    window that wraps long text never breaks inside a group (a group is checked as a whole)."""
+    text = cipher.format_recovery(key.recovery)
+    if not per_line:
+        return text
+    groups = text.split("-")
+    return "\n".join("-".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line))
 
 
 def offer_needed(db: Db) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import paths
 from . import cipher
@@ -22,6 +23,9 @@ from .backup import (
 from .cipher import DataKey
 from .errors import DatabaseFileError, db_errors
 from .schema import SCHEMA_APP_ID
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .peek import CentreName, FileFacts
 
 
 @dataclass(frozen=True)
@@ -210,22 +214,32 @@ def _stage(candidate: Path, key: DataKey | None, folder: Path) -> Path:
         raise DatabaseFileError(f"备份文件 {candidate} 已损坏或不完整，未做任何改动") from exc
 
 
-def other_centre(candidate: Path, live: Path, candidate_key: DataKey | None = None, live_key: DataKey | None = None):
-    """(current, backup) centre names when the backup ``candidate`` belongs to another centre than
-    the data in ``live``; None when it is the same centre or ``live`` holds no centre yet. Both files
-    are only read. Raises DatabaseFileError if ``candidate`` is not a backup of this program."""
+@dataclass(frozen=True)
+class BackupLook:
+    """A backup as the restore confirmation shows it, beside the data it would replace."""
+
+    backup: "CentreName"
+    facts: "FileFacts"
+    current: "CentreName | None" = None  # None: the live file holds no centre yet
+
+    @property
+    def other_centre(self) -> bool:
+        return self.current is not None and not self.current.empty and not self.backup.same_as(self.current)
+
+
+def look_at_backup(candidate: Path, live: Path, candidate_key: DataKey | None = None,
+                   live_key: DataKey | None = None) -> BackupLook:
+    """Whose the backup ``candidate`` is, when it was last changed, and whose the data in ``live`` is.
+    Both files are only read. Raises DatabaseFileError if ``candidate`` is not a backup of this program."""
     import tempfile
 
-    from .peek import read_centre
+    from .peek import read_centre, read_facts
 
     with tempfile.TemporaryDirectory() as tmp:
         staged = _stage(candidate, candidate_key, Path(tmp))
-        plain = cipher.file_kind(candidate) == cipher.PLAIN
+        key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
         current = read_centre(live, live_key) if live.exists() else None
-        if current is None or current.empty:
-            return None
-        backup = read_centre(staged, None if plain else candidate_key)
-    return None if backup.same_as(current) else (current, backup)
+        return BackupLook(read_centre(staged, key), read_facts(staged, key), current)
 
 
 def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None = None,

@@ -59,6 +59,27 @@ def read_centre(db_path: Path, key: DataKey | None = None) -> CentreName:
     return CentreName(str(row[0] or ""), str(row[1] or ""))
 
 
+@dataclass(frozen=True)
+class FileFacts:
+    """What a person recognises a backup by, besides its centre: when it was last changed, how much it holds."""
+
+    last_change: str = ""  # the newest 操作日志 time, 2026-11-20 17:32 ('' when nothing was logged)
+    children: int = 0
+    staff: int = 0
+
+    def lines(self) -> list[str]:
+        return [f"备份中最后一次修改：{self.last_change or '（没有操作日志）'}", f"幼儿 {self.children} 名，员工 {self.staff} 名"]
+
+
+def read_facts(db_path: Path, key: DataKey | None = None) -> FileFacts:
+    """FileFacts of ``db_path``, read only."""
+    row = _query_one(db_path, "SELECT (SELECT max(at) FROM audit_log), (SELECT count(*) FROM children), "
+                              "(SELECT count(*) FROM staff)", key=key)
+    if not row:
+        return FileFacts()
+    return FileFacts(str(row[0] or "")[:16].replace("T", " "), int(row[1] or 0), int(row[2] or 0))
+
+
 def read_setting(db_path: Path, key: str) -> str:
     """The stored value of ``key``, read only (the file is not created, changed or locked); ''
     when the file, the table or the key is not there or the file cannot be read. Used for the

@@ -263,7 +263,7 @@ def save_recovery_sheet(root, window) -> Path | None:
     from .open_file import open_with_system
 
     ws = window.workspace
-    dialogs.show_info(root, "恢复密钥", f"恢复密钥：\n\n{recovery_text(ws.key)}\n\n忘记密码时，用它代替密码打开数据。"
+    dialogs.show_info(root, "恢复密钥", f"恢复密钥（6组，分两行）：\n\n{recovery_text(ws.key, per_line=3)}\n\n忘记密码时，用它代替密码打开数据。"
                                          "请接着保存并打印恢复密钥单，放在保险柜里。")
     chosen = dialogs.ask_save_file(root, "保存恢复密钥单（PDF）", [("PDF 文件", "*.pdf")], "恢复密钥单.pdf")
     if not chosen:

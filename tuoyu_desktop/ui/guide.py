@@ -88,17 +88,24 @@ class Guide(ttk.Frame):
     def refresh(self) -> svc.GuideState:
         state = self.state_of(self.app)
         for step in svc.STEPS:
-            done = step in state.done
+            done, skipped = step in state.done, step in state.skipped
             current = step == state.next_step
-            self.marks[step].configure(text="✔" if done else ("▶" if current else "○"),
-                                       style="Done.TLabel" if done else "TLabel")
-            self.mark_buttons[step].configure(state="disabled" if done else "normal")
+            self.marks[step].configure(text="✔" if done else "—" if skipped else ("▶" if current else "○"),
+                                       style="Done.TLabel" if done else "Hint.TLabel" if skipped else "TLabel")
+            self.mark_buttons[step].configure(state="disabled" if done or skipped else "normal",
+                                              text="已跳过" if skipped else TEXTS[step][3])
             if current:
                 self.texts[step].pack(anchor="w", padx=(18, 0), pady=(2, 0))
             else:
                 self.texts[step].pack_forget()
-        left = len(svc.STEPS) - len(state.done)
-        self.summary.configure(text="五步都完成了！" if not left else f"还有 {left} 步")
+        left = len(svc.STEPS) - len(state.done) - len(state.skipped)
+        if len(state.done) == len(svc.STEPS):
+            text = "五步都完成了！"
+        elif not left:
+            text = f"完成 {len(state.done)} 步，跳过 {len(state.skipped)} 步（标“—”的随时可以回来做）"
+        else:
+            text = f"还有 {left} 步" + (f"，跳过 {len(state.skipped)} 步" if state.skipped else "")
+        self.summary.configure(text=text)
         return state
 
     def go(self, step: str):

@@ -221,7 +221,7 @@ class MainWindow:
         return target
 
     def restore(self) -> bool:
-        from ..services.datafile import other_centre, restore
+        from ..services.datafile import look_at_backup, restore
         from .password_dialog import ask_backup_key
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
@@ -232,17 +232,19 @@ class MainWindow:
         found, backup_key = ask_backup_key(self.root, Path(chosen), self.workspace.key)
         if not found:
             return False
-        differs = other_centre(Path(chosen), self.workspace, backup_key)
-        if differs:
-            current, backup = differs
+        look = look_at_backup(Path(chosen), self.workspace, backup_key)
+        about = "\n".join([f"备份文件：{chosen}", f"机构：{look.backup.label()}", *look.facts.lines()])
+        if look.other_centre:
             title, question = "备份属于另一个机构", (
-                f"这个备份文件属于另一个机构：\n\n当前数据：{current.label()}\n备份文件：{backup.label()}\n\n"
+                f"这个备份文件属于另一个机构：\n\n当前数据：{look.current.label()}\n{about}\n\n"
                 f"确实要用它替换当前机构的全部数据吗？\n\n当前数据会先自动备份。")
         else:
-            title, question = "恢复备份", f"用备份文件\n{chosen}\n替换当前全部数据？\n\n当前数据会先自动备份。"
+            title, question = "恢复备份", f"{about}\n\n用这个备份替换当前全部数据？\n\n当前数据会先自动备份。"
         if not dialogs.ask_yes_no(self.root, title, question):
             return False
-        self.apply(restore(self.workspace, Path(chosen), backup_key))
+        changes = restore(self.workspace, Path(chosen), backup_key)
+        self.apply(changes)
+        self.tell(changes.message)  # the bar says what happened now, not a 已备份到… of the data just replaced
         return True
 
     def open_manual(self) -> Path | None:
