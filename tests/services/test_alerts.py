@@ -67,4 +67,4 @@ def test_staff_behind_their_training_target_are_named_with_hours_done_and_needed
 
 
 def test_no_agreement_is_an_alert(lines):
-    assert "【医育结合】2026-11-25没有有效的医育结合服务协议（医育结合签约率100%）" in lines
+    assert "【医育结合】2026-11-25没有有效的医育结合服务协议（应与辖区医疗卫生机构签订，各地方案要求托育机构全部签约）" in lines

@@ -61,7 +61,7 @@ def test_editing_an_agreement_is_not_an_overlap_with_itself(workspace):
 
 
 def test_agreement_alerts_no_agreement_expiring_and_no_recent_visit(workspace):
-    assert "【医育结合】2026-11-25没有有效的医育结合服务协议（医育结合签约率100%）" in lines(workspace)
+    assert "【医育结合】2026-11-25没有有效的医育结合服务协议（应与辖区医疗卫生机构签订，各地方案要求托育机构全部签约）" in lines(workspace)
     agreement(workspace)
     assert any("协议将于2027-01-09到期（还有45天）" in l for l in lines(workspace))
     assert any("近3个月没有医疗机构到园指导（还没有指导记录）" in l for l in lines(workspace))

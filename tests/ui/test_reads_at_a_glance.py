@@ -66,3 +66,27 @@ def _descendants(widget):
     for child in widget.winfo_children():
         yield child
         yield from _descendants(child)
+
+
+def test_a_chosen_alert_reads_in_full_below_and_no_group_name_is_cut(demo_window):
+    """因病缺勤追踪（2 was cut in the 类别 column; a long alert's end was only on hover."""
+    from tkinter import font as tkfont
+
+    from tests.ui.conftest import LAPTOP, at_laptop_size
+
+    at_laptop_size(demo_window.root, LAPTOP)
+    home = demo_window.show("home")
+    home.refresh_alerts()
+    demo_window.root.update()
+    bold = tkfont.nametofont("TuoyuBold")
+    groups = home.alerts.get_children()
+    for group in groups:
+        assert bold.measure(home.alerts.item(group, "text")) + 20 <= int(home.alerts.column("#0", "width"))
+    longest = max((i for g in groups for i in home.alerts.get_children(g)),
+                  key=lambda i: len(home.alerts.item(i, "values")[0]))
+    home.alerts.focus_set()
+    home.alerts.selection_set(longest)
+    demo_window.root.update()
+    shown = home.selected_text.cget("text")
+    assert shown.endswith(home.alerts.item(longest, "values")[0])
+    assert home.selected_text.winfo_reqwidth() <= home.winfo_width()  # wrapped, not running off the page

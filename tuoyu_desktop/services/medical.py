@@ -14,7 +14,8 @@ from .lookups import agreement_on
 
 def agreement_alerts(db: Db, profile: PolicyProfile, day: date) -> list[Alert]:
     db = as_db(db)
-    source = "（医育结合签约率100%）"
+    # not "签约率100%": on a single centre's screen that reads like a rate it has reached
+    source = "（应与辖区医疗卫生机构签订，各地方案要求托育机构全部签约）"
     out = []
     current = agreement_on(db, day)
     if current is None:

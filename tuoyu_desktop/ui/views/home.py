@@ -1,6 +1,7 @@
 """首页: the centre at a glance."""
 from __future__ import annotations
 
+from tkinter import font as tkfont
 from tkinter import ttk
 
 from ...domain.formatting import date_cn
@@ -52,8 +53,12 @@ class HomeView(View):
         scroll.pack(side="left", fill="y")
         self.alerts.tag_configure("group", font="TuoyuBold")
         self.tooltip = TreeTooltip(self.alerts, "text")  # a long alert in full when the mouse rests on it
+        self.alerts.bind("<<TreeviewSelect>>", lambda _e: self.show_selected())
         self.alerts.bind("<Double-1>", lambda _e: self.open_selected())
         self.alerts.bind("<Return>", lambda _e: self.open_selected())
+        # the chosen alert in full, wrapped to the page's width: a long line is never only half there
+        self.selected_text = ttk.Label(self, text="", justify="left", wraplength=600)
+        self.selected_text.pack(anchor="w", pady=(6, 0))
         self.details = ttk.Label(self, text="", justify="left", style="Hint.TLabel")
         self.details.pack(anchor="w", pady=(8, 0))
         self.targets: dict[str, tuple[str, int | None]] = {}
@@ -87,7 +92,19 @@ class HomeView(View):
             for a in groups[group]:
                 iid = self.alerts.insert(parent, "end", text="", values=(a.text,))
                 self.targets[iid] = (a.target, a.target_id)
+        bold = tkfont.nametofont("TuoyuBold")
+        widest = max((bold.measure(self.alerts.item(g, "text")) for g in self.alerts.get_children()), default=0)
+        self.alerts.column("#0", width=max(150, widest + 36))  # 36: the open/close arrow and the indent
         self.alerts_label.configure(text=f"提醒（{len(alerts)}）" if alerts else "提醒：暂无")
+        self.show_selected()
+
+    def show_selected(self) -> None:
+        selection = self.alerts.selection()
+        values = self.alerts.item(selection[0], "values") if selection else ()
+        # wrapped to the table's width (the table is as wide as the page; measured when shown, never
+        # from the label's own size, which would resize the window in a loop)
+        width = max(self.alerts.winfo_width(), 400)
+        self.selected_text.configure(text=f"选中的提醒：{values[0]}" if values else "", wraplength=width)
 
     def open_selected(self):
         """Open the record an alert is about, on its own page."""
