@@ -10,6 +10,34 @@ def test_version_and_help_answer_in_chinese():
     assert "子命令" in out and "init" in out and "demo" in out
 
 
+def test_help_usage_and_argument_errors_speak_chinese(capsys):
+    """用法, 参数 and 选项 in the help; argparse's own English errors (invalid choice, required,
+    unrecognized, expected one argument) told in Chinese, exit 2."""
+    import pytest
+
+    from tuoyu_desktop.cli import build_parser
+
+    def run(*argv):
+        with pytest.raises(SystemExit) as stop:
+            build_parser().parse_args(list(argv))
+        out = capsys.readouterr()
+        return stop.value.code, out.out + out.err
+
+    code, text = run("--help")
+    assert code == 0 and text.startswith("用法：main.py") and "参数:" in text and "选项:" in text
+    assert "显示本帮助并退出" in text and "usage" not in text and "show this help" not in text
+    code, text = run("report", "monthly", "--help")
+    assert code == 0 and "用法：main.py report monthly" in text
+    for argv, said in ((["bogus"], "参数错误：参数 子命令：无效的选择：“bogus”（可选：init、demo、"),
+                       (["report", "monthly"], "参数错误：缺少必需的参数：--month"),
+                       (["import"], "参数错误：缺少必需的参数：KIND、FILE.xlsx"),
+                       (["--db"], "参数错误：参数 --db：后面需要一个值"),
+                       (["alerts", "--nope"], "参数错误：不认识的参数：--nope")):
+        code, text = run(*argv)
+        assert code == 2 and said in text and "用法：" in text, text
+        assert not any(word in text for word in ("usage", "invalid choice", "required", "expected", "unrecognized"))
+
+
 def test_init_creates_the_database_then_says_it_is_up_to_date(tmp_path):
     db = tmp_path / "我的 数据" / "t.sqlite3"
     first = run_cli("--db", str(db), "init")

@@ -13,12 +13,55 @@ from .services.operations import Operations
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
 
+#: argparse's own messages (Python 3.11) → Chinese; argparse builds them in English before error()
+_ARGPARSE_ZH = [
+    (r"argument (.+?): (.*)", lambda m: f"参数 {m[1]}：{_in_chinese(m[2])}"),
+    (r"invalid choice: '(.*)' \(choose from (.*)\)",
+     lambda m: f"无效的选择：“{m[1]}”（可选：{'、'.join(c.strip().strip(chr(39)) for c in m[2].split(','))}）"),
+    (r"the following arguments are required: (.*)", lambda m: f"缺少必需的参数：{m[1].replace(', ', '、')}"),
+    (r"unrecognized arguments: (.*)", lambda m: f"不认识的参数：{m[1]}"),
+    (r"expected one argument", lambda m: "后面需要一个值"),
+    (r"expected at most one argument", lambda m: "后面最多一个值"),
+    (r"expected at least one argument", lambda m: "后面至少需要一个值"),
+    (r"expected (\d+) arguments?", lambda m: f"后面需要{m[1]}个值"),
+    (r"invalid \w+ value: '(.*)'", lambda m: f"“{m[1]}”不是有效的值"),
+    (r"one of the arguments (.*) is required", lambda m: f"须提供其中一个参数：{m[1]}"),
+    (r"ambiguous option: (.*?) could match (.*)", lambda m: f"选项 {m[1]} 不明确，可能是：{m[2]}"),
+    (r"not allowed with argument (.*)", lambda m: f"不能与参数 {m[1]} 同时使用"),
+    (r"ignored explicit argument '(.*)'", lambda m: f"多余的值：“{m[1]}”"),
+]
+
+
+def _in_chinese(message: str) -> str:
+    """argparse's English error ``message`` in Chinese (unchanged if it is one argparse never writes)."""
+    import re
+
+    for pattern, say in _ARGPARSE_ZH:
+        m = re.fullmatch(pattern, message, re.S)
+        if m:
+            return say(m)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad arguments in Chinese with exit code 2."""
+    """argparse speaking Chinese: 用法, 参数, 选项, and bad arguments reported in Chinese with exit code 2."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
 
     def error(self, message: str):  # pragma: no cover - argparse calls it
         self.print_usage(sys.stderr)
-        self.exit(EXIT_BAD_INPUT, f"参数错误：{message}\n")
+        self.exit(EXIT_BAD_INPUT, f"参数错误：{_in_chinese(message)}\n")
 
 
 class _KindKeys:
@@ -37,7 +80,7 @@ NEW_PASSWORD_ENV = "TUOYU_NEW_PASSWORD"
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="main.py", description=f"{APP_NAME}：托育机构日常办公与月报。不带子命令时打开窗口。")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help="显示版本号并退出")
     parser.add_argument("--selftest", action="store_true", help="自检：不打开窗口，检查数据库、导入、月报等各部分能否正常工作")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认：环境变量 TUOYU_DB，或程序旁的 db/tuoyu.sqlite3）")
     sub = parser.add_subparsers(dest="command", metavar="子命令", parser_class=_Parser)
