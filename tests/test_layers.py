@@ -108,3 +108,42 @@ def test_what_only_reads_imports_no_orm():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PACKAGE.parent)
     assert out.returncode == 0, out.stderr
     assert len(names) > 20 and out.stdout.strip() == "[]"
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """``imported_modules`` without what is imported only for type hints (``if TYPE_CHECKING:``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    hints = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+             for n in ast.walk(block)}
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    package = parts[:-1] if parts[-1] != "__init__" else parts
+    out = set()
+    for node in ast.walk(tree):
+        if id(node) in hints:
+            continue
+        if isinstance(node, ast.Import):
+            out.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = list(package[: len(package) - node.level + 1]) if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            out.add(module)
+            out.update(f"{module}.{a.name}" for a in node.names)
+    return out
+
+
+def test_no_two_modules_import_each_other_in_a_circle():
+    """reports.fonts ↔ glyphs and ui.app → guide → app were circles: a module imported before the
+    other was ready, and neither could be read or tested alone."""
+    import graphlib
+
+    def name(path: Path) -> str:
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+    files = {name(f): f for f in sorted(PACKAGE.rglob("*.py"))}
+    graph = {m: {i for i in _runtime_imports(f) if i in files and i != m and not m.startswith(i + ".")}
+             for m, f in files.items()}
+    try:
+        list(graphlib.TopologicalSorter(graph).static_order())
+    except graphlib.CycleError as exc:
+        raise AssertionError(f"import cycle: {' → '.join(exc.args[1])}") from None

@@ -5,7 +5,7 @@ import sys
 import pytest
 
 from tests.ui.conftest import TODAY, wait_until
-from tuoyu_desktop.ui import app
+from tuoyu_desktop.ui import app, encryption
 
 pytestmark = pytest.mark.gui
 
@@ -219,7 +219,7 @@ def test_the_first_start_offers_a_password_and_declining_is_remembered(root, db_
         assert opening.window.workspace.key is None  # declined: still plain, and said so in 设置 → 安全
         opening.window.nav_buttons["settings"].invoke()
         assert opening.window.views["settings"].password_state.cget("text").startswith("未加密")
-        assert not app.offer_encryption(root, opening.window)  # not offered again
+        assert not encryption.offer_encryption(root, opening.window)  # not offered again
         assert len(dialogs.named("ask_new_password")) == 1
     finally:
         opening.close()

@@ -58,34 +58,11 @@ def _find(names: tuple[str, ...], folders: list[Path]) -> Path | None:
     return None
 
 
-def to_unicode_beyond_the_basic_plane() -> None:
-    """ReportLab writes a character's code in the PDF's ToUnicode map as ``%04X``, which for a
-    character beyond U+FFFF (𬌗, 𠈌: CJK Ext B–G names) gives five hex digits that a reader cuts
-    to four: the glyph is drawn, but the text copied or searched is wrong. The PDF standard wants
-    UTF-16BE there, i.e. a surrogate pair; write that for those characters (once per process)."""
-    from reportlab.pdfbase import ttfonts
-
-    original = ttfonts.makeToUnicodeCMap
-    if getattr(original, "utf16_pairs", False):
-        return
-
-    def make(fontname, subset):
-        cmap = original(fontname, subset)
-        for i, code in enumerate(subset):
-            if code > 0xFFFF:
-                cmap = cmap.replace("<%02X> <%04X>" % (i, code),
-                                    "<%02X> <%s>" % (i, chr(code).encode("utf-16-be").hex().upper()), 1)
-        return cmap
-
-    make.utf16_pairs = True
-    ttfonts.makeToUnicodeCMap = make
-
-
 def _register(name: str, path: Path) -> bool:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError
 
-    from .fontcache import ttfont
+    from .fontcache import to_unicode_beyond_the_basic_plane, ttfont
 
     to_unicode_beyond_the_basic_plane()
 

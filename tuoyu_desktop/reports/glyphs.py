@@ -156,8 +156,7 @@ class Fallbacks:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFError
 
-        from .fontcache import ttfont
-        from .fonts import to_unicode_beyond_the_basic_plane
+        from .fontcache import to_unicode_beyond_the_basic_plane, ttfont
 
         to_unicode_beyond_the_basic_plane()
         name = f"{FALLBACK_PREFIX}{len(self._names) + 1}"

@@ -123,7 +123,7 @@ class Guide(ttk.Frame):
             app.show("children")
             result = app.open_import("children")
         else:
-            from .app import offer_encryption
+            from .encryption import offer_encryption
 
             result = offer_encryption(app.root, app, asked=True)
         if self.winfo_exists():

@@ -92,7 +92,7 @@ class HomeView(View):
             for a in groups[group]:
                 iid = self.alerts.insert(parent, "end", text="", values=(a.text,))
                 self.targets[iid] = (a.target, a.target_id)
-        bold = tkfont.nametofont("TuoyuBold")
+        bold = tkfont.Font(font="TuoyuBold")  # a copy of the named font (or, without it, a font like it)
         widest = max((bold.measure(self.alerts.item(g, "text")) for g in self.alerts.get_children()), default=0)
         self.alerts.column("#0", width=max(150, widest + 36))  # 36: the open/close arrow and the indent
         self.alerts_label.configure(text=f"提醒（{len(alerts)}）" if alerts else "提醒：暂无")

@@ -108,7 +108,7 @@ class SettingsView(View):
 
     def _encrypt(self, values: dict) -> None:
         from ...services.security import validate_new_password
-        from ..app import encrypt_now
+        from ..encryption import encrypt_now
 
         validate_new_password(values["新密码"], values["再次输入"]).raise_if_any()
         self.encrypt_form.set_values({k: "" for k in self.encrypt_form.widgets})
@@ -120,7 +120,7 @@ class SettingsView(View):
         self.app.apply(changes)
 
     def print_recovery_sheet(self):
-        from ..app import save_recovery_sheet
+        from ..encryption import save_recovery_sheet
 
         return save_recovery_sheet(self.app.root, self.app)
 
