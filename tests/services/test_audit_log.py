@@ -39,7 +39,7 @@ def test_an_edited_measurement_reads_with_labels_and_the_child_s_name(workspace,
 
 
 def test_the_newly_labelled_phones_are_masked_like_the_others():
-    from tuoyu_desktop.services.audit_log import _describe
+    from tuoyu_desktop.services.audit_log import _describe, _Values
 
-    text = _describe("", '{"guide_phone": "13812345678", "reporter_phone": "13987654321"}')
+    text = _describe(_Values({}, {"guide_phone": "13812345678", "reporter_phone": "13987654321"}))
     assert "13812345678" not in text and "13987654321" not in text and "138****5678" in text

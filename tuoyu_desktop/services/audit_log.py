@@ -98,9 +98,25 @@ class AuditRow:
     change: str
 
 
-def _describe(old: str, new: str, names: dict | None = None) -> str:
-    before = json.loads(old) if old else {}
-    after = json.loads(new) if new else {}
+@dataclass(frozen=True)
+class _Values:
+    """An entry's old and new values, parsed once."""
+
+    before: dict
+    after: dict
+
+    @classmethod
+    def of(cls, entry) -> "_Values":
+        return cls(json.loads(entry.old_json) if entry.old_json else {},
+                   json.loads(entry.new_json) if entry.new_json else {})
+
+    def items(self):
+        yield from self.before.items()
+        yield from self.after.items()
+
+
+def _describe(values: _Values, names: dict | None = None) -> str:
+    before, after = values.before, values.after
     if before and after:
         return "；".join(f"{_label(k)}: {_show(k, before.get(k), names)} → {_show(k, after.get(k), names)}" for k in after
                         if k not in HIDDEN)
@@ -109,14 +125,13 @@ def _describe(old: str, new: str, names: dict | None = None) -> str:
                     if k not in HIDDEN and v not in (None, "", False))
 
 
-def _referenced(db: Db, entries) -> dict[tuple[str, int], str]:
+def _referenced(db: Db, parsed: list[_Values]) -> dict[tuple[str, int], str]:
     """(table, id) → name of every record the entries' values refer to (one query per table)."""
     wanted: dict[str, set[int]] = {}
-    for e in entries:
-        for text in (e.old_json, e.new_json):
-            for key, value in (json.loads(text) if text else {}).items():
-                if key in REFERENCES and isinstance(value, int):
-                    wanted.setdefault(REFERENCES[key][0], set()).add(value)
+    for values in parsed:
+        for key, value in values.items():
+            if key in REFERENCES and isinstance(value, int):
+                wanted.setdefault(REFERENCES[key][0], set()).add(value)
     names: dict[tuple[str, int], str] = {}
     for table, ids in wanted.items():
         column = next(c for t, c in REFERENCES.values() if t == table)
@@ -149,12 +164,11 @@ def _owners(db: Db, entries) -> dict[tuple[str, str], str]:
     return out
 
 
-def _first_reference(entry, names: dict) -> str:
+def _first_reference(values: _Values, names: dict) -> str:
     """The name of the first record an entry's values point to (a deleted measurement: its child)."""
-    for text in (entry.old_json, entry.new_json):
-        for key, value in (json.loads(text) if text else {}).items():
-            if key in REFERENCES and (REFERENCES[key][0], value) in names:
-                return names[(REFERENCES[key][0], value)]
+    for key, value in values.items():
+        if key in REFERENCES and (REFERENCES[key][0], value) in names:
+            return names[(REFERENCES[key][0], value)]
     return ""
 
 
@@ -162,15 +176,15 @@ def recent_entries(db: Db, limit: int = 500) -> list[AuditRow]:
     db = as_db(db)
     rows = db.rows("audit_log", order="id DESC", limit=limit)
     titles_of = titles()
-    names = _referenced(db, rows)
+    parsed = [_Values.of(e) for e in rows]
+    names = _referenced(db, parsed)
     owners = _owners(db, rows)
     out = []
-    for e in rows:
+    for e, values in zip(rows, parsed):
         at = e.at if e.at.tzinfo else e.at.replace(tzinfo=timezone.utc)
-        summary = e.summary or owners.get((e.table_name, e.record_id)) or _first_reference(e, names)
+        summary = e.summary or owners.get((e.table_name, e.record_id)) or _first_reference(values, names)
         out.append(AuditRow(e.id, at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.user, e.action,
-                            titles_of.get(e.table_name, e.table_name), summary,
-                            _describe(e.old_json, e.new_json, names)[:300]))
+                            titles_of.get(e.table_name, e.table_name), summary, _describe(values, names)[:300]))
     return out
 
 
