@@ -58,7 +58,8 @@ class CourseDialog(tk.Toplevel):
         self.form = Form(left, fields_for("training"), validate=self._validate, save=self._store, cancel=self.destroy)
         self.form.pack(fill="both", expand=True)
         self.form.set_values({"培训日期": self.app.today().isoformat(), "类别": "专业"})
-        self.bind("<Escape>", lambda _e: self.destroy())
+        self.bind("<Escape>", lambda _e: self.form.discard_ok() and self.destroy())
+        self.protocol("WM_DELETE_WINDOW", lambda: self.form.discard_ok() and self.destroy())
         hold_size(self)
 
     def chosen(self) -> list[int]:

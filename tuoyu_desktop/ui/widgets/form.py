@@ -231,5 +231,20 @@ class Form(ttk.Frame):
             return False
         return True
 
+    def edited(self) -> bool:
+        """Whether anything differs from what the form showed (typed, picked, ticked)."""
+        return self.values() != self.shown
+
+    def discard_ok(self) -> bool:
+        """Leaving the form: at once if nothing was changed, else only when the user says so (an
+        Esc pressed by habit must not throw away a form typed full)."""
+        if not self.edited():
+            return True
+        from .. import dialogs
+
+        return dialogs.ask_yes_no(self.winfo_toplevel(), "放弃未保存的内容",
+                                  "这张表里有改动还没有保存，关闭后会丢失。\n\n确实不保存就关闭吗？")
+
     def cancel(self) -> None:
-        self._cancel()
+        if self.discard_ok():
+            self._cancel()

@@ -25,15 +25,21 @@ class FormDialog(tk.Toplevel):
             ttk.Label(frame, text=intro, style="Hint.TLabel", wraplength=640, justify="left").pack(anchor="w",
                                                                                                   pady=(0, 6))
         self.form = Form(frame, fields, validate=validate, save=self._save, cancel=self.destroy, columns=columns,
-                         on_leave=on_leave)
+                         on_leave=on_leave)  # the form's 取消 and Esc ask first when something was typed
         self.form.pack(fill="both", expand=True)
         if values:
             self.form.set_values(values)
-        self.bind("<Escape>", lambda _e: self.destroy())
+        self.bind("<Escape>", lambda _e: self.close())
+        self.protocol("WM_DELETE_WINDOW", self.close)
         hold_size(self)
         first = next(iter(self.form.widgets.values()), None)
         if first is not None:
             first.focus_set()
+
+    def close(self) -> None:
+        """Esc, 取消 or the window's ×: asks first when something was typed and not saved."""
+        if self.form.discard_ok():
+            self.destroy()
 
     def _save(self, values: dict) -> None:
         self._save_callback(values)
