@@ -17,4 +17,6 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 bash scripts/setup.sh
-exec .venv/bin/python -m pytest "$@"
+# Two or more cores: the tests run in parallel processes (pytest-xdist), each GUI one on its own Xvfb;
+# TEST_WORKERS=0 runs them in this process, one after another.
+exec .venv/bin/python -m pytest -n "${TEST_WORKERS:-auto}" "$@"
