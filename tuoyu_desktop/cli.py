@@ -461,11 +461,10 @@ def _cmd_report(args, db_path: Path) -> int:
 
 
 def _report(args, db_path: Path) -> int:
+    from .domain.month import Month
     from .services import returns
-    from .services.vouchers import month_bounds
 
-    month_bounds(args.month)
-    month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    month = str(Month.parse(args.month, "--month"))
     today = date.today()  # the computer's clock: only a month that has ended can be locked (SPEC §3)
     ws = _open(db_path)
     try:
@@ -535,12 +534,11 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _cmd_district(args, db_path: Path) -> int:
+    from .domain.month import Month
     from .domain.policy import load_profiles
     from .services.district import summarise
-    from .services.vouchers import month_bounds
 
-    month_bounds(args.month)
-    month = f"{int(args.month.split('-')[0]):04d}-{int(args.month.split('-')[1]):02d}"
+    month = str(Month.parse(args.month, "--month"))
     profiles = load_profiles(paths.policies_dir())
     if args.profile not in profiles:
         raise InputError(f"--profile: 没有名为“{args.profile}”的政策方案（可选：{'、'.join(profiles)}）")

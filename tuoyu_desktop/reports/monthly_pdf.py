@@ -8,6 +8,7 @@ from pathlib import Path
 from ..domain.formatting import date_cn, money_cn, number_cn
 from ..domain.idnumbers import mask_contact_phone
 from ..domain.indicators import COVERAGE_NOTE
+from ..domain.month import Month
 from ..services.returns import indicator_rows
 from .document import build_pdf, grid, make_styles, signature_block
 
@@ -20,8 +21,7 @@ def spaced_checksum(checksum: str) -> str:
 
 
 def month_title(month: str) -> str:
-    year, mon = month.split("-")
-    return f"{year}年{int(mon)}月"
+    return Month.parse(month).title
 
 
 def display_value(code: str, value, unit: str) -> str:

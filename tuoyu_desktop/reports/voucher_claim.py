@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..domain.formatting import date_cn, money_cn
 from ..domain.idnumbers import mask_id, mask_phone
+from ..domain.month import Month
 from ..services.vouchers import Claim
 from .document import build_pdf, fit_widths, grid, make_styles, signature_block
 
@@ -19,8 +20,7 @@ def claim_rows(claim: Claim, full: bool = False) -> list[list]:
 
 
 def title_of(centre_name: str, claim: Claim) -> str:
-    year, month = claim.month.split("-")
-    return f"{centre_name} {year}年{int(month)}月托育服务体验券申领表"
+    return f"{centre_name} {Month.parse(claim.month).title}托育服务体验券申领表"
 
 
 def write_claim_pdf(path: Path, centre_name: str, claim: Claim, today: date, full: bool = False,

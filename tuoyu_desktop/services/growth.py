@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..domain.ages import add_months, completed_months, month_end
+from ..domain.ages import add_months, completed_months
 from ..domain.alert import Alert
 from ..domain.checkups import (
     ADMISSION,
@@ -48,6 +48,7 @@ from ..domain.measurement_rules import (
     growth_jumps,
     number_text,
 )
+from ..domain.month import Month
 from ..domain.periods import ENROLMENT, PLACEMENT
 from ..domain.policy import PolicyProfile
 from ..domain.reader import CHILD_REF, RowReader
@@ -393,8 +394,8 @@ STATS_NOTE = ("每名在托幼儿按其近6个月内最近一次测量评价（W
 
 def growth_month_figures(db: Db, profiles: dict[str, PolicyProfile], month: str) -> dict[str, Any]:
     """G01–G07 of SPEC §9 for ``month`` (YYYY-MM) from the stored records (for the 格式版本 2 return)."""
-    year, number = (int(part) for part in month.split("-"))
-    last = month_end(year, number)
+    the_month = Month.parse(month)
+    last = the_month.last
     # only what the figures can use: children enrolled on the last day, measurements of the half year
     # before it (a month's margin), as plain rows
     db = as_db(db)
@@ -404,5 +405,5 @@ def growth_month_figures(db: Db, profiles: dict[str, PolicyProfile], month: str)
                                         ("measured_on >= ?", add_months(last, -7)),
                                         columns=("child_id", "measured_on", "weight_kg", "length_cm", "position",
                                                  "hb_g_l"))]
-    return growth_figures(children, measured, year, number)
+    return growth_figures(children, measured, the_month.year, the_month.number)
 

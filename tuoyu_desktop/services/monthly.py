@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from ..domain.ages import completed_months
 from ..domain.classes import band_for_age, caregivers_needed
 from ..domain.indicators import CODES, percent, rounded
+from ..domain.month import Month
 from ..domain.periods import ENROLMENT, class_open_on, enrolled_on
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import (
@@ -29,7 +30,6 @@ from ..store.plain import Db, as_db, in_, where
 from ..store.spans import employed_on, placed_on, touches
 from .centre import centre_profile, get_centre
 from .lookups import agreement_on
-from .vouchers import month_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..store.models import (
@@ -73,7 +73,7 @@ class MonthData:
 
 def load_month(db: Db, profiles: dict[str, PolicyProfile], month: str) -> MonthData:
     db = as_db(db)
-    start, end = month_bounds(month)
+    start, end = Month.parse(month).bounds
     year_start = date(end.year, 1, 1)
     classes = db.rows("classes", order="name, id")
     by_id = {k.id: k for k in classes}
@@ -252,7 +252,7 @@ def trend(db: Db, month: str, count: int) -> list[list]:
     db = as_db(db)
     out = []
     for m in previous_months(month, count):
-        end = month_bounds(m)[1]
+        end = Month.parse(m).bounds[1]
         clause, params = where([spans.enrolled_on(end)])
         e01 = db.values(f"SELECT count(*) FROM children WHERE {clause}", *params)[0][0]
         clause, params = where([spans.class_open_on(end)])
@@ -262,11 +262,6 @@ def trend(db: Db, month: str, count: int) -> list[list]:
 
 
 def previous_months(month: str, count: int) -> list[str]:
-    year, mon = (int(x) for x in month.split("-"))
-    out = []
-    for _ in range(count):
-        out.append(f"{year:04d}-{mon:02d}")
-        mon -= 1
-        if mon == 0:
-            year, mon = year - 1, 12
-    return list(reversed(out))
+    """``count`` months ending with ``month``, the oldest first."""
+    return [str(Month.parse(month).shift(-i)) for i in reversed(range(count))]
+

@@ -14,6 +14,7 @@ from ..domain.alert import Alert
 from ..domain.choices import PRESENT, SICK
 from ..domain.clusters import cluster_alerts, find_clusters
 from ..domain.errors import InputError, Problem
+from ..domain.month import Month
 from ..domain.periods import EMPLOYMENT, ENROLMENT
 from ..domain.policy import PolicyProfile
 from ..domain.presence import Leave, caregivers_present, children_present, ratio_fails
@@ -35,7 +36,6 @@ from ..store.spans import class_open_on, touches
 from .centre import centre_profile
 from .changes import Changes
 from .lookups import as_case, children_in_class, load_calendar, load_cases
-from .vouchers import month_bounds
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -237,7 +237,7 @@ def _ratios(db: Db, profile: PolicyProfile) -> dict[int, int]:
 def register_month(db: Db, profile: PolicyProfile, month: str) -> dict[str, object]:
     """A01–A12 of ``month`` (YYYY-MM) from the stored register."""
     db = as_db(db)
-    first, last = month_bounds(month)
+    first, last = Month.parse(month).bounds
     calendar = load_calendar(db)
     rule = profile.health
     back = calendar.up_to(first - timedelta(days=1), max(rule.cluster.window_open_days - 1, 1))[0]

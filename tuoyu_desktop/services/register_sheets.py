@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..domain.choices import MARKS, PRESENT
+from ..domain.month import Month
 from ..domain.periods import PLACEMENT, enrolled_on
 from ..domain.pinyin import sort_key as pinyin_sort_key
 from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import touches
 from .centre import get_centre
 from .lookups import load_calendar
-from .vouchers import month_bounds
 
 #: the 幼儿出勤登记表's sign for each mark (SPEC §8: ✓ / 病 / 事 / 其)
 SIGNS = {"出勤": "✓", "病假": "病", "事假": "事", "其他": "其"}
@@ -53,7 +53,7 @@ def month_sheets(db: Db, month: str, class_id: int | None = None) -> MonthSheets
     """Every class (or one) with the children placed in it on some open day of ``month``; a child
     counts in a class only on the days of their placement there."""
     db = as_db(db)
-    first, last = month_bounds(month)
+    first, last = Month.parse(month).bounds
     days = load_calendar(db).between(first, last)
     classes = db.rows("classes", order=BY_NAME, columns=("id", "name"))
     if class_id is not None:

@@ -19,6 +19,7 @@ from ..domain.indicators import (
     REGISTER_INDICATORS,
     checksum,
 )
+from ..domain.month import Month
 from ..domain.policy import PolicyProfile
 from ..domain.staffing import cert_valid_on, hours_number
 from ..store.plain import Db, as_db
@@ -27,7 +28,6 @@ from .changes import Changes
 from .growth import growth_month_figures
 from .monthly import class_figures, compute, load_month, staff_training, trend
 from .register import register_month
-from .vouchers import month_bounds
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlmodel import Session
@@ -132,7 +132,7 @@ ENDED, CURRENT, FUTURE = "ended", "current", "future"
 
 def month_state(month: str, today: date) -> str:
     """Whether ``month`` has ended by ``today`` (only then can it be sent), is still running, or is yet to come."""
-    start, end = month_bounds(month)
+    start, end = Month.parse(month).bounds
     return ENDED if end < today else CURRENT if start <= today else FUTURE
 
 

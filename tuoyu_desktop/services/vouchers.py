@@ -5,8 +5,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import TYPE_CHECKING
 
-from ..domain.ages import month_end
 from ..domain.errors import InputError, Problem
+from ..domain.month import Month
 from ..store.plain import Db, as_db
 from .centre import centre_profile, get_centre
 from .changes import Changes
@@ -88,17 +88,9 @@ class Claim:
         return self.days * self.value_yuan
 
 
-def month_bounds(month: str) -> tuple[date, date]:
-    try:
-        year, mon = (int(p) for p in month.split("-"))
-        return date(year, mon, 1), month_end(year, mon)
-    except (ValueError, TypeError):
-        raise InputError([Problem("月份", f"“{month}”不是有效的月份（应为YYYY-MM，如2026-10）")]) from None
-
-
 def monthly_claim(db: Db, profile, month: str) -> Claim:
     """申领: every redemption (not deleted) dated in the month; amount = visit-days × value."""
-    start, end = month_bounds(month)
+    start, end = Month.parse(month).bounds
     rows = as_db(db).rows("voucher_redemptions", ("redeemed_on >= ? AND redeemed_on <= ?", start, end),
                           "deleted_at IS NULL", order="redeemed_on, serial")
     return Claim(month, profile.voucher.value_yuan, rows)

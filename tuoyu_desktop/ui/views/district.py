@@ -6,6 +6,8 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.ages import add_months
+from ...domain.errors import InputError
+from ...domain.month import Month
 from ...reports.district_pdf import HEAD, KEY
 from ...services.district import ROSTER_NAME, Summary, summarise
 from .. import dialogs, outputs
@@ -73,15 +75,11 @@ class DistrictView(ListPage):
             self.run(Path(folder))
 
     def run(self, folder: Path) -> None:
-        from ...services.vouchers import month_bounds
-
-        month = self.month_var.get().strip()
         try:
-            month_bounds(month)
-        except Exception as exc:
-            self.info.configure(text=str(exc).lstrip(": ").replace("月份: ", ""), style="Error.TLabel")
+            month = str(Month.parse(self.month_var.get()))
+        except InputError as exc:
+            self.info.configure(text=exc.problems[0].message, style="Error.TLabel")
             return
-        month = f"{int(month.split('-')[0]):04d}-{int(month.split('-')[1]):02d}"
         profile = self.app.workspace.profiles[self.profile_var.get()]
         self.folder = folder
         self.info.configure(text=f"正在读取 {folder} …", style="Hint.TLabel")

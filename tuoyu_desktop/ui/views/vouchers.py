@@ -7,6 +7,7 @@ from tkinter import ttk
 
 from ...domain.ages import add_months
 from ...domain.formatting import date_iso
+from ...domain.month import Month
 from ...services import vouchers as svc
 from ...services.centre import centre_profile
 from ...services.forms import check_record, save_record
@@ -68,7 +69,7 @@ class ClaimDialog(FormDialog):
         self.written: list[Path] = []
 
     def _validate(self, values):
-        svc.month_bounds(values["月份"])
+        Month.parse(values["月份"])
 
     def _store(self, values):
         from ...reports.voucher_claim import write_claim_pdf, write_claim_xlsx
