@@ -105,16 +105,16 @@ def run() -> int:
             key, _ = encrypt_file(enc, "自检密码123", delete_plain_backups=False)  # create + write
             ws = open_workspace(enc, key=key)
             with ws.session() as s:
-                from .services.settings import set_setting
+                from .services.settings import SELFTEST, set_setting
 
-                set_setting(s, "selftest", "自检")
+                set_setting(s, SELFTEST.key, "自检")
             ws.close()
             assert b"\xe8\x87\xaa\xe6\xa3\x80" not in enc.read_bytes(), "加密文件中有明文"
             ws = open_workspace(enc, key=open_key(enc, "自检密码123"))  # reopen
             with ws.session() as s:
-                from .services.settings import get_setting
+                from .services.settings import SELFTEST, get_setting
 
-                assert get_setting(s, "selftest") == "自检", "重新打开后读不到数据"
+                assert get_setting(s, SELFTEST.key) == "自检", "重新打开后读不到数据"
             ws.close()
             try:
                 open_key(enc, "错误的密码")

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from .overview import overview
 from .security import offer_needed
-from .settings import get_setting, set_setting
+from .settings import GUIDE_MARKED, GUIDE_STATE, get_setting, set_setting
 
 if TYPE_CHECKING:
     from sqlmodel import Session
 
 STEPS = ("centre", "policy", "classes", "roster", "password")
-STATE = "guide.state"  # "" never started · "open" started, not finished · "done"
-MARKED = "guide.marked"  # steps the user marked done or skipped, comma-separated
+STATE = GUIDE_STATE.key  # "" never started · "open" started, not finished · "done"
+MARKED = GUIDE_MARKED.key  # steps the user marked done or skipped, comma-separated
 CONFIRMED = {"policy"}  # marking these says "done" (已选好); marking any other says 跳过
 
 

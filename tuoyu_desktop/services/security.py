@@ -18,15 +18,15 @@ from ..domain.errors import Collector
 from ..store import cipher
 from ..store.cipher import DataKey, WrongPassword
 from .changes import Changes
-from .settings import get_setting, set_setting
+from .settings import ENCRYPTION_OFFERED, PASSWORD_DIGEST, get_setting, set_setting
 
 if TYPE_CHECKING:  # pragma: no cover
     from sqlmodel import Session
 
     from ..store.plain import Db
 
-KEY = "security.password"  # the old start-up password's digest (plain databases only)
-OFFERED = "security.encryption_offered"  # the first start's offer was answered
+KEY = PASSWORD_DIGEST.key  # the old start-up password's digest (plain databases only)
+OFFERED = ENCRYPTION_OFFERED.key  # the first start's offer was answered
 MIN_LENGTH = 6
 TRIES, WAIT_SECONDS = 5, 30
 

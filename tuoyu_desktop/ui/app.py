@@ -110,9 +110,10 @@ def open_window(root, db_path: Path, today: Callable[[], date] = date.today, pre
     drawn. With ``preload`` what opening the data needs is first imported by a background thread, the
     window staying responsive meanwhile (and, once 首页 shows, what saving needs: ``WARM``). Returns at once."""
     from ..services.datafile import window_setting
+    from ..services.settings import WINDOW_GEOMETRY
     from .main_window import MainWindow
 
-    window = MainWindow(root, today=today, db_path=db_path, geometry=window_setting(db_path, "window.geometry"))
+    window = MainWindow(root, today=today, db_path=db_path, geometry=window_setting(db_path, WINDOW_GEOMETRY.key))
     opening = Opening(window)
     opening.warm = preload
     thread = None

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Callable
 from .. import APP_NAME, __version__, paths
 from ..errors import USER_ERRORS, explain, write_crash_log
 from ..services.changes import Changes
+from ..services.settings import WINDOW_GEOMETRY
 from . import dialogs, keys, outputs, screen
 from .views.base import View
 from .widgets.banner import Banner
@@ -273,7 +274,7 @@ class MainWindow:
             return  # a page holds unsaved work and the user chose to keep it
         try:
             if self.workspace is not None:
-                self.remember("window.geometry", self.root.geometry())
+                self.remember(WINDOW_GEOMETRY.key, self.root.geometry())
         except Exception as exc:  # never keep the user from closing the window
             write_crash_log(paths.log_path_for(self.db_path), exc)
         self.root.destroy()

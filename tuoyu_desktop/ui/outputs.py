@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import paths
+from ..services.settings import LAST_DIR
 
 #: kind → the folder beside the database its prints go to (README: 文件写到哪里)
 PRINT_FOLDERS = {
@@ -32,7 +33,7 @@ def print_folder(app, kind: str) -> Path:
 def picker_start(app, kind: str) -> str:
     """Where a file or folder picker for ``kind`` opens: the folder last chosen for it, if it still
     exists, else the database's folder."""
-    last = app.setting(f"last.dir.{kind}")
+    last = app.setting(f"{LAST_DIR.key}{kind}")
     if last and Path(last).is_dir():
         return last
     return str(paths.data_dir_for(app.workspace.db_path))
@@ -41,4 +42,4 @@ def picker_start(app, kind: str) -> str:
 def remember_choice(app, kind: str, chosen: str | Path) -> None:
     """Remember the folder of what was picked for ``kind`` (a file's folder, or the folder itself)."""
     path = Path(chosen)
-    app.remember(f"last.dir.{kind}", str(path if path.is_dir() else path.parent))
+    app.remember(f"{LAST_DIR.key}{kind}", str(path if path.is_dir() else path.parent))
