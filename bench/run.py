@@ -396,7 +396,7 @@ def make_district_folder(folder: Path, count: int, demo_db: Path) -> Path:
 def time_district(folder: Path, runs: int) -> float:
     from tuoyu_desktop import paths
     from tuoyu_desktop.domain.policy import load_profiles
-    from tuoyu_desktop.services.district import summarise
+    from tuoyu_desktop.exchange.district_inbox import summarise
 
     profile = load_profiles(paths.policies_dir())["通用"]
     times = []

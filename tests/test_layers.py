@@ -147,3 +147,11 @@ def test_no_two_modules_import_each_other_in_a_circle():
         list(graphlib.TopologicalSorter(graph).static_order())
     except graphlib.CycleError as exc:
         raise AssertionError(f"import cycle: {' → '.join(exc.args[1])}") from None
+
+
+def test_use_cases_never_import_the_file_formats():
+    """services/ is below exchange/ (which reads and writes the workbooks and calls the use cases):
+    services/district.py reading return workbooks itself was the one arrow that ran back up."""
+    bad = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f) if m.startswith("tuoyu_desktop.exchange"))
+           for f in files_of("services")}
+    assert not {k: v for k, v in bad.items() if v}

@@ -536,7 +536,7 @@ def _same_file(a: Path, b: Path) -> bool:
 def _cmd_district(args, db_path: Path) -> int:
     from .domain.month import Month
     from .domain.policy import load_profiles
-    from .services.district import summarise
+    from .exchange.district_inbox import summarise
 
     month = str(Month.parse(args.month, "--month"))
     profiles = load_profiles(paths.policies_dir())

@@ -4,13 +4,13 @@ import json
 from openpyxl import load_workbook
 
 from tests.exchange.number_cells import numbers_as_text
+from tuoyu_desktop.exchange.district_inbox import summarise
 from tuoyu_desktop.exchange.district_workbook import write_district_xlsx
 from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.reports.voucher_claim import write_claim_xlsx
 from tuoyu_desktop.services import returns
 from tuoyu_desktop.services.centre import centre_profile
-from tuoyu_desktop.services.district import summarise
 from tuoyu_desktop.services.vouchers import monthly_claim
 
 

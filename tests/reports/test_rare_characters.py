@@ -108,11 +108,11 @@ def test_the_quick_character_map_agrees_with_reportlab(path):
 
 
 def test_rare_characters_print_in_the_voucher_claim_and_district_pdfs(demo, tmp_path):
+    from tuoyu_desktop.exchange.district_inbox import summarise
     from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
     from tuoyu_desktop.reports.district_pdf import write_district_pdf
     from tuoyu_desktop.reports.voucher_claim import write_claim_pdf
     from tuoyu_desktop.services.centre import centre_form, get_centre, update_centre
-    from tuoyu_desktop.services.district import summarise
     from tuoyu_desktop.services.vouchers import monthly_claim
 
     with demo.session() as s:

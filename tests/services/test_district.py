@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import run_cli
+from tuoyu_desktop.exchange.district_inbox import summarise
 from tuoyu_desktop.exchange.district_workbook import write_district_xlsx
 from tuoyu_desktop.reports.district_pdf import write_district_pdf
-from tuoyu_desktop.services.district import summarise
 
 
 @pytest.fixture(scope="module")

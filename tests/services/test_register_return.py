@@ -5,10 +5,11 @@ from datetime import date
 from decimal import Decimal
 
 from tuoyu_desktop.domain.indicators import CODES, CODES_V2, checksum
+from tuoyu_desktop.exchange.district_inbox import summarise
 from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.services import returns
-from tuoyu_desktop.services.district import Centre, add_up, summarise
+from tuoyu_desktop.services.district import Centre, add_up
 
 TODAY = date(2026, 11, 25)
 

@@ -8,11 +8,11 @@ from openpyxl import load_workbook
 from tests.conftest import DEMO_TODAY, run_cli
 from tuoyu_desktop.domain.ages import add_months
 from tuoyu_desktop.domain.errors import InputError
+from tuoyu_desktop.exchange.district_inbox import summarise
 from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
 from tuoyu_desktop.reports.monthly_pdf import write_return_pdf
 from tuoyu_desktop.services import returns
-from tuoyu_desktop.services.district import summarise
 
 
 def test_a_future_month_is_refused_and_the_current_month_is_a_preview_that_cannot_be_locked(demo):

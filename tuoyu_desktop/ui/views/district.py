@@ -8,8 +8,9 @@ from tkinter import ttk
 from ...domain.ages import add_months
 from ...domain.errors import InputError
 from ...domain.month import Month
+from ...exchange.district_inbox import ROSTER_NAME, summarise
 from ...reports.district_pdf import HEAD, KEY
-from ...services.district import ROSTER_NAME, Summary, summarise
+from ...services.district import Summary
 from .. import dialogs, outputs
 from ..tasks import BackgroundTask
 from ..widgets.table import Table, TableColumn
