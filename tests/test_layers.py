@@ -74,12 +74,19 @@ def test_the_window_reaches_the_data_only_through_services():
 
 def test_every_page_refreshes_on_areas_the_registry_knows():
     """A page that names an area no kind has would never refresh (a typo, or a kind renamed)."""
+    from tuoyu_desktop.services.areas import FEEDS, HOME, REPORT, areas_feeding
     from tuoyu_desktop.services.records import AREAS
     from tuoyu_desktop.ui.main_window import VIEWS
 
+    keys = set()
     for key, _title, module, cls in VIEWS:
         view = getattr(__import__(f"tuoyu_desktop.ui.views.{module}", fromlist=[cls]), cls)
-        assert set(view.depends_on) <= AREAS, (key, set(view.depends_on) - AREAS)
+        assert view.key == key and "depends_on" not in vars(view), key  # pages keep no area lists of their own
+        keys.add(key)
+    assert {page for pages in FEEDS.values() for page in pages} <= keys  # a fed page that does not exist: a typo
+    assert {k.area for k in __import__("tuoyu_desktop.services.records", fromlist=["KINDS"]).KINDS.values()} <= AREAS
+    assert all(HOME in pages and REPORT in pages for area, pages in FEEDS.items() if area != "settings")
+    assert areas_feeding("district") == frozenset()  # the district's own files, nothing of the centre
 
 
 def test_every_change_a_service_returns_names_known_areas():

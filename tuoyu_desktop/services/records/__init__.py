@@ -1,6 +1,7 @@
 """Every kind of record the program keeps, by the KIND name of the command line."""
 from __future__ import annotations
 
+from ..areas import AREAS as _AREAS
 from .base import (
     ADDED,
     UNCHANGED,
@@ -28,8 +29,9 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
 )}
 
-#: every area a change can touch: the kinds' own, and ``settings`` (locks, passwords, the 操作日志)
-AREAS: frozenset[str] = frozenset({k.area for k in KINDS.values()} | {"settings"})
+#: every area a change can touch (services.areas: what each feeds); each kind belongs to one
+AREAS = _AREAS
+assert {a for k in KINDS.values() for a in k.touches} <= AREAS, "a record kind's area is missing in services/areas.py"
 
 
 def kind_for_table(table: str) -> RecordKind | None:

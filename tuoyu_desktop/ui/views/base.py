@@ -4,6 +4,7 @@ from __future__ import annotations
 from tkinter import ttk
 from typing import TYPE_CHECKING
 
+from ...services.areas import areas_feeding
 from ...services.changes import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -13,8 +14,6 @@ if TYPE_CHECKING:  # pragma: no cover
 class View(ttk.Frame):
     key = ""
     title = ""
-    #: the areas of Changes this view shows; it refreshes when one of them changed
-    depends_on: tuple[str, ...] = ()
 
     def __init__(self, master, app: "MainWindow"):
         super().__init__(master, padding=(16, 12))
@@ -30,7 +29,7 @@ class View(ttk.Frame):
 
     def changed(self, changes: Changes) -> None:
         """Refresh now if on screen; otherwise when next shown (a hidden page costs nothing)."""
-        if changes.touches(*self.depends_on):
+        if changes.touches(*areas_feeding(self.key)):
             if self.is_shown():
                 self.refresh()
             else:

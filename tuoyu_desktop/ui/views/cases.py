@@ -16,7 +16,6 @@ from .today import KindDialog
 class CasesView(ListPage):
     key = "cases"
     title = "传染病与请假"
-    depends_on = ("register", "children", "staff")
     select_hint = "请先选中一条传染病登记或请假记录"
 
     def __init__(self, master, app):

@@ -27,7 +27,6 @@ XLSX = [("Excel 工作簿", "*.xlsx")]
 class ChildrenView(ListPage):
     key = "children"
     title = "幼儿"
-    depends_on = ("children", "classes", "centre", "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app, "幼儿花名册")

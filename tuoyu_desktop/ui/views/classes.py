@@ -47,7 +47,6 @@ class ClassDialog(FormDialog):
 class ClassesView(ListPage):
     key = "classes"
     title = "班级"
-    depends_on = ("classes", "children", "staff", "centre")
 
     def __init__(self, master, app):
         super().__init__(master, app, "班级")

@@ -20,7 +20,6 @@ from .list_page import ListPage
 class DistrictView(ListPage):
     key = "district"
     title = "区县汇总"
-    depends_on = ()
     pdf_button = "pdf"
 
     def __init__(self, master, app):

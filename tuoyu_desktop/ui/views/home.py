@@ -17,8 +17,6 @@ GROUP_ORDER = ("聚集性预警", "出勤登记", "晨检", "因病缺勤追踪"
 class HomeView(View):
     key = "home"
     title = "首页"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "register",
-                  "measurements")
 
     def __init__(self, master, app):
         super().__init__(master, app)

@@ -39,7 +39,6 @@ class RecordDialog(FormDialog):
 class MedicalView(ListPage):
     key = "medical"
     title = "医育结合"
-    depends_on = ("agreements", "centre")
 
     def __init__(self, master, app):
         super().__init__(master, app, "医育结合")

@@ -45,8 +45,6 @@ def _load_file_writers(_progress) -> None:
 class ReportView(ListPage):
     key = "report"
     title = "月报"
-    depends_on = ("centre", "classes", "children", "staff", "training", "agreements", "vouchers", "settings",
-                  "register", "measurements")
     pdf_button = "open"
 
     def __init__(self, master, app):

@@ -5,6 +5,7 @@ import dataclasses
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
+from ...services.areas import areas_feeding
 from ...services.audit_log import check_log, recent_entries
 from ...services.centre import (
     CentreForm,
@@ -20,7 +21,6 @@ from .base import View
 class SettingsView(View):
     key = "settings"
     title = "设置"
-    depends_on = ("centre", "settings")
 
     def __init__(self, master, app):
         super().__init__(master, app)
@@ -156,5 +156,5 @@ class SettingsView(View):
 
     def changed(self, changes) -> None:
         super().changed(changes)
-        if not changes.touches(*self.depends_on):
+        if not changes.touches(*areas_feeding(self.key)):
             self.refresh_audit()

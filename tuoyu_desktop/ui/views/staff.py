@@ -28,7 +28,6 @@ CERT_COLUMNS = [
 class StaffView(ListPage):
     key = "staff"
     title = "从业人员"
-    depends_on = ("staff", "classes", "centre")
 
     def __init__(self, master, app):
         super().__init__(master, app, "从业人员")

@@ -166,7 +166,6 @@ class KindDialog(FormDialog):
 class TodayView(View):
     key = "today"
     title = "今日"
-    depends_on = ("register", "children", "classes", "staff")
 
     def __init__(self, master, app):
         super().__init__(master, app)

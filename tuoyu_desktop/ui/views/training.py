@@ -103,7 +103,6 @@ class RecordDialog(FormDialog):
 class TrainingView(ListPage):
     key = "training"
     title = "培训"
-    depends_on = ("training", "staff", "centre")
     pdf_button = "print"
 
     def __init__(self, master, app):

@@ -91,7 +91,6 @@ class ClaimDialog(FormDialog):
 class VouchersView(ListPage):
     key = "vouchers"
     title = "体验券"
-    depends_on = ("vouchers", "children", "centre")
 
     def __init__(self, master, app):
         super().__init__(master, app, "托育服务体验券")
