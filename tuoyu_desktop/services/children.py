@@ -18,6 +18,7 @@ from ..store.spans import placed_on
 from .centre import centre_profile
 from .changes import Changes
 from .lookups import enrolled_in_class
+from .sheets import MASKED_NOTE, ListSheet
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -336,3 +337,25 @@ def children_page(db: Db, profiles: dict[str, PolicyProfile], today: date,
     db = as_db(db)
     return ChildrenPage(roster(db, today, include_left=include_left),
                         due_to_move(db, centre_profile(db, profiles), today), health_follow_up(db, today))
+
+
+ROSTER_HEADERS = ["姓名", "性别", "出生日期", "月龄", "班级", "托育形式", "入托日期", "身份证号", "监护人", "监护人电话", "状态"]
+
+
+def roster_status(r: "RosterRow", today: date) -> str:
+    """在托, 待入托（date）or 已离托（date）, as the roster and its export say it."""
+    if r.left_on and r.left_on <= today:
+        return f"已离托（{r.left_on.isoformat()}）"
+    if r.enrolled_on > today:
+        return f"待入托（{r.enrolled_on.isoformat()}）"
+    return "在托" + ("，身份证号待补" if r.id_missing else "")
+
+
+def roster_sheet(rows: list["RosterRow"], today: date, full: bool = False) -> ListSheet:
+    """花名册 as exported: ID numbers and phones masked unless ``full``."""
+    from ..domain.idnumbers import mask_id, mask_phone
+
+    out = [[r.name, r.sex, r.birth_date, r.months, r.class_name, r.care_type, r.enrolled_on,
+            r.id_number if full else mask_id(r.id_number), r.guardian_name,
+            r.guardian_phone if full else mask_phone(r.guardian_phone), roster_status(r, today)] for r in rows]
+    return ListSheet("幼儿花名册", ROSTER_HEADERS, out, "" if full else MASKED_NOTE)

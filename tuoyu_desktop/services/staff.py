@@ -16,6 +16,7 @@ from ..domain.staffing import (
 from ..store.plain import BY_NAME, Db, as_db, in_
 from ..store.spans import employed_on
 from .centre import centre_profile
+from .sheets import MASKED_NOTE, ListSheet
 
 
 @dataclass(frozen=True)
@@ -156,3 +157,15 @@ def staff_page(db: Db, profiles: dict[str, PolicyProfile], today: date, include_
     return StaffPage(staff_rows(db, today, include_left), warn,
                      [c for c in certificate_rows(db, today, warn) if not c.replaced],
                      [UncertifiedRow(s.id, s.name, s.hired_on) for s in uncertified_caregivers(db, today)])
+
+
+STAFF_HEADERS = ["姓名", "性别", "岗位", "所在班级", "入职日期", "身份证号", "联系电话", "学历", "离职日期"]
+
+
+def staff_sheet(rows: list, full: bool = False) -> ListSheet:
+    """从业人员 as exported: ID numbers and phones masked unless ``full``."""
+    from ..domain.idnumbers import mask_id, mask_phone
+
+    out = [[r.name, r.sex, r.role, r.class_name, r.hired_on, r.id_number if full else mask_id(r.id_number),
+            r.phone if full else mask_phone(r.phone), r.education, r.left_on or ""] for r in rows]
+    return ListSheet("从业人员", STAFF_HEADERS, out, "" if full else MASKED_NOTE)

@@ -6,7 +6,6 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.formatting import date_iso
-from ...domain.idnumbers import mask_id, mask_phone
 from ...services import children as svc
 from ...services.forms import delete_record
 from .. import dialogs, outputs
@@ -86,11 +85,7 @@ class ChildrenView(ListPage):
 
     @staticmethod
     def _status(r: svc.RosterRow, today) -> str:
-        if r.left_on and r.left_on <= today:
-            return f"已离托（{date_iso(r.left_on)}）"
-        if r.enrolled_on > today:
-            return f"待入托（{date_iso(r.enrolled_on)}）"
-        return "在托" + ("，身份证号待补" if r.id_missing else "")
+        return svc.roster_status(r, today)
 
     def _values(self, r: svc.RosterRow, today) -> tuple:
         return (r.name, r.sex, r.months, r.class_name, r.care_type, date_iso(r.enrolled_on), r.id_number,
@@ -148,15 +143,8 @@ class ChildrenView(ListPage):
         if not path:
             return None
         outputs.remember_choice(self.app, "export", path)
-        full = self.full_numbers.get()
-        rows = []
-        for iid in self.table.visible_ids():
-            r = self.rows[iid]
-            rows.append([r.name, r.sex, r.birth_date, r.months, r.class_name, r.care_type, r.enrolled_on,
-                         r.id_number if full else mask_id(r.id_number), r.guardian_name,
-                         r.guardian_phone if full else mask_phone(r.guardian_phone), self._status(r, self.app.today())])
-        note = "" if full else "身份证号和电话已隐去中间几位（个人信息保护）"
-        write_list(Path(path), "幼儿花名册", ["姓名", "性别", "出生日期", "月龄", "班级", "托育形式", "入托日期", "身份证号",
-                                         "监护人", "监护人电话", "状态"], rows, note)
-        self.app.tell(f"已导出花名册 {path}（{len(rows)} 人）", Path(path))
+        sheet = svc.roster_sheet([self.rows[iid] for iid in self.table.visible_ids()], self.app.today(),
+                                 self.full_numbers.get())
+        write_list(Path(path), sheet.title, sheet.headers, sheet.rows, sheet.note)
+        self.app.tell(f"已导出花名册 {path}（{len(sheet.rows)} 人）", Path(path))
         return Path(path)

@@ -6,7 +6,6 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.formatting import date_iso
-from ...domain.idnumbers import mask_id, mask_phone
 from ...services import staff as svc
 from .. import dialogs, outputs
 from ..widgets.table import Table, TableColumn
@@ -108,12 +107,7 @@ class StaffView(ListPage):
         if not path:
             return None
         outputs.remember_choice(self.app, "export", path)
-        rows = []
-        for iid in self.table.visible_ids():
-            r = self.rows[iid]
-            rows.append([r.name, r.sex, r.role, r.class_name, r.hired_on, mask_id(r.id_number), mask_phone(r.phone),
-                         r.education, r.left_on or ""])
-        write_list(Path(path), "从业人员", ["姓名", "性别", "岗位", "所在班级", "入职日期", "身份证号", "联系电话", "学历",
-                                        "离职日期"], rows, "身份证号和电话已隐去中间几位（个人信息保护）")
+        sheet = svc.staff_sheet([self.rows[iid] for iid in self.table.visible_ids()])
+        write_list(Path(path), sheet.title, sheet.headers, sheet.rows, sheet.note)
         self.app.tell(f"已导出从业人员 {path}", Path(path))
         return Path(path)
