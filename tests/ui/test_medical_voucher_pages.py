@@ -4,7 +4,7 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
-from tests.ui.conftest import last_dialog, type_into
+from tests.ui.conftest import last_dialog, type_into, wait_until
 from tuoyu_desktop.store.models import Agreement, Visit, VoucherRedemption
 
 pytestmark = pytest.mark.gui
@@ -84,6 +84,7 @@ def test_deleting_needs_a_reason_and_the_claim_is_written(demo_window, workspace
     page.buttons["claim"].invoke()
     f = last_dialog(demo_window.root).form
     f.save_button.invoke()
+    wait_until(page, lambda: page.writing.finished)  # written off the Tk thread
     assert sorted(p.suffix for p in page.written) == [".pdf", ".xlsx"]
     assert all(p.exists() and "_2026-10_体验券申领表" in p.name for p in page.written)
     assert {p.parent.name for p in page.written} == {"体验券申领表"} and not dialogs.named("ask_directory")

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
-from tests.ui.conftest import last_dialog, type_into
+from tests.ui.conftest import last_dialog, type_into, wait_until
 from tuoyu_desktop.services.changes import Changes
 from tuoyu_desktop.store.models import Certificate, Staff, TrainingRecord
 
@@ -154,6 +154,7 @@ def test_year_view_exports_to_excel_and_prints_a_pdf_with_embedded_fonts(staffed
     ws = load_workbook(tmp_path / "培训.xlsx").active
     assert [c.value for c in ws[2]][:3] == ["姓名", "岗位", "入职日期"]
     page.buttons["print"].invoke()  # 保存年度表PDF: into 培训/ beside the database, without asking
+    wait_until(page, lambda: page.writing.finished)  # written off the Tk thread
     pdf = staffed.banner.path
     assert pdf.parent.name == "培训" and pdf.name == "2026年培训达标情况.pdf"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout

@@ -5,7 +5,7 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, child_row
-from tests.ui.conftest import TODAY, last_dialog
+from tests.ui.conftest import TODAY, last_dialog, wait_until
 from tuoyu_desktop.store.models import AttendanceMark, HealthCheck
 
 pytestmark = pytest.mark.gui
@@ -78,7 +78,10 @@ def test_the_demo_today_page_shows_a_class_and_writes_the_month_printouts(demo_w
     page = demo_window.views["today"]
     assert page.tree.get_children()
     for what in ("attendance", "checks", "excel"):
-        path = page.print_month(what)
+        task = page.print_month(what)  # written off the Tk thread: the window keeps answering
+        assert page.print_month(what) is task  # a second click while writing starts nothing more
+        wait_until(page, lambda: task.finished)
+        path = page.last_written
         assert path.exists() and path.stat().st_size > 0
 
 
@@ -141,7 +144,9 @@ def test_printing_the_register_for_a_second_class_never_replaces_the_first_class
         page.class_box.set(name)
         page.change_class()
         for what in ("attendance", "checks"):
-            written.setdefault(what, set()).add(page.print_month(what))
+            task = page.print_month(what)
+            wait_until(page, lambda: task.finished)
+            written.setdefault(what, set()).add(page.last_written)
             banner = demo_window.banner
             demo_window.root.update()
             assert banner.winfo_ismapped() and banner.folder_button.winfo_ismapped()

@@ -9,6 +9,7 @@ program's own folder.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Callable
 
 from .. import paths
 from ..services.settings import LAST_DIR
@@ -43,3 +44,48 @@ def remember_choice(app, kind: str, chosen: str | Path) -> None:
     """Remember the folder of what was picked for ``kind`` (a file's folder, or the folder itself)."""
     path = Path(chosen)
     app.remember(f"{LAST_DIR.key}{kind}", str(path if path.is_dir() else path.parent))
+
+
+def write_in_background(page, label: str, work: Callable[[], Any], done: Callable[[Any], None]):
+    """Write a file off the Tk thread (a month's register for every class, a year's training table,
+    a 申领表): the window keeps answering, the status bar says what is being written, the cursor
+    waits; ``done(result)`` runs on the Tk thread afterwards. A second request while one is being
+    written is told to wait, never started twice. Returns the task (``page.writing``)."""
+    from ..errors import USER_ERRORS
+    from . import dialogs
+    from .tasks import BackgroundTask
+
+    app = page.app
+    running = getattr(page, "writing", None)
+    if running is not None and not running.finished:
+        app.set_status(f"正在生成{page.writing_label}，请稍候…")
+        return running
+
+    def finish(result) -> None:
+        _idle(page)
+        done(result)
+
+    def fail(exc: BaseException) -> None:
+        _idle(page)
+        app.set_status(f"未能生成{label}")
+        if isinstance(exc, USER_ERRORS):
+            dialogs.show_error(app.root, f"未能生成{label}", str(exc).lstrip(": "))
+        else:
+            app.report_exception(exc)
+
+    app.set_status(f"正在生成{label}…")
+    _busy(page, True)
+    page.writing_label = label
+    page.writing = BackgroundTask(page, lambda _progress: work(), on_done=finish, on_error=fail)
+    return page.writing
+
+
+def _busy(page, on: bool) -> None:
+    try:
+        page.winfo_toplevel().configure(cursor="watch" if on else "")
+    except Exception:  # a window closed meanwhile has no cursor to set
+        pass
+
+
+def _idle(page) -> None:
+    _busy(page, False)

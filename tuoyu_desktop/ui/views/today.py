@@ -170,6 +170,7 @@ class TodayView(View):
     def __init__(self, master, app):
         super().__init__(master, app)
         self.sheet: register.DaySheet | None = None
+        self.last_written: Path | None = None  # the month print last written (print_month)
         self.dirty = False
         self.popup = None
         bar = ttk.Frame(self)
@@ -548,7 +549,9 @@ class TodayView(View):
     def out_dir(self) -> Path:
         return outputs.print_folder(self.app, "register")
 
-    def print_month(self, what: str) -> Path | None:
+    def print_month(self, what: str):
+        """The month's 出勤登记表, 晨午检记录表 (PDF, every class a page) or workbook, written off the Tk
+        thread (returns the task; ``last_written`` is the file once it is done)."""
         from ...exchange.register_export import write_register_xlsx
         from ...reports.register_pdf import write_attendance_pdf, write_checks_pdf
         from ...services.register_sheets import month_sheets
@@ -562,15 +565,21 @@ class TodayView(View):
         folder = self.out_dir()
         folder.mkdir(parents=True, exist_ok=True)
         notes: list[str] = []
-        if what == "attendance":
-            path = write_attendance_pdf(data, folder / f"幼儿出勤登记表_{month}.pdf", notes=notes)
-        elif what == "checks":
-            path = write_checks_pdf(data, folder / f"晨午检记录表_{month}.pdf", notes=notes)
-        else:
-            path = write_register_xlsx(data, folder / f"日常登记_{month}.xlsx")
-        classes = len(data.classes)
-        self.app.tell(f"已生成 {path.name}（{month}，{classes}个班级{'，每班一页' if what != 'excel' else ''}）：{path.parent}",
-                      path)
-        self.tell_unprintable(notes)
-        open_with_system(path)
-        return path
+
+        def write() -> Path:  # on the worker: only the file, no widget
+            if what == "attendance":
+                return write_attendance_pdf(data, folder / f"幼儿出勤登记表_{month}.pdf", notes=notes)
+            if what == "checks":
+                return write_checks_pdf(data, folder / f"晨午检记录表_{month}.pdf", notes=notes)
+            return write_register_xlsx(data, folder / f"日常登记_{month}.xlsx")
+
+        def written(path: Path) -> None:
+            self.last_written = path
+            classes = len(data.classes)
+            self.app.tell(f"已生成 {path.name}（{month}，{classes}个班级{'，每班一页' if what != 'excel' else ''}）："
+                          f"{path.parent}", path)
+            self.tell_unprintable(notes)
+            open_with_system(path)
+
+        label = {"attendance": "幼儿出勤登记表", "checks": "晨午检记录表"}.get(what, "日常登记Excel")
+        return outputs.write_in_background(self, label, write, written)

@@ -227,15 +227,20 @@ class TrainingView(ListPage):
         self.app.tell(f"已导出 {path}", Path(path))
         return Path(path)
 
-    def print_pdf(self) -> Path | None:
+    def print_pdf(self):
+        """The year's table as a PDF in 培训/, written off the Tk thread (returns the task)."""
         from ...reports.training_year import write_training_pdf
         from ..open_file import open_with_system
 
         path = outputs.print_folder(self.app, "training") / f"{self.year()}年培训达标情况.pdf"
-        name = self.app.look(centre_name)
+        name, year, as_of, rows = self.app.look(centre_name), self.year(), self.as_of(), list(self.year_rows)
         notes: list[str] = []
-        write_training_pdf(Path(path), name, self.year(), self.as_of(), self.year_rows, TRAINING_NOTE, notes=notes)
-        self.app.tell(f"已保存 {path.name}（统计截至{self.as_of().isoformat()}）：{path.parent}", path)
-        self.tell_unprintable(notes)
-        open_with_system(Path(path))
-        return Path(path)
+
+        def written(_result) -> None:
+            self.app.tell(f"已保存 {path.name}（统计截至{as_of.isoformat()}）：{path.parent}", path)
+            self.tell_unprintable(notes)
+            open_with_system(path)
+
+        return outputs.write_in_background(
+            self, "年度培训表PDF", lambda: write_training_pdf(path, name, year, as_of, rows, TRAINING_NOTE, notes=notes),
+            written)

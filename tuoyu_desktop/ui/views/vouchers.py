@@ -78,14 +78,20 @@ class ClaimDialog(FormDialog):
         folder = outputs.print_folder(self.app, "vouchers")
         files = self.app.look(svc.claim_for, self.app.ops.profiles, values["月份"])
         claim, stem = files.claim, files.stem
-        full = bool(values["显示完整号码"])
+        full, today, page = bool(values["显示完整号码"]), self.app.today(), self.page
         notes: list[str] = []
-        pdf = write_claim_pdf(Path(folder) / f"{stem}.pdf", files.centre_name, claim, self.app.today(), full, notes=notes)
-        xlsx = write_claim_xlsx(Path(folder) / f"{stem}.xlsx", files.centre_name, claim, full)
-        self.page.written = [pdf, xlsx]
-        self.app.tell(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）", pdf)
-        self.page.tell_unprintable(notes)
-        open_with_system(pdf)
+
+        def write() -> list[Path]:  # on the worker: only the files
+            return [write_claim_pdf(Path(folder) / f"{stem}.pdf", files.centre_name, claim, today, full, notes=notes),
+                    write_claim_xlsx(Path(folder) / f"{stem}.xlsx", files.centre_name, claim, full)]
+
+        def written(paths: list[Path]) -> None:
+            page.written = paths
+            page.app.tell(f"已生成{claim.month}申领表：{claim.days}次，{claim.amount}元（{folder}）", paths[0])
+            page.tell_unprintable(notes)
+            open_with_system(paths[0])
+
+        outputs.write_in_background(page, "体验券申领表", write, written)
 
 
 class VouchersView(ListPage):
