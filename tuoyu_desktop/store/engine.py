@@ -52,7 +52,10 @@ def _mark_first_write(engine: Engine, marker: Path, pause: float) -> None:
     def _before(conn, cursor, statement, parameters, context, executemany):
         if marker.exists() or not statement.lstrip().upper().startswith(_WRITES):
             return
-        marker.write_text(" ".join(statement.split()[:3]), encoding="utf-8")
+        # written whole, then renamed: the test never sees the marker before its text is in it
+        part = marker.with_name(marker.name + ".part")
+        part.write_text(" ".join(statement.split()[:3]), encoding="utf-8")
+        os.replace(part, marker)
         time.sleep(pause)
 
 
