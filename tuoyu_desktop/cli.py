@@ -125,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="加密后覆盖并删除 backups 文件夹里未加密的备份")
     plain.add_argument("--keep-plain-backups", action="store_true", help="保留未加密的备份（它们仍可被任何人读取）")
     sub.add_parser("rekey", help=f"修改密码（新密码取自环境变量 {NEW_PASSWORD_ENV}，或在终端输入；恢复密钥不变）")
+    log = sub.add_parser("log", help="列出最近的操作（名称、时间、行数），最新的在前")
+    log.add_argument("--last", type=int, default=20, metavar="N", help="列出几条（默认20）")
+    sub.add_parser("undo", help="撤销最近的一次操作（之后又有改动、锁定月报等不能撤销时说明原因，退出码 2）")
     sheet = sub.add_parser("recovery-sheet", help="生成恢复密钥单 PDF（打印后放在保险柜里）")
     sheet.add_argument("file", metavar="FILE.pdf")
     return parser
@@ -412,7 +415,7 @@ def _cmd_template(args, db_path: Path) -> int:
 
 
 def _cmd_import(args, db_path: Path) -> int:
-    from .exchange.importer import ImportFailed, import_file, kind_named
+    from .exchange.importer import ImportFailed, import_file, import_name, kind_named
     kind_named(args.kind)
     source = Path(args.file).expanduser()
     problems = _output(args.problems, ".xlsx") if args.problems else None
@@ -421,7 +424,7 @@ def _cmd_import(args, db_path: Path) -> int:
     ws = _open(db_path)
     try:
         ops = Operations(ws)
-        result = ops.change(import_file, args.kind, source, ops.profiles, date.today())
+        result = ops.change(import_file, args.kind, source, ops.profiles, date.today(), op_name=import_name(source))
     except ImportFailed as failed:
         print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
         for line in failed.report_lines():
@@ -675,5 +678,33 @@ def _cmd_recovery_sheet(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
+def _cmd_log(args, db_path: Path) -> int:
+    from .services.history import operations_log
+
+    if args.last < 1:
+        raise InputError("--last: 应为正整数")
+    ws = _open(db_path)
+    try:
+        rows = Operations(ws).look(operations_log, args.last)
+    finally:
+        ws.close()
+    if not rows:
+        print("还没有任何操作")
+    for op in rows:
+        print(f"{op.id:>5}  {op.at}  {op.user}  {op.name}  改动{op.rows}行" + ("  〔已撤销〕" if op.undone else ""))
+    return EXIT_OK
+
+
+def _cmd_undo(args, db_path: Path) -> int:
+    from .services.history import undo_last
+
+    ws = _open(db_path)
+    try:
+        print(Operations(ws).change(undo_last).message)
+    finally:
+        ws.close()
+    return EXIT_OK
+
+
+_COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
              "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet}

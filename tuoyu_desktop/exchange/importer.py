@@ -88,6 +88,11 @@ class ImportResult:
         return f"{self.title}：新增 {self.added}，更新 {self.updated}，未变 {self.unchanged}"
 
 
+def import_name(path: Path) -> Callable[["ImportResult"], str]:
+    """The operation's name once the import has run: 导入幼儿 幼儿.xlsx（37行）."""
+    return lambda r: f"导入{r.title} {Path(path).name}（{r.added + r.updated + r.unchanged}行）"
+
+
 class ImportFailed(InputError):
     """Some rows are bad: nothing was imported. Carries the sheet for the problem report."""
 

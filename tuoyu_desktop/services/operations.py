@@ -50,11 +50,33 @@ class Operations:
     #: a form's as-you-type checks: run the service's checks, keep nothing
     check = read
 
-    def change(self, use_case: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def change(self, use_case: Callable[..., T], *args: Any, op_name: str | Callable[[T], str] = "",
+               **kwargs: Any) -> T:
         """Run ``use_case(session, *args)`` in one transaction: committed if it returns, rolled back
-        (and the error raised) if it raises."""
+        (and the error raised) if it raises. What it changed is one named operation of the 操作日志
+        (撤销 takes it back): named ``op_name`` (or ``op_name(result)``), else after the message of
+        the ``Changes`` it returns (已保存 班级 向日葵班 → 保存 班级 向日葵班)."""
+        from ..store.audit import OPERATION
+
         with self.workspace.session() as session:
-            return use_case(session, *args, **kwargs)
+            operation = session.info[OPERATION] = {"name": op_name if isinstance(op_name, str) else ""}
+            try:
+                result = use_case(session, *args, **kwargs)
+                session.flush()
+            finally:
+                session.info.pop(OPERATION, None)
+            if operation.get("id") is not None:
+                name = op_name(result) if callable(op_name) else operation.get("name") or _named_after(result)
+                from .history import close_operation
+
+                close_operation(session, operation["id"], name)
+            return result
+
+
+def _named_after(result: Any) -> str:
+    changes = changes_of(result)
+    message = (changes.message if changes is not None else "") or "修改数据"
+    return message[1:] if message.startswith("已") else message
 
 
 def changes_of(result: Any) -> Changes | None:

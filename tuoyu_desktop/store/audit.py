@@ -10,9 +10,12 @@ from decimal import Decimal
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session as OrmSession
 
-from .models import AuditEntry, Setting
+from .models import AuditEntry, Operation, Setting
 
-NOT_AUDITED = (AuditEntry, Setting)
+NOT_AUDITED = (AuditEntry, Setting, Operation)
+#: ``session.info[OPERATION]``: the named operation the session's changes belong to (``name``, and
+#: its ``id`` once its first change is flushed); set by services.operations.Operations.change
+OPERATION = "tuoyu.operation"
 _installed = False
 
 
@@ -79,11 +82,17 @@ def _after_flush(session: OrmSession, _context) -> None:
     prev = connection.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar() or ""
     now = datetime.now(timezone.utc).replace(microsecond=0)
     user = current_user()
+    operation = session.info.get(OPERATION)
+    if operation is not None and operation.get("id") is None:  # its first change: the operation's row
+        operation["id"] = connection.execute(insert(Operation.__table__).values(
+            name=operation.get("name") or "修改数据", at=now, user=user, rows=0,
+            undo_of=operation.get("undo_of"))).inserted_primary_key[0]
     values = []
     for action, name, record_id, summary, old, new in rows:
         digest = entry_hash(prev, now.isoformat(), user, action, name, record_id, old, new)
         values.append(dict(at=now, user=user, action=action, table_name=name, record_id=record_id, summary=summary,
-                           old_json=old, new_json=new, prev_hash=prev, hash=digest))
+                           old_json=old, new_json=new, prev_hash=prev, hash=digest,
+                           operation_id=operation["id"] if operation is not None else None))
         prev = digest
     connection.execute(insert(table), values)
 

@@ -284,6 +284,21 @@ class AuditEntry(SQLModel, table=True):
     new_json: str = ""
     prev_hash: str = ""
     hash: str = ""
+    operation_id: int | None = Field(default=None, index=True)  # the named operation it was part of
+
+
+class Operation(SQLModel, table=True):
+    """A named operation (导入幼儿 幼儿.xlsx（37行）, 编辑 班级 向日葵班): one transaction, its rows in
+    the 操作日志 under it; 撤销 takes back the last one (``undo_of``: the operation an undo took back)."""
+
+    __tablename__ = "operations"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str
+    at: datetime
+    user: str = ""
+    rows: int = 0
+    undo_of: int | None = Field(default=None, index=True)
 
 
 # The daily register (SPEC §8) ---------------------------------------------------------------------

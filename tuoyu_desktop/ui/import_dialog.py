@@ -7,7 +7,14 @@ from tkinter import ttk
 from typing import TYPE_CHECKING
 
 from ..errors import USER_ERRORS
-from ..exchange.importer import READING, SAVING, ImportFailed, ImportResult, import_file
+from ..exchange.importer import (
+    READING,
+    SAVING,
+    ImportFailed,
+    ImportResult,
+    import_file,
+    import_name,
+)
 from ..services.changes import Changes
 from ..services.records import KINDS
 from . import dialogs, outputs
@@ -168,8 +175,9 @@ class ImportDialog(tk.Toplevel):
         ops, today = self.app.ops, self.app.today()
 
         def work(progress):  # on the worker thread: its own transaction, kept only when importing
-            run = ops.change if commit else ops.check
-            return run(import_file, key, Path(path), ops.profiles, today, progress)
+            if commit:  # one named operation: 编辑 → 撤销 takes the whole import back
+                return ops.change(import_file, key, Path(path), ops.profiles, today, progress, op_name=import_name(path))
+            return ops.check(import_file, key, Path(path), ops.profiles, today, progress)
 
         self._reset()
         self.state = "importing" if commit else "checking"

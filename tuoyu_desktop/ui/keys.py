@@ -1,5 +1,5 @@
 """The window's shortcuts: Ctrl+F the page's search box, Ctrl+N the page's 新增 dialog, Ctrl+P the page's
-PDF, F1 the user manual. Bound on the main window only (dialogs have their own Enter/Esc), and never
+PDF, Ctrl+Z 编辑 → 撤销 (not while typing in a field), F1 the user manual. Bound on the main window only (dialogs have their own Enter/Esc), and never
 a bare letter, so that Chinese input methods keep every plain key."""
 from __future__ import annotations
 
@@ -19,6 +19,19 @@ def bind_window_keys(window: "MainWindow") -> None:
         for key in (f"<Control-{letter}>", f"<Control-{letter.upper()}>"):  # with Caps Lock on too
             root.bind(key, handler)
     root.bind("<F1>", lambda _e: window.open_manual() and "break")
+    for key in ("<Control-z>", "<Control-Z>"):
+        root.bind(key, lambda e: _undo(window, e))
+
+
+#: widgets where Ctrl+Z belongs to the text being typed, never to the data
+TEXT_WIDGETS = ("Entry", "TEntry", "TCombobox", "Text", "Spinbox", "TSpinbox")
+
+
+def _undo(window: "MainWindow", event) -> str | None:
+    if event.widget.winfo_toplevel() is not window.root or event.widget.winfo_class() in TEXT_WIDGETS:
+        return None  # typing in a field: not an undo of the last import
+    window.undo()
+    return "break"
 
 
 def _page_action(window: "MainWindow", action: str):

@@ -113,6 +113,7 @@ class MainWindow:
         for label in self.DATA_MENU_ENTRIES:
             self.file_menu.entryconfigure(label, state="normal")
         self.help_menu.entryconfigure("开始使用向导…", state="normal")
+        self.refresh_undo()
         self.show(VIEWS[0][0])
         self.update_title()
         self.set_status(f"数据文件：{workspace.db_path}")
@@ -162,6 +163,33 @@ class MainWindow:
         guide = getattr(self, "guide", None)
         if guide is not None and guide.winfo_exists():
             guide.refresh()
+        self.refresh_undo()
+
+    def refresh_undo(self) -> None:
+        """编辑 → 撤销 names what it would take back (撤销“导入幼儿 幼儿.xlsx（37行）”)."""
+        from ..services.history import undoable
+
+        if self.workspace is None:
+            return
+        self.edit_menu.entryconfigure(0, label=self.look(undoable).label, state="normal")
+
+    def undo(self) -> bool:
+        """编辑 → 撤销 (Ctrl+Z): the last operation taken back after the user confirms, or why it cannot be."""
+        from ..services.history import undo_last, undoable
+
+        if self.workspace is None:
+            return False
+        state = self.look(undoable)
+        if state.reason:
+            dialogs.show_info(self.root, "不能撤销", state.reason)
+            return False
+        op = state.operation
+        if not dialogs.ask_yes_no(self.root, "撤销", f"撤销“{op.name}”？\n\n{op.at}，{op.user}，改动{op.rows}行。"
+                                                   "撤销后数据回到这次操作之前的样子；撤销本身也记入操作日志。"):
+            return False
+        changes = self.change(undo_last)
+        self.tell(changes.message)
+        return True
 
     def update_title(self) -> None:
         from ..services.centre import centre_name
@@ -196,6 +224,9 @@ class MainWindow:
         self.file_menu.add_separator()
         self.file_menu.add_command(label="退出", command=self.quit)
         menubar.add_cascade(label="文件", menu=self.file_menu)
+        self.edit_menu = tk.Menu(menubar, tearoff=False)
+        self.edit_menu.add_command(label="撤销", accelerator="Ctrl+Z", command=self.undo, state="disabled")
+        menubar.add_cascade(label="编辑", menu=self.edit_menu)
         self.help_menu = tk.Menu(menubar, tearoff=False)
         self.help_menu.add_command(label="使用说明", accelerator="F1", command=self.open_manual)
         self.help_menu.add_command(label="开始使用向导…", command=self.open_guide, state="disabled")

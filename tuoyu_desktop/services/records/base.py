@@ -167,7 +167,7 @@ class RecordKind:
         raise NotImplementedError
 
     def delete(self, session: Session, record, ctx: Context) -> None:
-        session.delete(record)
+        delete_with_dependents(session, record)
 
     @property
     def touches(self) -> tuple[str, ...]:
@@ -210,3 +210,28 @@ def upsert(session: Session, model_class, existing, values: dict[str, Any]):
     if changed:
         session.add(existing)
     return existing, UPDATED if changed else UNCHANGED
+
+
+def delete_with_dependents(session: Session, record) -> None:
+    """Delete ``record`` and, first, every row that the database would delete with it (a foreign key
+    ON DELETE CASCADE: a child's placements, attendance marks, measurements …) through the session,
+    so that each is in the 操作日志 and 撤销 can put it back; rows whose key is SET NULL get it set."""
+    from sqlalchemy import inspect, select
+    from sqlmodel import SQLModel
+
+    table = record.__table__
+    for mapper in list(SQLModel._sa_registry.mappers):
+        other = mapper.local_table
+        for fk in other.foreign_keys:
+            if fk.column.table is not table:
+                continue
+            column = fk.parent
+            value = getattr(record, fk.column.key)
+            rows = session.execute(select(mapper.class_).where(column == value)).scalars().all()
+            for row in rows:
+                if (fk.ondelete or "").upper() == "CASCADE":
+                    delete_with_dependents(session, row)
+                elif (fk.ondelete or "").upper() == "SET NULL":
+                    setattr(row, inspect(mapper.class_).get_property_by_column(column).key, None)
+    session.delete(record)
+    session.flush()

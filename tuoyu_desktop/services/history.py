@@ -1,0 +1,168 @@
+"""Named operations (one per change the window or the command line makes), their log, and 撤销.
+
+Each operation is one transaction; the 操作日志 entries it wrote carry its id. 撤销 takes back the
+last operation by writing, as a new operation, the inverse of its entries in reverse order: a row it
+added is deleted, a row it deleted is put back as it was, a changed field gets its old value. It is
+refused — with the reason — when something changed after it (the database would no longer be what
+it was before the operation plus that operation), when it was itself an undo, when it locked a
+month (解锁 needs a reason) or when nothing was done yet.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
+
+from ..domain.errors import InputError
+from ..store.plain import Db, as_db
+from .changes import Changes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from sqlmodel import Session
+
+#: tables whose changes an undo must not take back silently: (table, why)
+NOT_UNDONE = {"return_events": "锁定或解锁月报不能撤销：已报送的月份请用“解锁”（须写原因）"}
+
+
+@dataclass(frozen=True)
+class OperationRow:
+    id: int
+    name: str
+    at: str
+    user: str
+    rows: int
+    undo_of: int | None
+    undone: bool
+
+
+def close_operation(session: "Session", operation_id: int, name: str) -> None:
+    """The operation's name and its number of rows, once its use case has run (same transaction)."""
+    from sqlalchemy import text
+
+    session.execute(text("UPDATE operations SET name = :name, rows = (SELECT count(*) FROM audit_log "
+                         "WHERE operation_id = :id) WHERE id = :id"), {"name": name, "id": operation_id})
+
+
+def operations_log(db: Db, last: int | None = None) -> list[OperationRow]:
+    """The operations, the newest first (``last``: only so many)."""
+    db = as_db(db)
+    undone = {r[0] for r in db.values("SELECT undo_of FROM operations WHERE undo_of IS NOT NULL")}
+    rows = db.values("SELECT id, name, at, user, rows, undo_of FROM operations ORDER BY id DESC"
+                     + (" LIMIT ?" if last else ""), *([last] if last else []))
+    return [OperationRow(i, name, _local(at), user, n, undo_of, i in undone) for i, name, at, user, n, undo_of in rows]
+
+
+def _local(at) -> str:
+    when = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
+    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+@dataclass(frozen=True)
+class Undoable:
+    """What 撤销 would take back now, or why it cannot."""
+
+    operation: OperationRow | None
+    reason: str = ""  # empty: it can be undone
+
+    @property
+    def label(self) -> str:
+        return f"撤销“{self.operation.name}”" if self.operation and not self.reason else "撤销"
+
+
+def undoable(db: Db) -> Undoable:
+    db = as_db(db)
+    found = db.values("SELECT id, name, at, user, rows, undo_of FROM operations ORDER BY id DESC LIMIT 1")
+    if not found:
+        return Undoable(None, "还没有可以撤销的操作")
+    i, name, at, user, n, undo_of = found[0]
+    op = OperationRow(i, name, _local(at), user, n, undo_of, False)
+    if undo_of is not None:
+        return Undoable(op, f"最近的操作“{name}”本身就是撤销，不能再撤销")
+    if db.values("SELECT 1 FROM operations WHERE undo_of = ?", i):
+        return Undoable(op, f"“{name}”已经撤销过了")
+    later = db.values("SELECT table_name, summary, at FROM audit_log WHERE id > (SELECT max(id) FROM audit_log "
+                      "WHERE operation_id = ?) AND (operation_id IS NULL OR operation_id != ?) ORDER BY id LIMIT 1",
+                      i, i)
+    if later:
+        return Undoable(op, f"“{name}”之后数据又有改动（{_local(later[0][2])}），撤销它会把之后的改动弄乱；"
+                            "请直接修改需要更正的记录")
+    tables = {r[0] for r in db.values("SELECT DISTINCT table_name FROM audit_log WHERE operation_id = ?", i)}
+    for table, why in NOT_UNDONE.items():
+        if table in tables:
+            return Undoable(op, why)
+    return Undoable(op)
+
+
+def undo_last(session: "Session") -> Changes:
+    """Take back the last operation (as a new operation named 撤销“…”); InputError with the reason if it cannot."""
+    from sqlalchemy import select
+
+    from ..store.audit import OPERATION
+    from ..store.models import AuditEntry
+
+    state = undoable(session)
+    if state.reason:
+        raise InputError(state.reason)
+    op = state.operation
+    # the undo is itself an operation (Operations.change names it; outside it, this function does)
+    session.info.setdefault(OPERATION, {}).update(name=f"撤销“{op.name}”", undo_of=op.id)
+    entries = session.execute(select(AuditEntry).where(AuditEntry.operation_id == op.id)
+                              .order_by(AuditEntry.id.desc())).scalars().all()
+    for e in entries:
+        model = _model(e.table_name)
+        key = _key(model, e.record_id)
+        if e.action == "新增":
+            row = session.get(model, key)
+            if row is not None:
+                session.delete(row)
+        elif e.action == "删除":
+            session.add(model(**_typed(model, json.loads(e.old_json))))
+        else:
+            row = session.get(model, key)
+            for column, value in _typed(model, json.loads(e.old_json) if e.old_json else {}).items():
+                setattr(row, column, value)
+        session.flush()  # in the order taken back: a child's placements go before the child
+    session.flush()
+    # what an operation touched may be shown anywhere (a child's placements feed the classes, 首页, 月报)
+    return Changes(message=f"已撤销“{op.name}”（{len(entries)}行）", everything=True)
+
+
+def _model(table: str):
+    from sqlmodel import SQLModel
+
+    from ..store import models  # noqa: F401  (every table model registered)
+
+    for mapper in SQLModel._sa_registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == table:
+            return mapper.class_
+    raise InputError(f"操作日志里的表“{table}”不是本程序的表，无法撤销")
+
+
+def _key(model, record_id: str):
+    from sqlalchemy import inspect
+
+    column = inspect(model).primary_key[0]
+    python_type = column.type.python_type
+    if python_type is date:
+        return date.fromisoformat(record_id)
+    return python_type(record_id)
+
+
+def _typed(model, values: dict) -> dict:
+    """The 操作日志's JSON values back as the columns' types (dates and times were written as text)."""
+    from sqlalchemy import inspect
+
+    columns = {c.key: c for c in inspect(model).column_attrs}
+    out = {}
+    for name, value in values.items():
+        if name not in columns:
+            continue
+        kind = columns[name].columns[0].type.python_type
+        if value is not None and isinstance(value, str) and kind is datetime:
+            value = datetime.fromisoformat(value)
+        elif value is not None and isinstance(value, str) and kind is date:
+            value = date.fromisoformat(value)
+        out[name] = value
+    return out
