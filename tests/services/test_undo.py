@@ -88,3 +88,25 @@ def test_an_operation_with_a_later_change_is_not_undone_and_says_why(ops, db_pat
 
 def test_nothing_to_undo_says_so(ops):
     assert ops.look(history.undoable).reason == "还没有可以撤销的操作"
+
+
+def test_a_saved_class_day_and_its_correction_are_undone(ops, db_path, tmp_path):
+    """今日: a class-day saved, then corrected; 撤销 takes the correction back (one step: an undo is not undone)."""
+    from tuoyu_desktop.services import register
+
+    _import(ops, "classes", CLASSES, tmp_path, "班级.xlsx")
+    _import(ops, "children", [child_row(f"幼儿{i}", date(2024, 8, 1), i + 1, "托大一班") for i in range(4)], tmp_path,
+            "幼儿.xlsx")
+    class_id = ops.look(lambda db: db.values("SELECT id FROM classes WHERE name = '托大一班'")[0][0])
+    day = date(2026, 11, 2)
+    empty = _data(db_path)
+    sheet = ops.read(register.day_sheet, class_id, day)
+    ops.change(register.save_day, ops.profiles, class_id, day, sheet.rows)
+    saved = _data(db_path)
+    sheet = ops.read(register.day_sheet, class_id, day)
+    sheet.rows[0].mark, sheet.rows[0].symptom = "病假", "发热"
+    ops.change(register.save_day, ops.profiles, class_id, day, sheet.rows)
+    assert _data(db_path) != saved
+    ops.change(history.undo_last)
+    assert _data(db_path) == saved
+    assert "本身就是撤销" in ops.look(history.undoable).reason and empty != saved
