@@ -110,21 +110,27 @@ def undo_last(session: "Session") -> Changes:
     session.info.setdefault(OPERATION, {}).update(name=f"撤销“{op.name}”", undo_of=op.id)
     entries = session.execute(select(AuditEntry).where(AuditEntry.operation_id == op.id)
                               .order_by(AuditEntry.id.desc())).scalars().all()
-    for e in entries:
-        model = _model(e.table_name)
-        key = _key(model, e.record_id)
-        if e.action == "新增":
-            row = session.get(model, key)
-            if row is not None:
-                session.delete(row)
-        elif e.action == "删除":
-            session.add(model(**_typed(model, json.loads(e.old_json))))
+    from itertools import groupby
+
+    # taken back newest first, a run of one table and action at a time (a child's placements go
+    # before the child): each run's rows are read in one query and written in one flush
+    for (table, action), run in groupby(entries, key=lambda e: (e.table_name, e.action)):
+        run = list(run)
+        model = _model(table)
+        if action == "删除":
+            session.add_all([model(**_typed(model, json.loads(e.old_json))) for e in run])
         else:
-            row = session.get(model, key)
-            for column, value in _typed(model, json.loads(e.old_json) if e.old_json else {}).items():
-                setattr(row, column, value)
-        session.flush()  # in the order taken back: a child's placements go before the child
-    session.flush()
+            rows = _rows_by_key(session, model, [_key(model, e.record_id) for e in run])
+            for e in run:
+                row = rows.get(_key(model, e.record_id))
+                if row is None:
+                    continue
+                if action == "新增":
+                    session.delete(row)
+                else:
+                    for column, value in _typed(model, json.loads(e.old_json) if e.old_json else {}).items():
+                        setattr(row, column, value)
+        session.flush()
     # what an operation touched may be shown anywhere (a child's placements feed the classes, 首页, 月报)
     return Changes(message=f"已撤销“{op.name}”（{len(entries)}行）", everything=True)
 
@@ -138,6 +144,18 @@ def _model(table: str):
         if getattr(mapper.class_, "__tablename__", None) == table:
             return mapper.class_
     raise InputError(f"操作日志里的表“{table}”不是本程序的表，无法撤销")
+
+
+def _rows_by_key(session, model, keys: list) -> dict:
+    from sqlalchemy import inspect, select
+
+    column = inspect(model).primary_key[0]
+    name = inspect(model).get_property_by_column(column).key
+    out = {}
+    for start in range(0, len(keys), 500):  # SQLite's limit on a statement's parameters
+        for row in session.execute(select(model).where(column.in_(keys[start:start + 500]))).scalars():
+            out[getattr(row, name)] = row
+    return out
 
 
 def _key(model, record_id: str):
