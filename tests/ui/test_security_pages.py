@@ -105,6 +105,14 @@ def test_the_audit_log_is_shown_and_a_tampered_entry_is_detected(demo_window, wo
     view.form.save_button.invoke()
     rows = [view.audit.values(i) for i in view.audit.visible_ids()]
     assert rows[0][2] == "修改" and rows[0][3] == "机构信息" and "沈丽华 → 王建国" in rows[0][5]
+    # one line per operation; choosing it lists only its rows
+    (first, *_) = view.operations.visible_ids()
+    name = view.operations.values(first)[2]
+    assert view.operations.values(first)[3] == "1" and name, view.operations.values(first)
+    view.operations.tree.selection_set(first)
+    view.update()
+    assert [view.audit.values(i)[5] for i in view.audit.visible_ids()] == [rows[0][5]]
+    assert view.audit_title.cget("text") == f"“{name}”改动的 1 行"
     assert view.verify_audit()
     con = sqlite3.connect(db_path)
     con.execute("update audit_log set new_json = '{}' where id = 5")

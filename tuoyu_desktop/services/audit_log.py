@@ -172,9 +172,13 @@ def _first_reference(values: _Values, names: dict) -> str:
     return ""
 
 
-def recent_entries(db: Db, limit: int = 500) -> list[AuditRow]:
+def recent_entries(db: Db, limit: int = 500, operation_id: int | None = None) -> list[AuditRow]:
+    """The newest entries (``limit``), or every entry of one named operation, the newest first."""
     db = as_db(db)
-    rows = db.rows("audit_log", order="id DESC", limit=limit)
+    if operation_id is None:
+        rows = db.rows("audit_log", order="id DESC", limit=limit)
+    else:
+        rows = db.rows("audit_log", ("operation_id = ?", operation_id), order="id DESC")
     titles_of = titles()
     parsed = [_Values.of(e) for e in rows]
     names = _referenced(db, parsed)

@@ -136,13 +136,33 @@ class SettingsView(View):
         self.verify_button.pack(side="left")
         self.audit_state = ttk.Label(bar, text="", style="Hint.TLabel")
         self.audit_state.pack(side="left", padx=8)
+        # one line per operation (导入幼儿 幼儿.xlsx（37行）); choosing one lists its rows below
+        ttk.Label(page, text="操作（选中一项，下面列出它改动的每一行；不选则列出最近的改动）", style="Hint.TLabel").pack(anchor="w")
+        self.operations = Table(page, [TableColumn("at", "时间", 150), TableColumn("user", "用户", 80),
+                                       TableColumn("name", "操作", 420), TableColumn("rows", "改动行数", 80, "e"),
+                                       TableColumn("state", "状态", 80)], height=6)
+        self.operations.pack(fill="x")
+        self.operations.tree.bind("<<TreeviewSelect>>", lambda _e: self.show_operation_rows())
+        self.audit_title = ttk.Label(page, text="最近的改动", style="Hint.TLabel")
+        self.audit_title.pack(anchor="w", pady=(6, 0))
         self.audit = Table(page, [TableColumn("at", "时间", 150), TableColumn("user", "用户", 80),
                                   TableColumn("action", "操作", 50), TableColumn("table", "记录", 90),
                                   TableColumn("summary", "名称", 120), TableColumn("change", "变更内容", 520)])
         self.audit.pack(fill="both", expand=True)
 
     def refresh_audit(self) -> None:
-        entries = self.app.look(recent_entries)
+        from ...services.history import operations_log
+
+        self.operations.set_rows([(str(op.id), (op.at, op.user, op.name, str(op.rows),
+                                                "已撤销" if op.undone else ("撤销" if op.undo_of else "")),
+                                   op.name, ()) for op in self.app.look(operations_log, 200)])
+        self.show_operation_rows()
+
+    def show_operation_rows(self) -> None:
+        chosen = self.operations.selected()
+        entries = self.app.look(recent_entries, operation_id=int(chosen) if chosen else None)
+        name = self.operations.values(chosen)[2] if chosen else ""
+        self.audit_title.configure(text=f"“{name}”改动的 {len(entries)} 行" if chosen else "最近的改动")
         self.audit.set_rows([(str(e.id), (e.at_text, e.user, e.action, e.table, e.summary, e.change), e.change, ())
                              for e in entries])
 
