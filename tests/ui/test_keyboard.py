@@ -1,7 +1,7 @@
 """Issue 20 item 6: Ctrl+F the search box, Ctrl+N the page's new dialog, Ctrl+P its PDF, F1 the manual."""
 import pytest
 
-from tests.ui.conftest import last_dialog
+from tests.ui.conftest import last_dialog, wait_until
 
 pytestmark = pytest.mark.gui
 
@@ -28,6 +28,7 @@ def test_ctrl_n_opens_the_pages_new_dialog(demo_window):
 def test_ctrl_p_saves_the_pages_pdf_and_says_so_where_there_is_none(demo_window, dialogs):
     page = demo_window.show("training")
     _press(demo_window, page.table.tree, "<Control-p>")
+    wait_until(page, lambda: page.writing.finished)  # written off the Tk thread
     written = demo_window.banner.path
     assert written is not None and written.exists() and written.parent.name == "培训" and written.suffix == ".pdf"
     assert not dialogs.named("ask_save_file")
