@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..domain.errors import InputError
@@ -106,12 +107,10 @@ def undo_last(session: "Session") -> Changes:
     if state.reason:
         raise InputError(state.reason)
     op = state.operation
-    # the undo is itself an operation (Operations.change names it; outside it, this function does)
+    # the undo is itself an operation of the 操作日志: named here, closed by Operations.change
     session.info.setdefault(OPERATION, {}).update(name=f"撤销“{op.name}”", undo_of=op.id)
     entries = session.execute(select(AuditEntry).where(AuditEntry.operation_id == op.id)
                               .order_by(AuditEntry.id.desc())).scalars().all()
-    from itertools import groupby
-
     # taken back newest first, a run of one table and action at a time (a child's placements go
     # before the child): each run's rows are read in one query and written in one flush
     for (table, action), run in groupby(entries, key=lambda e: (e.table_name, e.action)):
