@@ -110,3 +110,22 @@ def test_a_saved_class_day_and_its_correction_are_undone(ops, db_path, tmp_path)
     ops.change(history.undo_last)
     assert _data(db_path) == saved
     assert "本身就是撤销" in ops.look(history.undoable).reason and empty != saved
+
+
+def test_a_transfer_and_a_leaving_are_undone(ops, db_path, tmp_path):
+    """转班 ends one placement and starts another; 离托 sets the date and ends the placement: 撤销 puts both back."""
+    from tuoyu_desktop.services import children
+
+    _import(ops, "classes", CLASSES, tmp_path, "班级.xlsx")
+    _import(ops, "children", [child_row("王子涵", date(2025, 10, 1), 1, "乳儿一班", "2026-05-01")], tmp_path, "幼儿.xlsx")
+    child_id = ops.look(lambda db: db.values("SELECT id FROM children")[0][0])
+    before = _data(db_path)
+    ops.change(children.move, child_id, "托小一班", "2026-10-01", ops.profiles, TODAY)
+    assert _data(db_path) != before
+    assert ops.look(history.undoable).label.startswith("撤销“")
+    ops.change(history.undo_last)
+    assert _data(db_path) == before
+    ops.change(children.leave, child_id, "2026-11-20", "家庭原因", TODAY)
+    assert _data(db_path) != before
+    ops.change(history.undo_last)
+    assert _data(db_path) == before
