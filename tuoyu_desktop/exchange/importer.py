@@ -173,8 +173,12 @@ def _read_rows(ws, name: str, header_row: int, headers: list[str], raw_headers: 
 NAME_WORDS = ("姓名", "名称")
 
 
-def _name_in(kind: RecordKind, record: dict[str, Any]) -> str:
-    named = next((c.header for c in kind.columns if c.header.endswith(NAME_WORDS)), None)
+def _name_column(kind: RecordKind) -> str | None:
+    """The column that names a row's record (姓名, 幼儿姓名, 班级名称 …), if the kind has one."""
+    return next((c.header for c in kind.columns if c.header.endswith(NAME_WORDS)), None)
+
+
+def _name_in(named: str | None, record: dict[str, Any]) -> str:
     return clean_text(record.get(named)) if named else ""
 
 
@@ -182,13 +186,14 @@ def _row_names(session: Session, kind: RecordKind, data: SheetData, rows: set[in
     """Whose each of ``rows`` is: its name column (姓名, 幼儿姓名, 班级名称 …), else the child or staff
     member its 身份证号 belongs to, so a problem reads 第5行（张子怡）, not only 第5行."""
     id_column = next((c.header for c in kind.columns if c.kind == "id"), None)
+    named = _name_column(kind)
     db = as_db(session)
     names: dict[int, str] = {}
     for number, values in data.rows:
         if number not in rows:
             continue
         record = data.record(values, kind)
-        name = _name_in(kind, record)
+        name = _name_in(named, record)
         id_number = folded(record.get(id_column)).upper() if id_column else ""
         if not name and id_number:
             for table in ("children", "staff"):
@@ -265,13 +270,14 @@ def _import_file(session: Session, kind: RecordKind, path: Path, profiles: dict[
     result = ImportResult(kind.key, kind.title, notes=list(data.notes))
     counts = {ADDED: 0, UPDATED: 0, UNCHANGED: 0}
     values_by_row = dict(data.rows)
+    named = _name_column(kind)
     for index, c in enumerate(checked):
         if progress and index % 200 == 0:
             progress(index, len(checked), SAVING)
         action = kind.save(session, c, ctx)
         counts[action] += 1
         record = data.record(values_by_row[c.row], kind)
-        result.rows.append(RowPreview(c.row, action, _summary(kind, record), _name_in(kind, record)))
+        result.rows.append(RowPreview(c.row, action, _summary(kind, record), _name_in(named, record)))
     kind.finish(session, ctx)
     result.added, result.updated, result.unchanged = counts[ADDED], counts[UPDATED], counts[UNCHANGED]
     session.flush()

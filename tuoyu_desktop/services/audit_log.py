@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import timezone
+from datetime import datetime, timezone
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -172,6 +172,13 @@ def _first_reference(values: _Values, names: dict) -> str:
     return ""
 
 
+def local_time(at) -> str:
+    """A stored time (UTC, naive as SQLite gives it back, or its ISO text) as this computer's local time."""
+    when = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
+    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
+    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
 def recent_entries(db: Db, limit: int = 500, operation_id: int | None = None) -> list[AuditRow]:
     """The newest entries (``limit``), or every entry of one named operation, the newest first."""
     db = as_db(db)
@@ -185,9 +192,8 @@ def recent_entries(db: Db, limit: int = 500, operation_id: int | None = None) ->
     owners = _owners(db, rows)
     out = []
     for e, values in zip(rows, parsed):
-        at = e.at if e.at.tzinfo else e.at.replace(tzinfo=timezone.utc)
         summary = e.summary or owners.get((e.table_name, e.record_id)) or _first_reference(values, names)
-        out.append(AuditRow(e.id, at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), e.user, e.action,
+        out.append(AuditRow(e.id, local_time(e.at), e.user, e.action,
                             titles_of.get(e.table_name, e.table_name), summary, _describe(values, names)[:300]))
     return out
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
+from functools import cache
 from itertools import groupby
 from typing import TYPE_CHECKING
 
 from ..domain.errors import InputError
 from ..store.plain import Db, as_db
+from .audit_log import local_time
 from .changes import Changes
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,13 +53,7 @@ def operations_log(db: Db, last: int | None = None) -> list[OperationRow]:
     undone = {r[0] for r in db.values("SELECT undo_of FROM operations WHERE undo_of IS NOT NULL")}
     rows = db.values("SELECT id, name, at, user, rows, undo_of FROM operations ORDER BY id DESC"
                      + (" LIMIT ?" if last else ""), *([last] if last else []))
-    return [OperationRow(i, name, _local(at), user, n, undo_of, i in undone) for i, name, at, user, n, undo_of in rows]
-
-
-def _local(at) -> str:
-    when = at if isinstance(at, datetime) else datetime.fromisoformat(str(at))
-    when = when if when.tzinfo else when.replace(tzinfo=timezone.utc)
-    return when.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    return [OperationRow(i, name, local_time(at), user, n, undo_of, i in undone) for i, name, at, user, n, undo_of in rows]
 
 
 @dataclass(frozen=True)
@@ -78,7 +74,7 @@ def undoable(db: Db) -> Undoable:
     if not found:
         return Undoable(None, "还没有可以撤销的操作")
     i, name, at, user, n, undo_of = found[0]
-    op = OperationRow(i, name, _local(at), user, n, undo_of, False)
+    op = OperationRow(i, name, local_time(at), user, n, undo_of, False)
     if undo_of is not None:
         return Undoable(op, f"最近的操作“{name}”本身就是撤销，不能再撤销")
     if db.values("SELECT 1 FROM operations WHERE undo_of = ?", i):
@@ -87,7 +83,7 @@ def undoable(db: Db) -> Undoable:
                       "WHERE operation_id = ?) AND (operation_id IS NULL OR operation_id != ?) ORDER BY id LIMIT 1",
                       i, i)
     if later:
-        return Undoable(op, f"“{name}”之后数据又有改动（{_local(later[0][2])}），撤销它会把之后的改动弄乱；"
+        return Undoable(op, f"“{name}”之后数据又有改动（{local_time(later[0][2])}），撤销它会把之后的改动弄乱；"
                             "请直接修改需要更正的记录")
     tables = {r[0] for r in db.values("SELECT DISTINCT table_name FROM audit_log WHERE operation_id = ?", i)}
     for table, why in NOT_UNDONE.items():
@@ -113,73 +109,77 @@ def undo_last(session: "Session") -> Changes:
                               .order_by(AuditEntry.id.desc())).scalars().all()
     # taken back newest first, a run of one table and action at a time (a child's placements go
     # before the child): each run's rows are read in one query and written in one flush
-    for (table, action), run in groupby(entries, key=lambda e: (e.table_name, e.action)):
+    for (table_name, action), run in groupby(entries, key=lambda e: (e.table_name, e.action)):
         run = list(run)
-        model = _model(table)
+        table = _table(table_name)
         if action == "删除":
-            session.add_all([model(**_typed(model, json.loads(e.old_json))) for e in run])
+            session.add_all([table.model(**table.typed(json.loads(e.old_json))) for e in run])
         else:
-            rows = _rows_by_key(session, model, [_key(model, e.record_id) for e in run])
-            for e in run:
-                row = rows.get(_key(model, e.record_id))
+            keys = [table.key(e.record_id) for e in run]
+            rows = table.rows_by_key(session, keys)
+            for e, key in zip(run, keys):
+                row = rows.get(key)
                 if row is None:
                     continue
                 if action == "新增":
                     session.delete(row)
                 else:
-                    for column, value in _typed(model, json.loads(e.old_json) if e.old_json else {}).items():
+                    for column, value in table.typed(json.loads(e.old_json) if e.old_json else {}).items():
                         setattr(row, column, value)
         session.flush()
     # what an operation touched may be shown anywhere (a child's placements feed the classes, 首页, 月报)
     return Changes(message=f"已撤销“{op.name}”（{len(entries)}行）", everything=True)
 
 
-def _model(table: str):
+@dataclass(frozen=True)
+class _Table:
+    """What taking back a table's rows needs of its model: found once per table, not once per row."""
+
+    model: type
+    key_attr: str  # the primary key's attribute
+    key_type: type
+    types: dict[str, type]  # attribute → Python type of its column
+
+    def key(self, record_id: str):
+        """A 操作日志 entry's record id back as the primary key's type."""
+        return date.fromisoformat(record_id) if self.key_type is date else self.key_type(record_id)
+
+    def rows_by_key(self, session, keys: list) -> dict:
+        from sqlalchemy import select
+
+        column = getattr(self.model, self.key_attr)
+        out = {}
+        for start in range(0, len(keys), 500):  # SQLite's limit on a statement's parameters
+            for row in session.execute(select(self.model).where(column.in_(keys[start:start + 500]))).scalars():
+                out[getattr(row, self.key_attr)] = row
+        return out
+
+    def typed(self, values: dict) -> dict:
+        """The 操作日志's JSON values back as the columns' types (dates and times were written as text)."""
+        out = {}
+        for name, value in values.items():
+            kind = self.types.get(name)
+            if kind is None:
+                continue
+            if isinstance(value, str) and kind is datetime:
+                value = datetime.fromisoformat(value)
+            elif isinstance(value, str) and kind is date:
+                value = date.fromisoformat(value)
+            out[name] = value
+        return out
+
+
+@cache
+def _table(name: str) -> _Table:
+    from sqlalchemy import inspect
     from sqlmodel import SQLModel
 
     from ..store import models  # noqa: F401  (every table model registered)
 
     for mapper in SQLModel._sa_registry.mappers:
-        if getattr(mapper.class_, "__tablename__", None) == table:
-            return mapper.class_
-    raise InputError(f"操作日志里的表“{table}”不是本程序的表，无法撤销")
-
-
-def _rows_by_key(session, model, keys: list) -> dict:
-    from sqlalchemy import inspect, select
-
-    column = inspect(model).primary_key[0]
-    name = inspect(model).get_property_by_column(column).key
-    out = {}
-    for start in range(0, len(keys), 500):  # SQLite's limit on a statement's parameters
-        for row in session.execute(select(model).where(column.in_(keys[start:start + 500]))).scalars():
-            out[getattr(row, name)] = row
-    return out
-
-
-def _key(model, record_id: str):
-    from sqlalchemy import inspect
-
-    column = inspect(model).primary_key[0]
-    python_type = column.type.python_type
-    if python_type is date:
-        return date.fromisoformat(record_id)
-    return python_type(record_id)
-
-
-def _typed(model, values: dict) -> dict:
-    """The 操作日志's JSON values back as the columns' types (dates and times were written as text)."""
-    from sqlalchemy import inspect
-
-    columns = {c.key: c for c in inspect(model).column_attrs}
-    out = {}
-    for name, value in values.items():
-        if name not in columns:
-            continue
-        kind = columns[name].columns[0].type.python_type
-        if value is not None and isinstance(value, str) and kind is datetime:
-            value = datetime.fromisoformat(value)
-        elif value is not None and isinstance(value, str) and kind is date:
-            value = date.fromisoformat(value)
-        out[name] = value
-    return out
+        if getattr(mapper.class_, "__tablename__", None) == name:
+            info = inspect(mapper.class_)
+            column = info.primary_key[0]
+            return _Table(mapper.class_, info.get_property_by_column(column).key, column.type.python_type,
+                          {c.key: c.columns[0].type.python_type for c in info.column_attrs})
+    raise InputError(f"操作日志里的表“{name}”不是本程序的表，无法撤销")

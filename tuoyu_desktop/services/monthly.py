@@ -263,5 +263,6 @@ def trend(db: Db, month: str, count: int) -> list[list]:
 
 def previous_months(month: str, count: int) -> list[str]:
     """``count`` months ending with ``month``, the oldest first."""
-    return [str(Month.parse(month).shift(-i)) for i in reversed(range(count))]
+    last = Month.parse(month)
+    return [str(last.shift(-i)) for i in reversed(range(count))]
 

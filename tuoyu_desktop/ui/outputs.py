@@ -62,11 +62,11 @@ def write_in_background(page, label: str, work: Callable[[], Any], done: Callabl
         return running
 
     def finish(result) -> None:
-        _idle(page)
+        _busy(page, False)
         done(result)
 
     def fail(exc: BaseException) -> None:
-        _idle(page)
+        _busy(page, False)
         app.set_status(f"未能生成{label}")
         if isinstance(exc, USER_ERRORS):
             dialogs.show_error(app.root, f"未能生成{label}", str(exc).lstrip(": "))
@@ -85,7 +85,3 @@ def _busy(page, on: bool) -> None:
         page.winfo_toplevel().configure(cursor="watch" if on else "")
     except Exception:  # a window closed meanwhile has no cursor to set
         pass
-
-
-def _idle(page) -> None:
-    _busy(page, False)
