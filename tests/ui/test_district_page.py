@@ -68,3 +68,22 @@ def test_the_targets_default_to_the_centres_own_profile_and_missing_needs_a_rost
     page.run(folder[0])
     wait_until(page, lambda: page.summary is not None)
     assert page.tabs.tab(3, "text") == "未报送机构（2）"
+
+
+def test_the_summary_line_wraps_instead_of_running_off_a_laptop_window(demo_window, folder, tmp_path):
+    import shutil
+
+    from tests.ui.conftest import LAPTOP, at_laptop_size
+
+    at_laptop_size(demo_window.root, LAPTOP)
+    demo_window.nav_buttons["district"].invoke()
+    page = demo_window.views["district"]
+    inbox = tmp_path / "U盘"
+    inbox.mkdir()
+    shutil.copy(folder[0] / "甲托育园.xlsx", inbox / "甲托育园.xlsx")
+    page.month_var.set("2026-10")
+    page.run(inbox)
+    wait_until(page, lambda: page.summary is not None)
+    page.update()
+    assert "机构名单.xlsx" in page.info.cget("text")
+    assert page.info.winfo_reqwidth() <= page.winfo_width()

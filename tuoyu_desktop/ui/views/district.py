@@ -124,9 +124,9 @@ class DistrictView(ListPage):
         t = summary.totals
         self.info.configure(text=f"{summary.month}：汇总 {len(summary.centres)} 家机构，在托 {t['E01']} 人，核定托位 {t['T01']} 个，"
                                  f"托位使用率 {value(t['R01'])}%；问题文件 {len(summary.bad_files)} 个{copies}"
-                                 + ("" if summary.roster else f"；要列出未报送的机构，把 {ROSTER_NAME}（统一社会信用代码、"
+                                 + ("" if summary.roster else f"\n要列出未报送的机构，把 {ROSTER_NAME}（统一社会信用代码、"
                                                               "机构名称、所属镇街）放进这个文件夹"),
-                            style="Hint.TLabel")
+                            style="Hint.TLabel", wraplength=max(self.tabs.winfo_width(), 400))  # never cut at the right
         self.apply_filter()
 
     def export(self, kind: str) -> Path | None:
