@@ -189,17 +189,17 @@ def time_today_page(db: Path, runs: int) -> dict:
     from tuoyu_desktop.services.workspace import open_workspace
 
     ws = open_workspace(db)
-    ops = Operations(ws)
+    ops = Operations(ws, today=lambda: TODAY)
     day = TODAY - timedelta(days=1)
     opens, saves = [], []
     for _ in range(runs):
         t = time.perf_counter()
-        sheet = ops.look(register.day_sheet, None, day, ops.profiles)
+        sheet = ops.look(register.day_sheet, None, day)
         opens.append(time.perf_counter() - t)
         for row in sheet.rows[::3]:
             row.mark, row.symptom = ("事假", "") if row.mark == "出勤" else ("出勤", "")
         t = time.perf_counter()
-        ops.change(register.save_day, ops.profiles, sheet.class_id, day, sheet.rows)
+        ops.change(register.save_day, sheet.class_id, day, sheet.rows)
         saves.append(time.perf_counter() - t)
     ws.close()
     return {"today_open_ms": statistics.median(opens) * 1000, "today_save_ms": statistics.median(saves) * 1000}
@@ -308,10 +308,10 @@ def time_undo_import(folder: Path, rows: int, runs: int) -> dict:
     imports, undos = [], []
     for run in range(runs):
         ws = open_workspace(folder / f"undo{run}.sqlite3")
-        ops = Operations(ws)
-        ops.change(import_file, "classes", class_file, ws.profiles, TODAY)
+        ops = Operations(ws, today=lambda: TODAY)
+        ops.change(import_file, "classes", class_file)
         t = time.perf_counter()
-        result = ops.change(import_file, "children", child_file, ws.profiles, TODAY, op_name=import_name(child_file))
+        result = ops.change(import_file, "children", child_file, op_name=import_name(child_file))
         imports.append(time.perf_counter() - t)
         assert result.added == rows
         t = time.perf_counter()
@@ -330,15 +330,15 @@ def time_runner_overhead(folder: Path, runs: int) -> dict:
     from tuoyu_desktop.services.workspace import open_workspace
 
     ws = open_workspace(folder / "runner.sqlite3")
-    ops = Operations(ws)
+    ops = Operations(ws, today=lambda: TODAY)
     values = {"班级名称": "向日葵班", "班型": "托大班", "核定人数": "20", "是否普惠": "否", "开班日期": "2025-09-01"}
-    ops.change(save_record, "classes", values, ws.profiles, TODAY)
+    ops.change(save_record, "classes", values)
     class_id = ops.look(lambda db: db.values("SELECT id FROM classes")[0][0])
     named, bare = [], []
     for i in range(runs * 20):
         edited = {**values, "核定人数": str(10 + i % 5)}
         t = time.perf_counter()
-        ops.change(save_record, "classes", edited, ws.profiles, TODAY, class_id)
+        ops.change(save_record, "classes", edited, class_id)
         named.append(time.perf_counter() - t)
         edited = {**values, "核定人数": str(15 + i % 5)}
         t = time.perf_counter()

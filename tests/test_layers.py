@@ -162,3 +162,30 @@ def test_use_cases_never_import_the_file_formats():
     bad = {str(f.relative_to(PACKAGE)): sorted(m for m in imported_modules(f) if m.startswith("tuoyu_desktop.exchange"))
            for f in files_of("services")}
     assert not {k: v for k, v in bad.items() if v}
+
+
+RUNNER_CALLS = {"change", "read", "look", "check", "dry_run"}
+
+
+def _passes_context(call: ast.Call) -> bool:
+    """A runner call handing over what the runner already carries: the policy profiles or today()."""
+    values = list(call.args[1:]) + [k.value for k in call.keywords if k.arg == "profiles"]
+    for value in values:
+        if isinstance(value, ast.Attribute) and value.attr == "profiles":
+            return True
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute) and value.func.attr == "today":
+            return True
+    return False
+
+
+def test_the_window_and_the_command_line_never_pass_the_context_the_runner_carries():
+    """Issue 26: profiles and today are bound once in services.operations.Operations; no view (and
+    no command) passes ``ops.profiles, today()`` to a use case again."""
+    files = files_of("ui") + [PACKAGE / "cli.py"]
+    found = []
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr in RUNNER_CALLS and _passes_context(node)):
+                found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert not found, "the runner binds profiles/today; these calls pass them again: " + ", ".join(found)

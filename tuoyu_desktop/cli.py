@@ -273,13 +273,12 @@ def _open(db_path: Path):
     return ws
 
 
-def _in_workspace(db_path: Path, use_case, *args):
-    """Open the database, run ``use_case(session, profiles, *args)`` in one transaction (the same
-    operations layer as the window's), close it again."""
+def _in_workspace(db_path: Path, use_case, today: date, *args):
+    """Open the database, run ``use_case`` in one transaction through the same runner as the
+    window's (bound to ``today``), close it again."""
     ws = _open(db_path)
     try:
-        ops = Operations(ws)
-        return ops.change(use_case, ops.profiles, *args)
+        return Operations(ws, today=lambda: today).change(use_case, *args)
     finally:
         ws.close()
 
@@ -424,7 +423,7 @@ def _cmd_import(args, db_path: Path) -> int:
     ws = _open(db_path)
     try:
         ops = Operations(ws)
-        result = ops.change(import_file, args.kind, source, ops.profiles, date.today(), op_name=import_name(source))
+        result = ops.change(import_file, args.kind, source, op_name=import_name(source))
     except ImportFailed as failed:
         print(f"导入失败，没有导入任何数据。共{len(failed.problems)}个问题：", file=sys.stderr)
         for line in failed.report_lines():
@@ -471,13 +470,13 @@ def _report(args, db_path: Path) -> int:
     today = date.today()  # the computer's clock: only a month that has ended can be locked (SPEC §3)
     ws = _open(db_path)
     try:
-        ops = Operations(ws)
+        ops = Operations(ws, today=lambda: today)
         if args.report_kind == "unlock":
             print(ops.change(returns.unlock, month, args.reason).message)
             return EXIT_OK
         # only reads (plain SQL): the ORM is imported only if --lock writes the lock
         was_locked = ops.look(returns.locked, month) is not None
-        snapshot = ops.look(returns.get_return, ops.profiles, month, today=today)
+        snapshot = ops.look(returns.get_return, month)
         if args.lock and not was_locked and returns.month_state(month, today) != returns.ENDED:
             raise InputError(f"--lock: {month}还没有结束，不能锁定（报送）；月份结束后再生成并锁定。"
                              "不加 --lock 可以生成本月的预览。")
@@ -491,7 +490,7 @@ def _report(args, db_path: Path) -> int:
 
             written.append(write_return_pdf(snapshot, _output(args.pdf, ".pdf"), full=args.full, notes=notes))
         if args.lock and not was_locked:  # only once the files exist
-            ops.change(returns.lock, snapshot, today=today)
+            ops.change(returns.lock, snapshot)
     finally:
         ws.close()
     state = ("已锁定（已报送）" if was_locked or args.lock else

@@ -27,7 +27,7 @@ def ops(importer, workspace):
     importer("children", [child_row(f"幼儿{i}", date(2024, 8, 1), i + 1, "托大一班") for i in range(8)])
     importer("staff", [{"姓名": "陆文静", "身份证号": STAFF_ID, "岗位": "保育人员", "所在班级": "托大一班",
                         "入职日期": "2024-03-01"}])
-    return Operations(workspace)
+    return Operations(workspace, today=lambda: TODAY)
 
 
 def class_id(ops, name="托大一班"):
@@ -41,7 +41,7 @@ def sheet_for(ops, day):
 def save(ops, day, edit=lambda rows: None):
     sheet = sheet_for(ops, day)
     edit(sheet.rows)
-    return ops.change(register.save_day, ops.profiles, sheet.class_id, day, sheet.rows)
+    return ops.change(register.save_day, sheet.class_id, day, sheet.rows)
 
 
 def test_a_class_day_is_everyone_present_by_default_and_saved_at_once(ops):
@@ -94,7 +94,7 @@ def test_three_children_with_fever_on_one_day_fire_the_24_hour_alert_and_count_i
         for r in rows[:3]:
             r.mark, r.symptom = "病假", "发热"
     save(ops, MON, edit)
-    alerts = ops.read(collect_alerts, ops.profiles, TUE)
+    alerts = ops.read(collect_alerts, today=TUE)
     cluster = [a for a in alerts if a.group == "聚集性预警"]
     assert len(cluster) == 1 and "24小时内报告" in cluster[0].text
     figures = ops.read(lambda s: register.register_month(s, ops.profiles["通用"], "2026-11"))
@@ -106,7 +106,7 @@ def test_a_sick_leave_not_followed_up_by_the_next_open_day_is_an_alert(ops):
     def edit(rows):
         rows[0].mark, rows[0].symptom = "病假", "咳嗽"
     save(ops, MON, edit)
-    texts = lambda day: [a.text for a in ops.read(collect_alerts, ops.profiles, day) if a.group == "因病缺勤追踪"]
+    texts = lambda day: [a.text for a in ops.read(collect_alerts, today=day) if a.group == "因病缺勤追踪"]
     assert texts(TUE) == []  # due by the end of Tuesday
     assert len(texts(WED)) == 1
 
@@ -117,10 +117,10 @@ def test_a_sick_leave_not_followed_up_by_the_next_open_day_is_an_alert(ops):
 
 
 def test_unmarked_children_and_missing_morning_checks_are_alerts(ops):
-    alerts = ops.read(collect_alerts, ops.profiles, MON)
+    alerts = ops.read(collect_alerts, today=MON)
     assert any(a.group == "出勤登记" and "8名幼儿未登记" in a.text for a in alerts)
     save(ops, MON)
-    alerts = ops.read(collect_alerts, ops.profiles, MON)
+    alerts = ops.read(collect_alerts, today=MON)
     assert not any(a.group == "出勤登记" for a in alerts)
     assert any(a.group == "晨检" and "8名" in a.text for a in alerts)
 
@@ -129,13 +129,13 @@ def test_the_ratio_by_attendance_counts_the_caregiver_on_leave_as_absent(ops, im
     importer("leave", [{"身份证号": STAFF_ID, "开始日期": MON.isoformat(), "结束日期": MON.isoformat()}],
              today=TODAY)
     save(ops, MON)
-    assert any(a.group == "师幼比" for a in ops.read(collect_alerts, ops.profiles, MON))
+    assert any(a.group == "师幼比" for a in ops.read(collect_alerts, today=MON))
     figures = ops.read(lambda s: register.register_month(s, ops.profiles["通用"], "2026-11"))
     assert figures["A12"] == 1 and figures["A01"] == 21
 
 
 def test_the_page_opens_on_the_last_open_day_when_today_is_closed(ops):
-    day, note = ops.read(register.register_day, date(2026, 11, 1))  # a Sunday
+    day, note = ops.read(register.register_day, today=date(2026, 11, 1))  # a Sunday
     assert day == date(2026, 10, 30) and "不开园" in note
 
 
@@ -145,8 +145,7 @@ def test_a_child_with_an_open_hand_foot_mouth_case_needs_the_return_certificate_
     sheet = sheet_for(ops, MON)
     child = sheet.rows[0]
     number = ops.read(register.child_id_number, child.child_id)
-    ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01"},
-               ops.profiles, TODAY)
+    ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01"})
     row = next(r for r in sheet_for(ops, TUE).rows if r.child_id == child.child_id)
     assert row.open_case == "手足口病" and row.mark == "病假"
 
@@ -157,7 +156,7 @@ def test_a_child_with_an_open_hand_foot_mouth_case_needs_the_return_certificate_
     assert "复课证明" in excinfo.value.problems[0].message
     case_id = ops.read(register.latest_case_id, child.child_id)
     ops.change(save_record, "diseases", {"身份证号": number, "病名": "手足口病", "发病日期": "2026-11-01",
-                                         "复课日期": TUE.isoformat(), "复课证明": True}, ops.profiles, TODAY, case_id)
+                                         "复课日期": TUE.isoformat(), "复课证明": True}, case_id)
     save(ops, TUE, back)
 
 
@@ -166,8 +165,8 @@ def test_a_days_open_or_closed_setting_can_be_changed_from_the_form(ops):
     from tuoyu_desktop.store.models import OpenDayOverride
 
     day = "2026-12-26"  # a Saturday: opened for Saturday care, then closed again
-    ops.change(save_record, "opendays", {"日期": day, "开园": "是", "说明": "周六托管"}, ops.profiles, TODAY)
-    ops.change(save_record, "opendays", {"日期": day, "开园": "否", "说明": "取消"}, ops.profiles, TODAY)
+    ops.change(save_record, "opendays", {"日期": day, "开园": "是", "说明": "周六托管"})
+    ops.change(save_record, "opendays", {"日期": day, "开园": "否", "说明": "取消"})
     stored = ops.read(lambda s: s.get(OpenDayOverride, date(2026, 12, 26)))
     assert (stored.is_open, stored.note) == (False, "取消")
 
@@ -182,7 +181,7 @@ def test_a_case_is_registered_for_a_child_still_waiting_for_a_hukou_id(ops, impo
     importer("children", [child_row("新生儿", date(2024, 9, 1), 77, "托大一班", 身份证号="", 监护人电话="13900001111")])
     child_id = ops.read(lambda s: s.exec(select(Child.id).where(Child.name == "新生儿")).one())
     ops.change(save_record, "diseases", {"身份证号": "（尚未落户）", CHILD_REF: str(child_id), "病名": "手足口病",
-                                         "发病日期": "2026-11-02"}, ops.profiles, TODAY)
+                                         "发病日期": "2026-11-02"})
     case = ops.read(lambda s: s.exec(select(DiseaseCase)).one())
     assert (case.child_id, case.disease) == (child_id, "手足口病")
 
@@ -193,10 +192,10 @@ def test_a_child_at_home_with_a_registered_case_raises_no_follow_up_alert(ops):
     sheet = sheet_for(ops, MON)
     child = sheet.rows[0]
     ops.change(save_record, "diseases", {"身份证号": ops.read(register.child_id_number, child.child_id),
-                                         "病名": "手足口病", "发病日期": "2026-10-30"}, ops.profiles, TODAY)
+                                         "病名": "手足口病", "发病日期": "2026-10-30"})
     sheet = sheet_for(ops, MON)
     row = next(r for r in sheet.rows if r.child_id == child.child_id)
     assert (row.mark, row.open_case, row.followed_up_on) == ("病假", "手足口病", MON)  # its cause is the case
-    ops.change(register.save_day, ops.profiles, sheet.class_id, MON, sheet.rows)
+    ops.change(register.save_day, sheet.class_id, MON, sheet.rows)
     lines = ops.read(lambda s: [a.text for a in collect_alerts(s, ops.profiles, WED)])
     assert not any("未在下一个开园日内追踪病因" in t for t in lines)

@@ -14,6 +14,6 @@ def test_the_staff_list_says_who_has_left_and_who_starts_later(workspace):
             save_record(s, "staff", {"姓名": name, "身份证号": make_id(date(1990, 1, 1), seq, "320411"),
                                      "岗位": "保育人员", "入职日期": hired, "离职日期": left},
                         workspace.profiles, TODAY)
-    rows = Operations(workspace).look(staff_rows, TODAY, include_left=True)
+    rows = Operations(workspace, today=lambda: TODAY).look(staff_rows, include_left=True)
     assert {r.name: r.employed for r in rows} == {"王芳": True, "李静": False, "赵敏": False}
-    assert [r.name for r in Operations(workspace).look(staff_rows, TODAY)] == ["王芳", "赵敏"]
+    assert [r.name for r in Operations(workspace, today=lambda: TODAY).look(staff_rows)] == ["王芳", "赵敏"]

@@ -19,12 +19,12 @@ def _data(db_path):
 
 @pytest.fixture
 def ops(workspace):
-    return Operations(workspace)
+    return Operations(workspace, today=lambda: TODAY)
 
 
 def _import(ops, kind, rows, tmp_path, name):
     path = filled(kind, rows, tmp_path / name)
-    return ops.change(import_file, kind, path, ops.profiles, TODAY,
+    return ops.change(import_file, kind, path,
                       op_name=lambda r: f"导入{r.title} {path.name}（{r.added + r.updated + r.unchanged}行）")
 
 
@@ -51,10 +51,10 @@ def test_undoing_an_import_gives_back_every_table_as_it_was(ops, db_path, tmp_pa
 def test_an_edit_and_a_delete_are_undone_to_the_old_values(ops, db_path, tmp_path):
     _import(ops, "classes", CLASSES, tmp_path, "班级.xlsx")
     values = {"班级名称": "向日葵班", "班型": "托大班", "核定人数": "20", "是否普惠": "否", "开班日期": "2026-09-01"}
-    ops.change(forms.save_record, "classes", values, ops.profiles, TODAY)
+    ops.change(forms.save_record, "classes", values)
     before = _data(db_path)
     class_id = max(r[0] for r in before["classes"])
-    ops.change(forms.save_record, "classes", {**values, "核定人数": "18"}, ops.profiles, TODAY, class_id)
+    ops.change(forms.save_record, "classes", {**values, "核定人数": "18"}, class_id)
     assert ops.look(history.operations_log)[0].name.startswith("保存") or "向日葵班" in ops.look(history.operations_log)[0].name
     ops.change(history.undo_last)
     assert _data(db_path) == before
@@ -65,7 +65,7 @@ def test_deleting_a_child_is_undone_with_everything_that_went_with_the_child(ops
     _import(ops, "children", [child_row(), child_row("李欣怡", date(2024, 8, 1), 2, "托大一班")], tmp_path, "幼儿.xlsx")
     before = _data(db_path)
     child_id = before["children"][0][0]
-    ops.change(forms.delete_record, "children", child_id, ops.profiles, TODAY)
+    ops.change(forms.delete_record, "children", child_id)
     assert _data(db_path) != before
     ops.change(history.undo_last)
     assert _data(db_path) == before
@@ -101,11 +101,11 @@ def test_a_saved_class_day_and_its_correction_are_undone(ops, db_path, tmp_path)
     day = date(2026, 11, 2)
     empty = _data(db_path)
     sheet = ops.read(register.day_sheet, class_id, day)
-    ops.change(register.save_day, ops.profiles, class_id, day, sheet.rows)
+    ops.change(register.save_day, class_id, day, sheet.rows)
     saved = _data(db_path)
     sheet = ops.read(register.day_sheet, class_id, day)
     sheet.rows[0].mark, sheet.rows[0].symptom = "病假", "发热"
-    ops.change(register.save_day, ops.profiles, class_id, day, sheet.rows)
+    ops.change(register.save_day, class_id, day, sheet.rows)
     assert _data(db_path) != saved
     ops.change(history.undo_last)
     assert _data(db_path) == saved
@@ -120,12 +120,12 @@ def test_a_transfer_and_a_leaving_are_undone(ops, db_path, tmp_path):
     _import(ops, "children", [child_row("王子涵", date(2025, 10, 1), 1, "乳儿一班", "2026-05-01")], tmp_path, "幼儿.xlsx")
     child_id = ops.look(lambda db: db.values("SELECT id FROM children")[0][0])
     before = _data(db_path)
-    ops.change(children.move, child_id, "托小一班", "2026-10-01", ops.profiles, TODAY)
+    ops.change(children.move, child_id, "托小一班", "2026-10-01")
     assert _data(db_path) != before
     assert ops.look(history.undoable).label.startswith("撤销“")
     ops.change(history.undo_last)
     assert _data(db_path) == before
-    ops.change(children.leave, child_id, "2026-11-20", "家庭原因", TODAY)
+    ops.change(children.leave, child_id, "2026-11-20", "家庭原因")
     assert _data(db_path) != before
     ops.change(history.undo_last)
     assert _data(db_path) == before

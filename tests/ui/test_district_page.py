@@ -51,7 +51,7 @@ def test_the_targets_default_to_the_centres_own_profile_and_missing_needs_a_rost
     window = demo_window
     window.nav_buttons["district"].invoke()
     page = window.views["district"]
-    own = window.look(centre_profile, window.ops.profiles).name
+    own = window.look(centre_profile).name
     assert own != "通用" and page.profile_var.get() == own
     inbox = tmp_path / "U盘"
     inbox.mkdir()

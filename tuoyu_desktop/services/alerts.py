@@ -25,19 +25,19 @@ from .training import year_view
 STANDARD = "托育机构设置标准（试行）"
 
 
-def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], day: date) -> list[Alert]:
+def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> list[Alert]:
     db = as_db(db)  # one connection for every area's reads
     profile = centre_profile(db, profiles)
     alerts: list[Alert] = []
-    alerts += _class_alerts(db, profile, day)
-    alerts += _children_alerts(db, profile, day)
-    alerts += _certificate_alerts(db, profile, day)
+    alerts += _class_alerts(db, profile, today)
+    alerts += _children_alerts(db, profile, today)
+    alerts += _certificate_alerts(db, profile, today)
     alerts += [Alert("持证", f"{s.name}（保育人员）没有有效的保育师或育婴员证书，按未持证统计", "staff", s.id)
-               for s in uncertified_caregivers(db, day)]
-    alerts += _training_alerts(db, profile, day)
-    alerts += agreement_alerts(db, profile, day)
-    alerts += register_alerts(db, profile, day)
-    alerts += growth_alerts(db, profile, day)
+               for s in uncertified_caregivers(db, today)]
+    alerts += _training_alerts(db, profile, today)
+    alerts += agreement_alerts(db, profile, today)
+    alerts += register_alerts(db, profile, today)
+    alerts += growth_alerts(db, profile, today)
     return alerts
 
 

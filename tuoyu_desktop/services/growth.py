@@ -213,9 +213,9 @@ class MeasuringSheet:
     rows: list[SheetRow]
 
 
-def class_choices(db: Db, day: date) -> list[tuple[int, str]]:
-    """(id, name) of the classes with children on ``day``."""
-    clause, params = where([holds_on(PLACEMENT, day, "p.")])
+def class_choices(db: Db, today: date) -> list[tuple[int, str]]:
+    """(id, name) of the classes with children ``today``."""
+    clause, params = where([holds_on(PLACEMENT, today, "p.")])
     rows = as_db(db).values("SELECT DISTINCT k.id, k.name FROM classes k JOIN placements p ON p.class_id = k.id "
                             f"WHERE {clause} ORDER BY k.id", *params)
     return [(r[0], r[1]) for r in rows]
@@ -345,10 +345,10 @@ class ClassStats:
         return percent(self.measured, self.enrolled)
 
 
-def checkup_stats(db: Db, day: date) -> list[ClassStats]:
-    """体检统计 of every class with children on ``day``, and a 合计 row last."""
+def checkup_stats(db: Db, today: date) -> list[ClassStats]:
+    """体检统计 of every class with children ``today``, and a 合计 row last."""
     db = as_db(db)
-    clause, params = where([holds_on(PLACEMENT, day, "p."), holds_on(ENROLMENT, day, "c.")])
+    clause, params = where([holds_on(PLACEMENT, today, "p."), holds_on(ENROLMENT, today, "c.")])
     placed = db.values("SELECT c.id, k.name FROM children c JOIN placements p ON p.child_id = c.id "
                        f"JOIN classes k ON p.class_id = k.id WHERE {clause} ORDER BY k.id, c.name, c.id", *params)
     children_by_id = {c.id: c for c in db.rows("children", in_("id", {child_id for child_id, _ in placed}))}
@@ -361,7 +361,7 @@ def checkup_stats(db: Db, day: date) -> list[ClassStats]:
         counts = {k: 0 for k in STAT_CLASSES}
         measured = 0
         for child in children:
-            recent = [m for m in stored.get(child.id, []) if within_half_year(m.measured_on, day)]
+            recent = [m for m in stored.get(child.id, []) if within_half_year(m.measured_on, today)]
             if not recent:
                 continue
             measured += 1

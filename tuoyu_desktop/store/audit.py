@@ -14,7 +14,8 @@ from .models import AuditEntry, Operation, Setting
 
 NOT_AUDITED = (AuditEntry, Setting, Operation)
 #: ``session.info[OPERATION]``: the named operation the session's changes belong to (``name``, and
-#: its ``id`` once its first change is flushed); set by services.operations.Operations.change
+#: its ``id`` once its first change is flushed, and the ``user`` the runner was bound to); set by
+#: services.operations.Operations.change
 OPERATION = "tuoyu.operation"
 _installed = False
 
@@ -81,8 +82,8 @@ def _after_flush(session: OrmSession, _context) -> None:
     table = AuditEntry.__table__
     prev = connection.execute(select(table.c.hash).order_by(table.c.id.desc()).limit(1)).scalar() or ""
     now = datetime.now(timezone.utc).replace(microsecond=0)
-    user = current_user()
     operation = session.info.get(OPERATION)
+    user = (operation or {}).get("user") or current_user()
     if operation is not None and operation.get("id") is None:  # its first change: the operation's row
         operation["id"] = connection.execute(insert(Operation.__table__).values(
             name=operation.get("name") or "修改数据", at=now, user=user, rows=0,

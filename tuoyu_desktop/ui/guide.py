@@ -36,7 +36,7 @@ class Guide(ttk.Frame):
 
     @staticmethod
     def state_of(app: "MainWindow") -> svc.GuideState:
-        return app.look(svc.guide_state, app.today(), app.workspace.key is not None)
+        return app.look(svc.guide_state, app.workspace.key is not None)
 
     @classmethod
     def open(cls, app: "MainWindow") -> "Guide":

@@ -172,12 +172,12 @@ class ImportDialog(tk.Toplevel):
         if not Path(path).is_file():
             self._say(f"找不到文件：{path}（请检查路径，或点“选择文件…”）", error=True)
             return
-        ops, today = self.app.ops, self.app.today()
+        ops = self.app.ops
 
         def work(progress):  # on the worker thread: its own transaction, kept only when importing
             if commit:  # one named operation: 编辑 → 撤销 takes the whole import back
-                return ops.change(import_file, key, Path(path), ops.profiles, today, progress, op_name=import_name(path))
-            return ops.check(import_file, key, Path(path), ops.profiles, today, progress)
+                return ops.change(import_file, key, Path(path), progress=progress, op_name=import_name(path))
+            return ops.check(import_file, key, Path(path), progress=progress)
 
         self._reset()
         self.state = "importing" if commit else "checking"

@@ -103,7 +103,7 @@ class MainWindow:
         from ..services.operations import Operations
 
         self.workspace = workspace
-        self.ops = Operations(workspace)
+        self.ops = Operations(workspace, today=lambda: self.today())
         self.db_path = workspace.db_path
         saved = self.setting("window.geometry")
         if saved and saved != self._geometry:

@@ -58,7 +58,7 @@ class CasesView(ListPage):
         return self.cases
 
     def refresh(self) -> None:
-        page = self.app.look(svc.cases_page, self.app.today())
+        page = self.app.look(svc.cases_page)
         self._child_of = {c.id: c.child_id for c in page.cases}
         self.cases.set_rows([(str(c.id), (c.child_name, c.class_name, c.disease, date_iso(c.onset_on),
                                           date_iso(c.diagnosed_on), c.institution, date_iso(c.reported_on),
@@ -102,8 +102,8 @@ class CasesView(ListPage):
     def delete_case(self, case_id: int) -> None:
         if dialogs.ask_yes_no(self.app.root, "删除传染病登记", "确定删除这条传染病登记吗？\n\n只有登记错了才删除；"
                                                       "幼儿复课请填写复课日期和复课证明。"):
-            self.app.change(delete_record, "diseases", case_id, self.app.ops.profiles, self.app.today())
+            self.app.change(delete_record, "diseases", case_id)
 
     def delete_leave(self, leave_id: int) -> None:
         if dialogs.ask_yes_no(self.app.root, "删除请假记录", "确定删除这条请假记录吗？"):
-            self.app.change(delete_record, "leave", leave_id, self.app.ops.profiles, self.app.today())
+            self.app.change(delete_record, "leave", leave_id)

@@ -28,7 +28,7 @@ class ChildDialog(FormDialog):
         values = None
         title = "入托登记"
         if child_id is not None:
-            values = self.app.read(record_values, "children", child_id, self.app.ops.profiles, self.app.today())
+            values = self.app.read(record_values, "children", child_id)
             title = f"编辑幼儿档案 — {values['姓名']}"
         intro = ("带*的为必填。离开身份证号一栏时自动检查校验位，并在出生日期、性别为空时填好。"
                  "班级只列出符合入托时月龄且有空位的班级。")
@@ -53,7 +53,7 @@ class ChildDialog(FormDialog):
     def _dates_left(self, form: Form, _key: str) -> None:
         values = form.values()
         birth, day = _date_or_none(values["出生日期"]), _date_or_none(values["入托日期"])
-        choices = self.app.look(svc.enrolment_options, self.app.ops.profiles, birth, day)
+        choices = self.app.look(svc.enrolment_options, birth, day)
         fitting = [c for c in choices if c.problem is None]
         names = tuple(c.name for c in fitting)
         current = values["班级"]
@@ -65,14 +65,13 @@ class ChildDialog(FormDialog):
             form.set_hint("班级", "可选：" + hint if fitting else hint)
 
     def _validate(self, values: dict) -> None:
-        self.page.dry_run(check_record, "children", values, self.app.ops.profiles, self.app.today(), self.child_id)
+        self.page.dry_run(check_record, "children", values, self.child_id)
 
     def _store(self, values: dict) -> None:
         confirmed = False
         while True:
             try:
-                child, _changes = self.app.change(svc.save_child, values, self.app.ops.profiles, self.app.today(),
-                                                  self.child_id, confirmed_not_duplicate=confirmed)
+                child, _changes = self.app.change(svc.save_child, values, self.child_id, confirmed_not_duplicate=confirmed)
                 break
             except svc.DuplicateChild as dup:
                 if dup.certain:
@@ -98,10 +97,10 @@ class LeaveDialog(FormDialog):
                          intro="离托后档案和以往月份的报表保持不变。")
 
     def _validate(self, values):
-        self.page.dry_run(svc.leave, self.child_id, values["离托日期"], values["离托原因"], self.app.today())
+        self.page.dry_run(svc.leave, self.child_id, values["离托日期"], values["离托原因"])
 
     def _store(self, values):
-        self.app.change(svc.leave, self.child_id, values["离托日期"], values["离托原因"], self.app.today())
+        self.app.change(svc.leave, self.child_id, values["离托日期"], values["离托原因"])
 
 
 class MoveDialog(FormDialog):
@@ -117,16 +116,13 @@ class MoveDialog(FormDialog):
 
     def _date_left(self, form: Form, _key: str) -> None:
         day = _date_or_none(form.values()["转班日期"])
-        choices = self.app.look(svc.move_options, self.app.ops.profiles, self.child_id, self.birth, day,
-                                self.app.today())
+        choices = self.app.look(svc.move_options, self.child_id, self.birth, day)
         form.set_choices("转入班级", tuple(c.name for c in choices))
         form.set_hint("转入班级", "可选：" + "、".join(f"{c.name}（余{c.free}位）" for c in choices) if choices
                       else "没有符合月龄且有空位的其他班级")
 
     def _validate(self, values):
-        self.page.dry_run(svc.move, self.child_id, values["转入班级"], values["转班日期"], self.app.ops.profiles,
-                          self.app.today())
+        self.page.dry_run(svc.move, self.child_id, values["转入班级"], values["转班日期"])
 
     def _store(self, values):
-        self.app.change(svc.move, self.child_id, values["转入班级"], values["转班日期"], self.app.ops.profiles,
-                        self.app.today())
+        self.app.change(svc.move, self.child_id, values["转入班级"], values["转班日期"])

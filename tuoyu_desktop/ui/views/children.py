@@ -71,7 +71,7 @@ class ChildrenView(ListPage):
     # data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.app.today()
-        page = self.app.look(svc.children_page, self.app.ops.profiles, today, self.include_left.get())
+        page = self.app.look(svc.children_page, self.include_left.get())
         rows, due, health = page.roster, page.due, page.health
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), self._values(r, today), r.search_text, self._tags(r, today)) for r in rows])
@@ -132,7 +132,7 @@ class ChildrenView(ListPage):
                                   f"确定删除“{name}”的全部档案吗？\n\n只有录错的记录才应删除；离开的幼儿请办理“离托”，"
                                   "这样以往月份的报表不会改变。"):
             return False
-        self.app.change(delete_record, "children", child_id, self.app.ops.profiles, self.app.today())
+        self.app.change(delete_record, "children", child_id)
         return True
 
     def export(self) -> Path | None:

@@ -28,7 +28,7 @@ class ClassDialog(FormDialog):
         values = {"是否普惠": "是"}
         title = "新增班级"
         if class_id is not None:
-            values = self.app.read(record_values, "classes", class_id, self.app.ops.profiles, self.app.today())
+            values = self.app.read(record_values, "classes", class_id)
             title = f"编辑班级 — {values['班级名称']}"
             if focus_close and not values["停班日期"]:
                 values["停班日期"] = self.app.today().isoformat()
@@ -38,10 +38,10 @@ class ClassDialog(FormDialog):
                          intro="班额上限和师幼比按“设置”中选择的政策方案。停班前请先为班内幼儿转班或离托。")
 
     def _validate(self, values):
-        self.page.dry_run(check_record, "classes", values, self.app.ops.profiles, self.app.today(), self.class_id)
+        self.page.dry_run(check_record, "classes", values, self.class_id)
 
     def _store(self, values):
-        self.app.change(save_record, "classes", values, self.app.ops.profiles, self.app.today(), self.class_id)
+        self.app.change(save_record, "classes", values, self.class_id)
 
 
 class ClassesView(ListPage):
@@ -77,8 +77,7 @@ class ClassesView(ListPage):
         return self.table
 
     def refresh(self) -> None:
-        today = self.app.today()
-        rows = self.app.look(class_page, self.app.ops.profiles, today)
+        rows = self.app.look(class_page)
         self.rows = {str(r.id): r for r in rows}
         data = []
         for r in rows:
@@ -99,7 +98,7 @@ class ClassesView(ListPage):
             self.members.set_rows([])
             return
         name = self.rows[iid].name
-        kids = self.app.look(children_of_class, name, self.app.today())
+        kids = self.app.look(children_of_class, name)
         self.members_label.configure(text=f"{name} 班内幼儿（{len(kids)} 人）")
         self.members.set_rows([(str(k.id), (k.name, k.sex, k.months, k.care_type, date_iso(k.enrolled_on)), k.name, ())
                                for k in kids])

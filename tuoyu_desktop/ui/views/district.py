@@ -62,7 +62,7 @@ class DistrictView(ListPage):
     def _own_profile(self) -> str:
         from ...services.centre import centre_profile
 
-        return self.app.look(centre_profile, self.app.ops.profiles).name
+        return self.app.look(centre_profile).name
 
     def main_table(self):
         """The table of the tab on show: the search box and its `共 N 条` are about what is seen."""

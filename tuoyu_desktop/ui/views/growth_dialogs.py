@@ -36,7 +36,7 @@ class MeasurementDialog(FormDialog):
 
     def __init__(self, owner, child_id: int, name: str, measurement_id: int | None = None):
         self.owner, self.app, self.child_id, self.measurement_id = owner, owner.app, child_id, measurement_id
-        values = (self.app.read(record_values, KIND, measurement_id, self.app.ops.profiles, self.app.today())
+        values = (self.app.read(record_values, KIND, measurement_id)
                   if measurement_id else {"测量日期": self.app.today().isoformat()})
         super().__init__(owner, f"{'编辑' if measurement_id else '新增'}测量 — {name}", fields_for(KIND),
                          validate=self._validate, save=self._store, values=values,
@@ -48,8 +48,7 @@ class MeasurementDialog(FormDialog):
         return {**values, svc.CHILD_REF: self.child_id}  # the form names its child by id
 
     def _validate(self, values):
-        self.owner.dry_run(check_record, KIND, self._full(values), self.app.ops.profiles, self.app.today(),
-                           self.measurement_id)
+        self.owner.dry_run(check_record, KIND, self._full(values), self.measurement_id)
 
     def _standing_height(self) -> StandingHeightUnderTwo | None:
         try:
@@ -78,8 +77,7 @@ class MeasurementDialog(FormDialog):
         return Form.save(self.form)
 
     def _store(self, values):
-        self.app.change(save_record, KIND, self._full(values), self.app.ops.profiles, self.app.today(),
-                        self.measurement_id)
+        self.app.change(save_record, KIND, self._full(values), self.measurement_id)
         self.owner.refresh()
 
 
@@ -125,7 +123,7 @@ class GrowthWindow(tk.Toplevel):
         self.page.dry_run(use_case, *args)
 
     def refresh(self) -> None:
-        self.growth = g = self.app.look(svc.child_growth, self.app.ops.profiles, self.child_id, self.app.today())
+        self.growth = g = self.app.look(svc.child_growth, self.child_id)
         self.title(f"生长发育 — {g.name}")
         self.info.configure(text=f"{g.name}　{g.sex}　出生{g.birth_date.isoformat()}　{g.class_name}")
         self.table.set_rows([(str(r.id), (r.measured_on.isoformat(), r.age_months,
@@ -150,7 +148,7 @@ class GrowthWindow(tk.Toplevel):
     def delete(self, iid: str) -> None:
         if not dialogs.ask_yes_no(self, "删除测量记录", "确定删除这次测量的记录吗？"):
             return
-        self.app.change(delete_record, KIND, int(iid), self.app.ops.profiles, self.app.today())
+        self.app.change(delete_record, KIND, int(iid))
         self.refresh()
 
     def chart(self) -> Path | None:
@@ -185,7 +183,7 @@ class MeasuringDayWindow(tk.Toplevel):
         self.title("体检录入（按班级）")
         self.transient(page.app.root)
         self.geometry("900x620")
-        self.classes = self.app.look(svc.class_choices, self.app.today())
+        self.classes = self.app.look(svc.class_choices)
         top = ttk.Frame(self, padding=(12, 10, 12, 4))
         top.pack(fill="x")
         ttk.Label(top, text="班级").pack(side="left")
@@ -348,7 +346,7 @@ class MeasuringDayWindow(tk.Toplevel):
         for entry in self.cells.values():
             entry.configure(style="TEntry")
         try:  # the values' own checks first: a wrong value is refused before anything is asked
-            self.app.ops.check(svc.save_measuring_day, self.app.ops.profiles, self.app.today(), class_id, day,
+            self.app.ops.check(svc.save_measuring_day, class_id, day,
                                self.values(), self.institution_var.get())
         except InputError as exc:
             self._show(exc)
@@ -357,7 +355,7 @@ class MeasuringDayWindow(tk.Toplevel):
         if warnings and not self._confirm(warnings):
             return False
         try:
-            self.app.change(svc.save_measuring_day, self.app.ops.profiles, self.app.today(), class_id, day,
+            self.app.change(svc.save_measuring_day, class_id, day,
                             self.values(), self.institution_var.get())
         except InputError as exc:
             self._show(exc)
@@ -399,7 +397,7 @@ def save_checkup_stats(page) -> tuple[Path, Path] | None:
 
     app, today = page.app, page.app.today()
     pdf = outputs.print_folder(app, "growth") / f"体检统计_{today:%Y-%m-%d}.pdf"
-    stats = app.look(svc.checkup_stats, today)
+    stats = app.look(svc.checkup_stats, today=today)
     name = app.look(centre_name)
     notes: list[str] = []
     write_checkup_pdf(pdf, name, today, stats, notes=notes)

@@ -64,7 +64,7 @@ class HomeView(View):
         self.refresh()
 
     def refresh(self) -> None:
-        o = self.app.look(overview, self.app.today())
+        o = self.app.look(overview)
         self.heading.configure(text=o.centre_name or "尚未填写机构名称")
         self.subheading.configure(text=f"{date_cn(self.app.today())}　政策方案：{o.policy_profile}")
         self.notice.configure(text="" if o.centre_complete else "请先在“设置”中填写机构名称和统一社会信用代码。")
@@ -79,7 +79,7 @@ class HomeView(View):
         self.refresh_alerts()
 
     def refresh_alerts(self) -> None:
-        alerts = self.app.look(collect_alerts, self.app.ops.profiles, self.app.today())
+        alerts = self.app.look(collect_alerts)
         self.alerts.delete(*self.alerts.get_children())
         self.targets = {}
         groups: dict[str, list] = {}

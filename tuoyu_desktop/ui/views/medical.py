@@ -21,7 +21,7 @@ class RecordDialog(FormDialog):
         self.key = "agreements" if kind == "agreement" else "visits"
         values = None
         if record_id:
-            values = self.app.read(record_values, self.key, record_id, self.app.ops.profiles, self.app.today())
+            values = self.app.read(record_values, self.key, record_id)
         elif kind == "visit":
             values = {"日期": self.app.today().isoformat()}
         noun = "医育结合协议" if kind == "agreement" else "指导记录"
@@ -30,10 +30,10 @@ class RecordDialog(FormDialog):
                          save=self._store, values=values)
 
     def _validate(self, values):
-        self.page.dry_run(check_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+        self.page.dry_run(check_record, self.key, values, self.record_id)
 
     def _store(self, values):
-        self.app.change(save_record, self.key, values, self.app.ops.profiles, self.app.today(), self.record_id)
+        self.app.change(save_record, self.key, values, self.record_id)
 
 
 class MedicalView(ListPage):
@@ -79,8 +79,7 @@ class MedicalView(ListPage):
         return self.visits
 
     def refresh(self) -> None:
-        today = self.app.today()
-        page = self.app.look(svc.medical_page, self.app.ops.profiles, today)
+        page = self.app.look(svc.medical_page)
         agreements, visits, alerts = page.agreements, page.visits, page.alerts
         self.status.configure(text="\n".join(a.text for a in alerts))
         self.agreements.set_rows([(str(a.id), (a.institution, a.number, date_iso(a.signed_on), date_iso(a.valid_from),
@@ -102,8 +101,8 @@ class MedicalView(ListPage):
 
     def delete_agreement(self, iid: str):
         if dialogs.ask_yes_no(self.app.root, "删除协议", "确定删除这份协议吗？它的指导记录会保留。"):
-            self.app.change(delete_record, "agreements", int(iid), self.app.ops.profiles, self.app.today())
+            self.app.change(delete_record, "agreements", int(iid))
 
     def delete_visit(self, iid: str):
         if dialogs.ask_yes_no(self.app.root, "删除指导记录", "确定删除这条指导记录吗？"):
-            self.app.change(delete_record, "visits", int(iid), self.app.ops.profiles, self.app.today())
+            self.app.change(delete_record, "visits", int(iid))

@@ -99,7 +99,7 @@ class ReportView(ListPage):
     def refresh(self) -> None:
         month = self.month()
         try:
-            snapshot = self.app.look(returns.get_return, self.app.ops.profiles, month, today=self.app.today())
+            snapshot = self.app.look(returns.get_return, month)
         except returns.InputError as exc:  # nothing shown may belong to another month
             self.snapshot, self.files = None, []
             self.table.set_rows([])
@@ -199,4 +199,4 @@ class ReportView(ListPage):
                                   f"锁定 {self.month()} 月报（已报送）？\n锁定后，以后对这个月的修改不会改变已报送的数字；"
                                   "需要时可以写明原因后解锁。"):
             return
-        self.app.change(returns.lock, self.snapshot, today=self.app.today())
+        self.app.change(returns.lock, self.snapshot)

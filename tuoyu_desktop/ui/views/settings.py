@@ -64,7 +64,7 @@ class SettingsView(View):
         validate_centre(CentreForm(**values), self.app.ops.profiles)
 
     def _save(self, values: dict) -> None:
-        self.app.change(update_centre, CentreForm(**values), self.app.ops.profiles)
+        self.app.change(update_centre, CentreForm(**values))
 
     def refresh(self) -> None:
         form = self.app.look(centre_details)

@@ -58,8 +58,7 @@ class StaffView(ListPage):
         return self.table
 
     def refresh(self) -> None:
-        today = self.app.today()
-        page = self.app.look(svc.staff_page, self.app.ops.profiles, today, self.include_left.get())
+        page = self.app.look(svc.staff_page, self.include_left.get())
         rows, warn, certs, missing = page.staff, page.warn_days, page.certificates, page.uncertified
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), (r.name, r.sex, r.role, r.class_name, date_iso(r.hired_on), r.id_number,

@@ -17,17 +17,17 @@ class StaffDialog(FormDialog):
     def __init__(self, page, staff_id: int | None = None):
         self.page, self.app, self.staff_id = page, page.app, staff_id
         names = self.app.look(svc.class_names)
-        values = (self.app.read(record_values, "staff", staff_id, self.app.ops.profiles, self.app.today())
+        values = (self.app.read(record_values, "staff", staff_id)
                   if staff_id else {"入职日期": self.app.today().isoformat()})
         title = f"编辑员工 — {values['姓名']}" if staff_id else "新增员工"
         super().__init__(page.app.root, title, fields_for("staff", {"所在班级": ("", *names)}), validate=self._validate, save=self._store,
                          values=values, intro="离职请填写离职日期（档案保留）。身份证号在黑名单中的人员不能聘用。")
 
     def _validate(self, values):
-        self.page.dry_run(check_record, "staff", values, self.app.ops.profiles, self.app.today(), self.staff_id)
+        self.page.dry_run(check_record, "staff", values, self.staff_id)
 
     def _store(self, values):
-        self.app.change(save_record, "staff", values, self.app.ops.profiles, self.app.today(), self.staff_id)
+        self.app.change(save_record, "staff", values, self.staff_id)
 
 
 class CertificateDialog(FormDialog):
@@ -36,7 +36,7 @@ class CertificateDialog(FormDialog):
         self.id_number = staff.id_number
         values = None
         if cert_id:
-            values = self.app.read(record_values, "certificates", cert_id, self.app.ops.profiles, self.app.today())
+            values = self.app.read(record_values, "certificates", cert_id)
         super().__init__(owner, f"{'编辑' if cert_id else '新增'}证书 — {staff.name}", fields_for("certificates"),
                          validate=self._validate, save=self._store, values=values)
 
@@ -44,12 +44,10 @@ class CertificateDialog(FormDialog):
         return {**values, "身份证号": self.id_number}
 
     def _validate(self, values):
-        self.owner.page.dry_run(check_record, "certificates", self._full(values), self.app.ops.profiles,
-                                self.app.today(), self.cert_id)
+        self.owner.page.dry_run(check_record, "certificates", self._full(values), self.cert_id)
 
     def _store(self, values):
-        self.app.change(save_record, "certificates", self._full(values), self.app.ops.profiles, self.app.today(),
-                        self.cert_id)
+        self.app.change(save_record, "certificates", self._full(values), self.cert_id)
         self.owner.refresh()
 
 
@@ -85,7 +83,7 @@ class CertificatesWindow(tk.Toplevel):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.app.look(svc.certificate_rows, self.app.today(), staff_id=self.staff_id)
+        rows = self.app.look(svc.certificate_rows, staff_id=self.staff_id)
         self.table.set_rows([(str(r.id), (r.cert_type, r.level, r.number, r.issuer, date_iso(r.issued_on),
                                           date_iso(r.expires_on) or "长期", r.status + ("（已被新证替代）" if r.replaced else "")),
                               r.cert_type, ("warn",) if r.status in ("已过期", "即将到期") and not r.replaced else ())
@@ -102,5 +100,5 @@ class CertificatesWindow(tk.Toplevel):
     def delete(self, iid: str) -> None:
         if not dialogs.ask_yes_no(self, "删除证书", "确定删除这本证书的记录吗？"):
             return
-        self.app.change(delete_record, "certificates", int(iid), self.app.ops.profiles, self.app.today())
+        self.app.change(delete_record, "certificates", int(iid))
         self.refresh()

@@ -150,17 +150,15 @@ class KindDialog(FormDialog):
         self.page, self.app, self.key, self.record_id = page, page.app, key, record_id
         self.hidden = hidden or {}  # values the form carries without showing them (the child's record)
         if record_id:
-            values = self.app.read(record_values, key, record_id, self.app.ops.profiles, self.app.today())
+            values = self.app.read(record_values, key, record_id)
         super().__init__(page.app.root, title, fields_for(key), validate=self._validate, save=self._store,
                          values=values)
 
     def _validate(self, values):
-        self.app.ops.check(check_record, self.key, {**values, **self.hidden}, self.app.ops.profiles, self.app.today(),
-                           self.record_id)
+        self.app.ops.check(check_record, self.key, {**values, **self.hidden}, self.record_id)
 
     def _store(self, values):
-        self.app.change(save_record, self.key, {**values, **self.hidden}, self.app.ops.profiles, self.app.today(),
-                        self.record_id)
+        self.app.change(save_record, self.key, {**values, **self.hidden}, self.record_id)
 
 
 class TodayView(View):
@@ -234,7 +232,7 @@ class TodayView(View):
         self._bind_keys()
         self.rows: dict[str, register.SheetRow] = {}
         self.load_note = ""
-        day, note = self.app.look(register.register_day, self.app.today())
+        day, note = self.app.look(register.register_day)
         self.load(None, day, note)
 
     # keys ------------------------------------------------------------------------------------
@@ -451,7 +449,7 @@ class TodayView(View):
 
     # loading and saving ----------------------------------------------------------------------
     def load(self, class_id: int | None, day: date, note: str = "") -> None:
-        self.sheet = sheet = self.app.look(register.day_sheet, class_id, day, self.app.ops.profiles)
+        self.sheet = sheet = self.app.look(register.day_sheet, class_id, day)
         self.day_entry.delete(0, "end")
         self.day_entry.insert(0, day.isoformat())
         self.class_box.configure(values=[name for _, name in sheet.classes])
@@ -514,7 +512,7 @@ class TodayView(View):
             if self.error.cget("text"):
                 return False
         try:
-            self.app.change(register.save_day, self.app.ops.profiles, sheet.class_id, sheet.day, list(self.rows.values()))
+            self.app.change(register.save_day, sheet.class_id, sheet.day, list(self.rows.values()))
         except InputError as exc:
             self.error.configure(text="没有保存：" + "；".join(str(p) for p in exc.problems[:6]))
             return False

@@ -47,7 +47,7 @@ class CourseDialog(tk.Toplevel):
         right = ttk.Frame(body, padding=(12, 0, 0, 0))
         right.pack(side="left", fill="y")
         ttk.Label(right, text="参加人员（可多选，Ctrl/Shift 点选）").pack(anchor="w")
-        self.staff = [(st.id, f"{st.name}（{st.role}）") for st in self.app.look(employed_staff, self.app.today())]
+        self.staff = [(st.id, f"{st.name}（{st.role}）") for st in self.app.look(employed_staff)]
         self.people = tk.Listbox(right, selectmode="extended", height=14, exportselection=False)
         for _, label in self.staff:
             self.people.insert("end", label)
@@ -67,14 +67,14 @@ class CourseDialog(tk.Toplevel):
 
     def _validate(self, values):
         ids = self.chosen() or [self.staff[0][0]] if self.staff else []
-        self.page.dry_run(svc.add_course_for_many, ids, values, self.app.ops.profiles, self.app.today())
+        self.page.dry_run(svc.add_course_for_many, ids, values)
 
     def _store(self, values):
         from ...domain.errors import InputError
 
         ids = self.chosen()
         try:
-            self.app.change(svc.add_course_for_many, ids, values, self.app.ops.profiles, self.app.today())
+            self.app.change(svc.add_course_for_many, ids, values)
         except InputError as exc:
             self.people_error.configure(text="；".join(exc.for_field("参加人员")))
             raise
@@ -86,18 +86,16 @@ class RecordDialog(FormDialog):
 
     def __init__(self, page, record_id: int):
         self.page, self.app, self.record_id = page, page.app, record_id
-        values = self.app.read(record_values, "training", record_id, self.app.ops.profiles, self.app.today())
+        values = self.app.read(record_values, "training", record_id)
         self.person = {k: values.pop(k) for k in ("身份证号", "姓名")}
         super().__init__(page.app.root, f"编辑培训记录 — {self.person['姓名']}", fields_for("training"),
                          validate=self._validate, save=self._store, values=values)
 
     def _validate(self, values):
-        self.page.dry_run(check_record, "training", {**values, **self.person}, self.app.ops.profiles,
-                          self.app.today(), self.record_id)
+        self.page.dry_run(check_record, "training", {**values, **self.person}, self.record_id)
 
     def _store(self, values):
-        self.app.change(save_record, "training", {**values, **self.person}, self.app.ops.profiles, self.app.today(),
-                        self.record_id)
+        self.app.change(save_record, "training", {**values, **self.person}, self.record_id)
 
 
 class TrainingView(ListPage):
@@ -159,7 +157,7 @@ class TrainingView(ListPage):
         return today if self.year() == today.year else date(self.year(), 12, 31)
 
     def refresh(self) -> None:
-        page = self.app.look(svc.training_page, self.app.ops.profiles, self.year(), self.as_of())
+        page = self.app.look(svc.training_page, self.year(), self.as_of())
         rows, records = page.year_rows, page.records
         self.year_rows = rows
         shown = [r for r in rows if not (self.behind_only.get() and r.progress.met)]
@@ -202,7 +200,7 @@ class TrainingView(ListPage):
         values = self.records.values(iid)
         if not dialogs.ask_yes_no(self.app.root, "删除培训记录", f"确定删除 {values[1]} {values[0]} 的“{values[2]}”吗？"):
             return
-        self.app.change(delete_record, "training", int(iid), self.app.ops.profiles, self.app.today())
+        self.app.change(delete_record, "training", int(iid))
 
     def _table_rows(self):
         out = []

@@ -21,7 +21,7 @@ from .list_page import ListPage
 class RedeemDialog(FormDialog):
     def __init__(self, page):
         self.page, self.app = page, page.app
-        self.enrolled = self.app.look(svc.enrolled_choices, self.app.today())
+        self.enrolled = self.app.look(svc.enrolled_choices)
         fields = fields_for("vouchers")
         # a form-only helper: pick an enrolled child to fill in the child's fields
         fields.insert(1, FieldSpec("在托幼儿", kind="picker", choices=("",) + tuple(self.enrolled),
@@ -37,10 +37,10 @@ class RedeemDialog(FormDialog):
                 form.set_value(key, value)
 
     def _validate(self, values):
-        self.page.dry_run(check_record, "vouchers", values, self.app.ops.profiles, self.app.today())
+        self.page.dry_run(check_record, "vouchers", values)
 
     def _store(self, values):
-        self.app.change(save_record, "vouchers", values, self.app.ops.profiles, self.app.today())
+        self.app.change(save_record, "vouchers", values)
 
 
 class DeleteDialog(FormDialog):
@@ -76,7 +76,7 @@ class ClaimDialog(FormDialog):
         from ..open_file import open_with_system
 
         folder = outputs.print_folder(self.app, "vouchers")
-        files = self.app.look(svc.claim_for, self.app.ops.profiles, values["月份"])
+        files = self.app.look(svc.claim_for, values["月份"])
         claim, stem = files.claim, files.stem
         full, today, page = bool(values["显示完整号码"]), self.app.today(), self.page
         notes: list[str] = []
@@ -125,7 +125,7 @@ class VouchersView(ListPage):
         return self.table
 
     def rule_text(self) -> str:
-        p = self.app.look(centre_profile, self.app.ops.profiles)
+        p = self.app.look(centre_profile)
         v = p.voucher
         period = "每年" if v.period == "year" else "累计"
         valid = f"，有效期{date_iso(v.valid_from) or '不限'}至{date_iso(v.valid_to) or '不限'}" if (
@@ -135,7 +135,7 @@ class VouchersView(ListPage):
 
     def refresh(self) -> None:
         self.rule.configure(text=self.rule_text())
-        rows = self.app.look(svc.redemption_page, self.app.ops.profiles, self.include_deleted.get())
+        rows = self.app.look(svc.redemption_page, self.include_deleted.get())
         self.rows = {str(r.id): r for r in rows}
         self.table.set_rows([(str(r.id), (r.serial, r.child_name, r.id_number, r.guardian, date_iso(r.redeemed_on),
                                           r.days, r.used_total, "在托" if r.enrolled else "来园体验",
