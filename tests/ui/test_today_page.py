@@ -159,3 +159,36 @@ def test_printing_the_register_for_a_second_class_never_replaces_the_first_class
         assert len(pages) == len(classes)  # one page each
         for name in classes:
             assert any(name in p for p in pages), name
+
+
+def test_a_month_printout_can_be_cancelled_and_leaves_no_file(demo_window, monkeypatch):
+    """Issue 26: a file written in the background shows 取消 beside a moving bar; 取消 stops the
+    writer at its next page and nothing is left under the name (nor a part file beside it)."""
+    import threading
+
+    from tuoyu_desktop.reports import register_pdf
+
+    pressed, real = threading.Event(), register_pdf.write_attendance_pdf
+
+    def slow_write(*args, **kwargs):  # on the worker: waits for the click, then writes as always
+        pressed.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(register_pdf, "write_attendance_pdf", slow_write)
+    demo_window.nav_buttons["today"].invoke()
+    page = demo_window.views["today"]
+    task = page.print_month("attendance")
+    bar = demo_window.taskbar
+    page.update()
+    assert bar.showing and bar.winfo_ismapped() and "幼儿出勤登记表" in bar.label.cget("text")
+    bar.cancel_button.invoke()
+    assert bar.cancel_button.instate(["disabled"]) and "取消" in bar.label.cget("text")
+    pressed.set()
+    wait_until(page, lambda: task.finished)
+    folder = page.out_dir()
+    assert not list(folder.glob("幼儿出勤登记表_*.pdf")) and not list(folder.glob(".*.part"))
+    assert "已取消生成幼儿出勤登记表" in demo_window.status.cget("text")
+    assert not bar.showing and not bar.winfo_ismapped()
+    task = page.print_month("attendance")  # and the next one is written as always
+    wait_until(page, lambda: task.finished)
+    assert page.last_written.exists() and not bar.showing

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -29,3 +30,15 @@ def number(value: Any) -> Any:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
     return value
+
+
+def save_workbook(wb, path: Path | str) -> Path:
+    """Save ``wb`` whole or not at all (``files.written_whole``): a full disk or 取消 leaves no
+    unreadable workbook under the final name, and the folder is made if it is missing."""
+    from ..files import written_whole
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with written_whole(path) as part:
+        wb.save(part)
+    return path

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.indicators import CODES_V2
 from ..services.district import Summary, column_title
-from .cells import number, put
+from .cells import number, put, save_workbook
 
 
 def _value(v):
@@ -84,7 +84,5 @@ def write_district_xlsx(summary: Summary, path: Path) -> Path:
         for r, row in enumerate(summary.missing, start=2):
             for col, value in enumerate(row, start=1):
                 put(miss, r, col, value)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path

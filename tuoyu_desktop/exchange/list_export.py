@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .cells import put
+from .cells import put, save_workbook
 
 
 def write_list(path: Path, title: str, headers: list[str], rows: list[list[Any]], note: str = "") -> Path:
@@ -39,7 +39,5 @@ def write_list(path: Path, title: str, headers: list[str], rows: list[list[Any]]
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = f"{start}:{start}"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .cells import put
+from .cells import put, save_workbook
 from .importer import ImportFailed
 
 
@@ -50,7 +50,5 @@ def write_problem_report(failed: ImportFailed, path: Path) -> Path:
                     cell.fill = red
                     cell.comment = Comment("；".join(messages), "托育机构办公系统")
         sheet.freeze_panes = "B2"
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path

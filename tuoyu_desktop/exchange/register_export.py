@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..services.register_sheets import SIGNS, MonthSheets
-from .cells import put
+from .cells import put, save_workbook
 
 MARK_ORDER = ("出勤", "病假", "事假", "其他")
 
@@ -69,7 +69,5 @@ def write_register_xlsx(data: MonthSheets, path: Path) -> Path:
     for ws in (marks, checks):
         for letter in "ABC":
             ws.column_dimensions[letter].width = 12
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path

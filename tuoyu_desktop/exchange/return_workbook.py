@@ -11,7 +11,7 @@ from pathlib import Path
 from ..domain.idnumbers import mask_contact_phone, mask_id, mask_phone
 from ..domain.indicators import checksum
 from ..services.returns import format_version, indicator_rows
-from .cells import number, put
+from .cells import number, put, save_workbook
 
 COVER_ROWS = ("机构名称", "统一社会信用代码", "备案编号", "所属区县", "所属镇街", "机构性质", "是否普惠机构", "报告月份",
               "填报人", "联系电话", "生成时间", "软件版本", "格式版本", "数据校验码")
@@ -113,9 +113,7 @@ def write_return_xlsx(snapshot: dict, path: Path, full: bool = False) -> Path:
             ws.column_dimensions[get_column_letter(col)].width = min(max(8, longest + 2), 60)
         _print_setup(ws)
     _print_setup(cover)
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..services.records import KINDS, RecordKind
-from .cells import put
+from .cells import put, save_workbook
 
 DATA_ROWS = 5000  # rows covered by the drop-downs
 KIND_NOTES = {
@@ -82,7 +82,5 @@ def write_template(kind: RecordKind | str, path: Path) -> Path:
         row[0].alignment = Alignment(wrap_text=True, vertical="top")
     info.merge_cells("A3:E3")
     info.row_dimensions[3].height = 48
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
+    path = save_workbook(wb, path)
     return path

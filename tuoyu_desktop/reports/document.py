@@ -198,12 +198,16 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
             self.setFillColorRGB(0.75, 0.0, 0.0)
             self.drawRightString(pagesize[0] - 15 * mm, pagesize[1] - 10 * mm, f"{watermark} · 非正式文件")
 
+    from ..files import checkpoint, written_whole
+
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc = SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
-                            topMargin=15 * mm, bottomMargin=18 * mm, title=title, author=author,
-                            creator="托育机构办公系统")
-    doc.build(story, canvasmaker=NumberedCanvas)
+    with written_whole(path) as part:  # the PDF appears under its name only complete
+        doc = SimpleDocTemplate(str(part), pagesize=pagesize, leftMargin=15 * mm, rightMargin=15 * mm,
+                                topMargin=15 * mm, bottomMargin=18 * mm, title=title, author=author,
+                                creator="托育机构办公系统")
+        doc.setProgressCallBack(lambda _kind, _value: checkpoint())  # 取消 stops it between flowables
+        doc.build(story, canvasmaker=NumberedCanvas)
     return path
 
 

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 from ..domain.errors import InputError, Problem
+from ..files import written_whole
 
 
 def sha256_of(path: Path) -> str:
@@ -32,14 +33,17 @@ def copy_verified(files: list[Path], folder: Path) -> list[Path]:
     for source in files:
         target = folder / source.name
         try:
-            with open(source, "rb") as src, open(target, "wb") as dst:
-                shutil.copyfileobj(src, dst)
-                dst.flush()
-                os.fsync(dst.fileno())
-            ok = sha256_of(target) == sha256_of(source)
-        except OSError as exc:
-            raise InputError([Problem("目标文件夹", f"写入 {target} 失败：{exc.strerror or exc}（U盘是否已拔出或已满？）")]) from None
-        if not ok:
-            raise InputError([Problem("目标文件夹", f"{target.name} 复制后读回的内容与原文件不一致，请重新插好U盘再复制")])
+            with written_whole(target) as part:  # the stick gets the file under its name only whole
+                with open(source, "rb") as src, open(part, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                if sha256_of(part) != sha256_of(source):
+                    raise InputError([Problem("目标文件夹", f"{target.name} 复制后读回的内容与原文件不一致，"
+                                                        "请重新插好U盘再复制")])
+        except InputError as exc:
+            if exc.problems and exc.problems[0].field == "目标文件夹":
+                raise
+            raise InputError([Problem("目标文件夹", f"{exc}（U盘是否已拔出或已满？）")]) from None
         copied.append(target)
     return copied

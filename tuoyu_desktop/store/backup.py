@@ -53,14 +53,43 @@ def copy_database(source: Path, target: Path, key: DataKey | None = None, *, pac
             raw.unlink()
         tmp.replace(target)
     except db_errors() as exc:
-        tmp.unlink(missing_ok=True)
-        raw.unlink(missing_ok=True)
-        raise BackupError(f"无法备份数据库 {source}：{exc}") from exc
+        _remove_parts(tmp, raw)
+        raise BackupError(_backup_failed(target, exc)) from exc
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raw.unlink(missing_ok=True)
-        raise BackupError(f"无法写入备份文件 {target}：{exc.strerror or exc}") from exc
+        _remove_parts(tmp, raw)
+        from ..files import write_problem
+
+        raise BackupError(write_problem(target, exc).replace("未能写入", "未能写入备份文件", 1)) from exc
+    except BaseException:
+        _remove_parts(tmp, raw)
+        raise
     return target
+
+
+def _remove_parts(*parts: Path) -> None:
+    """The part files of a backup that did not finish, and SQLite's journals beside them."""
+    for part in parts:
+        for leftover in (part, *(part.with_name(part.name + end) for end in ("-journal", "-wal", "-shm"))):
+            try:
+                leftover.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+
+def _backup_failed(target: Path, exc: BaseException) -> str:
+    """Why a backup could not be written, in Chinese, naming the backup file (SQLite's error code
+    only, never its English text)."""
+    from .errors import sqlite_error
+
+    error = sqlite_error(exc) or exc
+    text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+    if "full" in text:
+        return f"磁盘已满，未能写入备份文件 {target}（没有留下写了一半的文件）。请腾出空间或换一个位置后重试。"
+    if "readonly" in text or "read-only" in text or "unable to open" in text or "cantopen" in text:
+        return f"未能写入备份文件 {target}：文件夹只读或没有写入权限。请换一个可以写入的文件夹。"
+    if "disk i/o" in text or "ioerr" in text:
+        return f"未能写入备份文件 {target}：磁盘读写出错（U盘是否已拔出？）。请检查磁盘后重试。"
+    return f"未能写入备份文件 {target}：数据库复制没有完成，原数据没有改动。请重试或换一个位置。"
 
 
 def backup_name(prefix: str = "备份", now: datetime | None = None) -> str:

@@ -14,6 +14,7 @@ from ..services.settings import WINDOW_GEOMETRY
 from . import dialogs, keys, outputs, screen
 from .views.base import View
 from .widgets.banner import Banner
+from .widgets.taskbar import TaskBar
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..services.workspace import Workspace
@@ -73,6 +74,8 @@ class MainWindow:
         ttk.Separator(root, orient="horizontal").pack(fill="x", side="bottom")
         outer = ttk.Frame(root)
         outer.pack(fill="both", expand=True)
+        self._outer = outer
+        self.taskbar = TaskBar(root)  # packed only while a file is written in the background
         self.nav = ttk.Frame(outer, padding=(6, 10))
         self.nav.pack(side="left", fill="y")
         ttk.Separator(outer, orient="vertical").pack(side="left", fill="y")
@@ -206,6 +209,17 @@ class MainWindow:
 
     def set_status(self, text: str) -> None:
         self.status.configure(text=text)
+
+    def show_task(self, text: str, cancel: Callable[[], None]) -> None:
+        """The task bar above the status line: ``text``, a moving bar and 取消 (calls ``cancel``)."""
+        def pressed() -> None:
+            self.taskbar.cancelling()
+            cancel()
+
+        self.taskbar.show(text, pressed, before=self._outer)
+
+    def hide_task(self) -> None:
+        self.taskbar.hide()
 
     def tell(self, text: str, path: Path | None = None) -> None:
         """A result the user must see (a file written, copied, imported): in a bar at the top of the

@@ -49,11 +49,12 @@ def remember_choice(app, kind: str, chosen: str | Path) -> None:
 def write_in_background(page, label: str, work: Callable[[], Any], done: Callable[[Any], None]):
     """Write a file off the Tk thread (a month's register for every class, a year's training table,
     a 申领表): the window keeps answering, the status bar says what is being written, the cursor
-    waits; ``done(result)`` runs on the Tk thread afterwards. A second request while one is being
+    waits, a bar above it offers 取消 (the writer stops at its next page or row and leaves no
+    file); ``done(result)`` runs on the Tk thread afterwards. A second request while one is being
     written is told to wait, never started twice. Returns the task (``page.writing``)."""
     from ..errors import USER_ERRORS
     from . import dialogs
-    from .tasks import BackgroundTask
+    from .tasks import BackgroundTask, Cancelled
 
     app = page.app
     running = getattr(page, "writing", None)
@@ -63,10 +64,15 @@ def write_in_background(page, label: str, work: Callable[[], Any], done: Callabl
 
     def finish(result) -> None:
         _busy(page, False)
+        app.hide_task()
         done(result)
 
     def fail(exc: BaseException) -> None:
         _busy(page, False)
+        app.hide_task()
+        if isinstance(exc, Cancelled):
+            app.set_status(f"已取消生成{label}（没有留下写了一半的文件）。")
+            return
         app.set_status(f"未能生成{label}")
         if isinstance(exc, USER_ERRORS):
             dialogs.show_error(app.root, f"未能生成{label}", str(exc).lstrip(": "))
@@ -77,6 +83,7 @@ def write_in_background(page, label: str, work: Callable[[], Any], done: Callabl
     _busy(page, True)
     page.writing_label = label
     page.writing = BackgroundTask(page, lambda _progress: work(), on_done=finish, on_error=fail)
+    app.show_task(f"正在生成{label}…", page.writing.cancel)
     return page.writing
 
 

@@ -7,6 +7,9 @@ import threading
 from typing import Any, Callable
 
 from .. import gcpause
+from ..files import Cancelled, cancellable
+
+__all__ = ["BackgroundTask", "Cancelled"]
 
 # Tk objects must only ever be freed on the Tk thread. Reference counting does that (widgets are
 # dropped there), but the cyclic garbage collector runs in whichever thread allocates, so while
@@ -28,10 +31,6 @@ def _worker_finished() -> None:
     global _running
     _running -= 1
     gcpause.resume()
-
-
-class Cancelled(Exception):
-    """The user pressed 取消."""
 
 
 class BackgroundTask:
@@ -59,9 +58,14 @@ class BackgroundTask:
             raise Cancelled()
         self._events.put(("progress", (done, total, *detail)))
 
+    def _check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
     def _run(self, work) -> None:
         try:
-            self._events.put(("done", work(self._progress)))
+            with cancellable(self._check):  # a writer's files.checkpoint() stops here after 取消
+                self._events.put(("done", work(self._progress)))
         except BaseException as exc:  # handed to the Tk thread, which decides what the user sees
             self._events.put(("error", exc))
 
