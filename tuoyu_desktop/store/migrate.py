@@ -23,6 +23,7 @@ from .backup import (
 from .cipher import DataKey
 from .errors import DatabaseFileError, db_errors
 from .schema import SCHEMA_APP_ID
+from .schema_check import READ_BOUND_S, Bound, foreign_objects
 
 if TYPE_CHECKING:  # pragma: no cover
     from .peek import CentreName, FileFacts
@@ -83,18 +84,28 @@ def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
     if kind == cipher.ENCRYPTED and key is None:
         raise cipher.NeedsPassword(
             f"数据文件 {path} 已加密（或不是数据库文件）：需要密码才能打开。文件未被改动")
+    foreign: list[str] = []
+    bound = None
     try:
         con = cipher.connect(read_only_uri(path), key, uri=True)
         try:
+            bound = Bound(con, READ_BOUND_S)
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            objects = con.execute("SELECT type, name FROM sqlite_master").fetchall()
+            tables = {name for kind, name in objects if kind == "table"}
             revision = None
-            if "alembic_version" in tables:
+            if "alembic_version" in tables and ("view", "alembic_version") not in objects:
                 row = con.execute("SELECT version_num FROM alembic_version").fetchone()
                 revision = row[0] if row else None
+            if objects and app_id == SCHEMA_APP_ID and (revision is None or revision in known_revisions()):
+                # before any of its data is read by the program: nothing in it may act (issue 27)
+                foreign = foreign_objects(con, revision)
         finally:
             con.close()
     except db_errors() as exc:
+        if bound is not None and bound.hit:
+            raise DatabaseFileError(f"读取文件 {path} 超过{READ_BOUND_S:.0f}秒仍未完成，文件可能是伪造的，已停止读取；"
+                                    "文件未被改动") from None
         if key is not None:
             raise DatabaseFileError(f"加密的数据库文件 {path} 无法解密：文件已损坏或不完整（或恢复密钥不是这份数据的）。"
                                     "文件未被改动") from exc
@@ -107,6 +118,11 @@ def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
             f"数据库 {path} 由更新版本的托育机构办公系统创建（结构版本 {revision}），"
             "请升级本程序后再打开；文件未被改动"
         )
+    if foreign:
+        shown = "、".join(foreign[:4]) + ("等" if len(foreign) > 4 else "")
+        raise DatabaseFileError(
+            f"文件 {path} 含有本程序不会建立的内容（{shown}），可能被改动过或是伪造的。"
+            "这些内容可能在写入数据时删除或复制数据，为安全起见不能使用这个文件；文件未被改动")
     return FileState(exists=True, revision=revision, has_tables=bool(user_tables))
 
 
