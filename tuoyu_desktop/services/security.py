@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Callable
 
 from .. import paths
 from ..domain.errors import Collector
+from ..domain.passwords import password_problem
 from ..store import cipher
 from ..store.cipher import DataKey, WrongPassword
 from .changes import Changes
@@ -27,13 +28,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 KEY = PASSWORD_DIGEST.key  # the old start-up password's digest (plain databases only)
 OFFERED = ENCRYPTION_OFFERED.key  # the first start's offer was answered
-MIN_LENGTH = 6
 TRIES, WAIT_SECONDS = 5, 30
 
 
 # the old start-up password ------------------------------------------------------------------
 def _hash(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=32)
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=cipher.SCRYPT_MAXMEM, dklen=32)
 
 
 def has_password(db: Db) -> bool:
@@ -64,7 +64,10 @@ def _digest_matches(stored: str, password: str) -> bool:
     try:
         _, n, r, p, salt, digest = stored.split("$")
         expected = bytes.fromhex(digest)
-        actual = _hash(password, bytes.fromhex(salt), int(n), int(r), int(p))
+        cost = (int(n), int(r), int(p))
+        if cost not in cipher.ALLOWED_KDF:  # a crafted cost (p=40000 runs for an hour) is never run
+            return False
+        actual = _hash(password, bytes.fromhex(salt), *cost)
     except ValueError:
         return False
     return hmac.compare_digest(actual, expected)
@@ -89,16 +92,21 @@ def require_key_file(db_path: Path) -> None:
 
 def open_key(db_path: Path, secret: str) -> DataKey:
     """The data key of the encrypted database ``db_path`` from its password or recovery key.
-    WrongPassword / RecoveryKeyTypo / DatabaseFileError otherwise; nothing is written."""
-    return cipher.unlock(cipher.read_key_file(db_path), secret)
+    WrongPassword / RecoveryKeyTypo / DatabaseFileError otherwise. A key file sealed at the older,
+    cheaper scrypt cost is written again at today's (same password, same data key)."""
+    envelope = cipher.read_key_file(db_path)
+    key = cipher.unlock(envelope, secret)
+    if envelope is not None and key.envelope is not envelope and key.envelope is not None:
+        cipher.write_key_file(db_path, key)
+    return key
 
 
 def validate_new_password(new: str, repeat: str, errors: Collector | None = None) -> Collector:
     errors = Collector() if errors is None else errors
     if not new:
         errors.add("新密码", "请输入新密码")
-    elif len(new) < MIN_LENGTH:
-        errors.add("新密码", f"至少{MIN_LENGTH}位")
+    elif password_problem(new):
+        errors.add("新密码", password_problem(new))
     elif cipher.looks_like_recovery(new):
         errors.add("新密码", "密码不能写成恢复密钥的样子（6组、每组5个字符）")
     if new != repeat:

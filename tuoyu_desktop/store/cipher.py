@@ -7,13 +7,19 @@ Design
   given to SQLCipher as a raw key (``PRAGMA key = "x'…'"``). A raw key skips SQLCipher's own
   256 000-round PBKDF2 on every new connection (the pool opens several); ``R`` is random and long,
   so it needs no slow KDF.
-* **The password wraps R.** ``scrypt(password, salt)`` (n=2¹⁴, r=8, p=1, ~0.1 s, memory-hard) gives
+* **The password wraps R.** ``scrypt(password, salt)`` (n=2¹⁷, r=8, p=1: OWASP's floor, 128 MiB and
+  ~0.55 s on a 2020 office core, so a guess costs an attacker as much; memory-hard) gives
   a wrapping key and a MAC key; the *envelope* holds salt, parameters, ``R`` xor a keystream, a MAC
   (a wrong password is told apart from a damaged file, and nothing is touched) and a check value of
   ``K`` (a recovery key that is well formed but not this database's is refused before opening).
   The envelope of the live database is the small side file ``tuoyu.sqlite3.key`` beside it.
   Changing the password (``rekey``) rewrites only the envelope; the data key stays, so the recovery
-  sheet stays valid.
+  sheet stays valid — unless the user says the password leaked: then the data gets a new data key
+  and a new recovery key (``new_data_key``), and old backups no longer open today's data.
+* **Only the parameters the program writes are accepted** (``ALLOWED_KDF``): a key file or backup
+  header asking for other costs (p=40000 would take an hour; n=3 is refused by scrypt) is reported
+  damaged before any work is done. Key files of the older, cheaper cost are rewritten at the next
+  unlock with the current one.
 * **The recovery key opens the data alone**: ``K`` follows from ``R``; no file is needed. Typed in
   6 groups of 5 symbols: 4 random symbols and a check symbol (odd weights mod 32, plus the group's
   number), so one wrong (or swapped-group) symbol is reported with the group it is in.
@@ -42,7 +48,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_MAGIC = b"TUOYU-ENCRYPTED-BACKUP/1\n"
 BACKUP_HEADER_SIZE = 4096
 KEY_SUFFIX = ".key"
-N, R, P = 2 ** 14, 8, 1
+N, R, P = 2 ** 17, 8, 1
+#: the scrypt costs the program has written: the current one, and the one before (upgraded on unlock)
+ALLOWED_KDF = frozenset({(2 ** 17, 8, 1), (2 ** 14, 8, 1)})
+SCRYPT_MAXMEM = 256 * 1024 * 1024  # 128·r·n = 128 MiB for the current cost, with room
+KEY_FILE_MAX = 64 * 1024  # a key file or backup header is a few hundred bytes
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford's base 32: no I, L, O, U
 GROUPS, GROUP_DATA = 6, 4
 
@@ -118,7 +128,7 @@ def _check_value(key: bytes) -> str:
 
 
 def _kek(password: str, salt: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
-    out = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=64 * 1024 * 1024, dklen=64)
+    out = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=SCRYPT_MAXMEM, dklen=64)
     return out[:32], out[32:]
 
 
@@ -156,12 +166,29 @@ def seal(recovery: bytes, password: str) -> DataKey:
     return DataKey(recovery, envelope)
 
 
-def _envelope_fields(envelope: dict):
+def _envelope_fields(envelope: dict, what: str = ""):
+    """The envelope's parts, each checked to be what the program writes; DatabaseFileError else
+    (before any key derivation: a crafted cost never runs)."""
+    where = f"{what}的密钥信息" if what else "密钥文件"
+
+    def damaged(reason: str) -> DatabaseFileError:
+        return DatabaseFileError(f"{where}已损坏（{reason}），无法用密码打开；请用恢复密钥打开。数据未做任何改动。")
+
+    if not isinstance(envelope, dict):
+        raise damaged("不是密钥信息")
     try:
-        return (bytes.fromhex(envelope["salt"]), int(envelope["n"]), int(envelope["r"]), int(envelope["p"]),
-                bytes.fromhex(envelope["wrapped"]), bytes.fromhex(envelope["mac"]), str(envelope["check"]))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise DatabaseFileError("密钥信息已损坏，无法用密码打开；请用恢复密钥打开。数据未做任何改动。") from exc
+        n, r, p = envelope["n"], envelope["r"], envelope["p"]
+        salt, wrapped, mac = (bytes.fromhex(envelope[k]) for k in ("salt", "wrapped", "mac"))
+        check = envelope["check"]
+    except (KeyError, TypeError, ValueError):
+        raise damaged("缺少内容或内容不可读") from None
+    if envelope.get("kdf", "scrypt") != "scrypt" or not all(type(v) is int for v in (n, r, p)) \
+            or (n, r, p) not in ALLOWED_KDF:
+        raise damaged("参数不是本程序写入的")
+    if len(salt) != 16 or len(wrapped) != GROUPS * GROUP_DATA or len(mac) != 32 \
+            or not isinstance(check, str) or len(check) != 16:
+        raise damaged("长度不对")
+    return salt, n, r, p, wrapped, mac, check
 
 
 def unlock(envelope: dict | None, secret: str, what: str = "") -> DataKey:
@@ -171,17 +198,24 @@ def unlock(envelope: dict | None, secret: str, what: str = "") -> DataKey:
     recovery key with a wrong symbol; nothing is read or written but ``envelope``."""
     if looks_like_recovery(secret) or (secret.count("-") >= GROUPS - 1 and len(_normalise(secret)) >= 20):
         recovery = parse_recovery(secret)
-        if envelope is not None and _check_value(data_key_of(recovery)) != _envelope_fields(envelope)[6]:
+        try:
+            check = _envelope_fields(envelope, what)[6] if envelope is not None else None
+        except DatabaseFileError:  # a damaged key file: the recovery key opens the data alone
+            return DataKey(recovery, None)
+        if check is not None and _check_value(data_key_of(recovery)) != check:
             raise DatabaseFileError(f"这个恢复密钥不是{what or '这份数据'}的恢复密钥（各组校验都对，但打不开这份数据）。"
                                     "数据未做任何改动。")
         return DataKey(recovery, envelope)
     if envelope is None:
         raise DatabaseFileError(f"{what or '这份数据'}旁边没有密钥文件（{KEY_SUFFIX}），只能用恢复密钥打开。数据未做任何改动。")
-    salt, n, r, p, wrapped, mac, _check = _envelope_fields(envelope)
+    salt, n, r, p, wrapped, mac, _check = _envelope_fields(envelope, what)
     wrap, mac_key = _kek(secret, salt, n, r, p)
     if not hmac.compare_digest(hmac.new(mac_key, wrapped, hashlib.sha256).hexdigest(), mac.hex()):
         raise WrongPassword(what)
-    return DataKey(_xor(wrapped, wrap), envelope)
+    recovery = _xor(wrapped, wrap)
+    if (n, r, p) != (N, R, P):  # sealed at the older, cheaper cost: sealed again at today's
+        return seal(recovery, secret)
+    return DataKey(recovery, envelope)
 
 
 # files ---------------------------------------------------------------------------------------
@@ -194,7 +228,13 @@ def read_key_file(db_path: Path) -> dict | None:
     if not path.exists():
         return None
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        if not path.is_file() or path.stat().st_size > KEY_FILE_MAX:
+            raise ValueError("not a key file")
+        with path.open("rb") as fh:
+            envelope = json.loads(fh.read(KEY_FILE_MAX).decode("utf-8"))
+        if not isinstance(envelope, dict):
+            raise ValueError("not an envelope")
+        return envelope
     except (OSError, ValueError) as exc:
         raise DatabaseFileError(f"密钥文件 {path} 已损坏，无法用密码打开；请用恢复密钥打开。数据未做任何改动。") from exc
 
@@ -241,7 +281,10 @@ def read_backup_envelope(path: Path) -> dict | None:
     try:
         with Path(path).open("rb") as fh:
             header = fh.read(BACKUP_HEADER_SIZE)
-        return json.loads(header[len(BACKUP_MAGIC):].rstrip(b"\x00").decode("utf-8")) or None
+        envelope = json.loads(header[len(BACKUP_MAGIC):].rstrip(b"\x00").decode("utf-8")) or None
+        if envelope is not None and not isinstance(envelope, dict):
+            raise ValueError("not an envelope")
+        return envelope
     except (OSError, ValueError) as exc:
         raise DatabaseFileError(f"备份文件 {path} 已损坏（文件头无法读取），未做任何改动") from exc
 

@@ -83,12 +83,12 @@ class SettingsView(View):
         self.password_state = ttk.Label(page, text="")
         self.password_state.pack(anchor="w", pady=(0, 6))
         blank = lambda form: form.set_values({k: "" for k in form.widgets})  # noqa: E731
-        self.encrypt_form = Form(page, [FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"),
+        self.encrypt_form = Form(page, [FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位，不能是常用密码或短的纯数字"),
                                         FieldSpec("再次输入", kind="password")],
                                  validate=lambda v: None, save=self._encrypt, cancel=lambda: blank(self.encrypt_form))
         self.encrypt_form.save_button.configure(text="加密数据")
         self.password_form = Form(page, [FieldSpec("当前密码", kind="password", hint="或恢复密钥"),
-                                         FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位"),
+                                         FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位，不能是常用密码或短的纯数字"),
                                          FieldSpec("再次输入", kind="password")],
                                   validate=lambda v: None, save=self._save_password, cancel=lambda: blank(self.password_form))
         self.password_form.save_button.configure(text="修改密码")
