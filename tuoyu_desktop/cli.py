@@ -124,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     plain.add_argument("--delete-plain-backups", action="store_true",
                        help="加密后覆盖并删除 backups 文件夹里未加密的备份")
     plain.add_argument("--keep-plain-backups", action="store_true", help="保留未加密的备份（它们仍可被任何人读取）")
-    sub.add_parser("rekey", help=f"修改密码（新密码取自环境变量 {NEW_PASSWORD_ENV}，或在终端输入；恢复密钥不变）")
+    rekey = sub.add_parser("rekey", help=f"修改密码（新密码取自环境变量 {NEW_PASSWORD_ENV}，或在终端输入；恢复密钥不变）")
+    rekey.add_argument("--new-data-key", action="store_true",
+                       help="密码可能已泄露：同时换新的数据密钥和恢复密钥，旧密码、旧恢复密钥和以前的备份都打不开现在的数据")
     log = sub.add_parser("log", help="列出最近的操作（名称、时间、行数），最新的在前")
     log.add_argument("--last", type=int, default=20, metavar="N", help="列出几条（默认20）")
     sub.add_parser("undo", help="撤销最近的一次操作（之后又有改动、锁定月报等不能撤销时说明原因，退出码 2）")
@@ -655,10 +657,12 @@ def _cmd_rekey(args, db_path: Path) -> int:
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
-        _key, changes = change_password(db_path, key, None, new, new)
+        new_key, changes = change_password(db_path, key, None, new, new, new_data_key=args.new_data_key)
     finally:
         lock.release()
     print(changes.message)
+    if args.new_data_key:
+        _print_recovery(new_key)
     return EXIT_OK
 
 

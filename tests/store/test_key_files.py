@@ -67,3 +67,17 @@ def test_a_weak_password_is_refused_before_anything_is_encrypted(tmp_path):
     result = run_cli("--db", str(db), "init", env={"TUOYU_PASSWORD": "111111"})
     assert result.returncode == 2 and "新密码" in result.stderr and "只有数字的密码至少要8位" in result.stderr
     assert not db.exists() and not cipher.key_file(db).exists()
+
+
+def test_rekey_with_a_new_data_key_on_the_command_line_prints_the_new_recovery_key(tmp_path):
+    db = tmp_path / "tuoyu.sqlite3"
+    assert run_cli("--db", str(db), "demo", "--date", "2026-11-25", env={"TUOYU_PASSWORD": PASSWORD}).returncode == 0
+    before = json.loads(cipher.key_file(db).read_text(encoding="utf-8"))["check"]
+    result = run_cli("--db", str(db), "rekey", "--new-data-key",
+                     env={"TUOYU_PASSWORD": PASSWORD, "TUOYU_NEW_PASSWORD": "新的密码2027"})
+    assert result.returncode == 0, result.stderr
+    assert "新的数据密钥" in result.stdout and "恢复密钥" in result.stdout
+    assert json.loads(cipher.key_file(db).read_text(encoding="utf-8"))["check"] != before
+    assert run_cli("--db", str(db), "alerts", "--date", "2026-11-25", env={"TUOYU_PASSWORD": PASSWORD}).returncode == 2
+    ok = run_cli("--db", str(db), "alerts", "--date", "2026-11-25", env={"TUOYU_PASSWORD": "新的密码2027"})
+    assert ok.returncode == 0, ok.stderr

@@ -120,3 +120,44 @@ def test_the_audit_log_is_shown_and_a_tampered_entry_is_detected(demo_window, wo
     con.close()
     assert not view.verify_audit()
     assert "第5条日志" in view.audit_state.cget("text")
+
+
+def test_a_leaked_password_is_changed_with_a_new_data_key_and_old_backups_no_longer_open_the_data(
+        demo_window, demo, db_path, dialogs, tmp_path):
+    """Issue 27 item 5: 修改密码 with 密码可能已泄露 re-encrypts the data under a new data key with a
+    new recovery key; the old password and recovery key, and an old backup's envelope, open nothing
+    of today's data; the new recovery key is shown and its sheet offered."""
+    from tuoyu_desktop import paths
+    from tuoyu_desktop.services.security import recovery_text
+    from tuoyu_desktop.store import cipher
+    from tuoyu_desktop.store.backup import backup_to_folder
+
+    view = _encrypt_in_settings(demo_window, dialogs, tmp_path)
+    old_recovery, old_raw = recovery_text(demo.key), demo.key.raw
+    old_backup = backup_to_folder(db_path, paths.backups_dir_for(db_path), key=demo.key)
+    dialogs.answers["ask_yes_no"] = True
+    dialogs.answers["ask_save_file"] = str(tmp_path / "新恢复密钥单.pdf")
+    f = view.password_form
+    type_into(f.widgets["当前密码"], PASSWORD)
+    type_into(f.widgets["新密码"], "新的密码2027")
+    type_into(f.widgets["再次输入"], "新的密码2027")
+    f.vars["密码可能已泄露"].set(True)
+    f.save_button.invoke()
+    assert any(c[1] == "更换数据密钥" for c in dialogs.named("ask_yes_no"))
+    new = open_key(db_path, "新的密码2027")
+    assert new.raw != old_raw and recovery_text(new) != old_recovery and demo.key.raw == new.raw
+    with pytest.raises(cipher.WrongPassword):
+        open_key(db_path, PASSWORD)
+    with pytest.raises(cipher.DatabaseFileError, match="不是这份数据的恢复密钥"):
+        open_key(db_path, old_recovery)
+    # the old backup's envelope still unwraps the old data key, which no longer opens the data
+    stale = cipher.unlock(cipher.read_backup_envelope(old_backup), PASSWORD)
+    con = cipher.connect(str(db_path), stale)
+    with pytest.raises(Exception):
+        con.execute("select count(*) from children").fetchone()
+    con.close()
+    assert (tmp_path / "新恢复密钥单.pdf").read_bytes().startswith(b"%PDF")
+    assert any(c[1] == "恢复密钥" for c in dialogs.named("show_info"))
+    with demo.session() as s:  # the window goes on with the data under its new key
+        assert s.exec(__import__("sqlmodel").text("select count(*) from children")).one()[0] > 30
+    assert not list(db_path.parent.glob("*.encrypting*"))

@@ -180,28 +180,82 @@ def encrypt_workspace(workspace, password: str, repeat: str, *, delete_plain_bac
     return Changes.of(f"数据已加密{note}。请打印恢复密钥单并妥善保管。", "settings")
 
 
-def change_password(db_path: Path, key: DataKey, current: str | None, new: str, repeat: str) -> tuple[DataKey, Changes]:
+def change_password(db_path: Path, key: DataKey, current: str | None, new: str, repeat: str,
+                    *, new_data_key: bool = False) -> tuple[DataKey, Changes]:
     """rekey: a new password for the same data key (the recovery key stays valid). Earlier backups
-    still open with the password they were made under, or the recovery key. ``current`` (the
-    password or the recovery key) is checked unless None (already checked by the caller)."""
+    still open with the password they were made under, or the recovery key — and an old backup's
+    password still unwraps the same data key. With ``new_data_key`` (the password leaked) the data
+    is encrypted again under a new data key with a new recovery key: neither the old password, nor
+    the old recovery key, nor any old backup's envelope opens today's data. ``current`` (the
+    password or the recovery key) is checked unless None (already checked by the caller); with
+    ``new_data_key`` the caller holds the lock and has no connection open."""
     errors = Collector()
     if current is not None:
-        try:
-            if cipher.unlock(key.envelope, current).raw != key.raw:
-                errors.add("当前密码", "这不是这份数据的恢复密钥")
-        except WrongPassword:
-            errors.add("当前密码", "当前密码不正确")
-        except cipher.DatabaseFileError as exc:  # a recovery key typed with a wrong symbol
-            errors.add("当前密码", str(exc))
+        _check_current(key, current, errors)
     validate_new_password(new, repeat, errors).raise_if_any()
+    if new_data_key:
+        new_key = rekey_file(db_path, key, new)
+        return new_key, Changes.of("密码已修改，数据也换了新的数据密钥和恢复密钥：旧密码、旧恢复密钥和以前的备份都打不开现在的数据了。"
+                                   "请打印新的恢复密钥单，销毁旧的", "settings")
     new_key = key.with_password(new)
     cipher.write_key_file(db_path, new_key)
     return new_key, Changes.of("密码已修改（恢复密钥不变；以前的备份仍用当时的密码或恢复密钥打开）", "settings")
 
 
-def change_workspace_password(workspace, current: str, new: str, repeat: str) -> Changes:
-    """设置 → 安全 → 修改密码 on the open data."""
-    workspace.key, changes = change_password(workspace.db_path, workspace.key, current, new, repeat)
+def _check_current(key: DataKey, current: str, errors: Collector) -> None:
+    try:
+        if cipher.unlock(key.envelope, current).raw != key.raw:
+            errors.add("当前密码", "这不是这份数据的恢复密钥")
+    except WrongPassword:
+        errors.add("当前密码", "当前密码不正确")
+    except cipher.DatabaseFileError as exc:  # a recovery key typed with a wrong symbol
+        errors.add("当前密码", str(exc))
+
+
+def rekey_file(db_path: Path, key: DataKey, password: str) -> DataKey:
+    """The encrypted database ``db_path`` re-encrypted under a new data key (a new recovery key)
+    sealed by ``password``. Like encrypting: the copy is made beside the file under the new key,
+    the key file written, the copy written over the file (finish_interrupted completes a cut-off
+    one), the old -wal shredded."""
+    from sqlcipher3 import dbapi2
+
+    con = dbapi2.connect(str(db_path))
+    try:  # everything from the -wal into the file under the old key first
+        con.execute("PRAGMA cipher_log_level = NONE")
+        con.execute(key.pragma)
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    new_key = cipher.seal(cipher.new_recovery(), password)
+    pending = cipher.pending_file(db_path)
+    part = pending.with_name(pending.name + ".part")
+    try:
+        cipher.export(db_path, key, part, new_key)
+        part.replace(pending)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    cipher.write_key_file(db_path, new_key)
+    cipher.overwrite_with(db_path, pending)
+    for leftover in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal")):
+        cipher.shred(leftover)
+    return new_key
+
+
+def change_workspace_password(workspace, current: str, new: str, repeat: str, *, new_data_key: bool = False) -> Changes:
+    """设置 → 安全 → 修改密码 on the open data (with ``new_data_key``: the password leaked)."""
+    if not new_data_key:
+        workspace.key, changes = change_password(workspace.db_path, workspace.key, current, new, repeat)
+        return changes
+    errors = Collector()
+    _check_current(workspace.key, current, errors)
+    validate_new_password(new, repeat, errors).raise_if_any()  # all checked before the file is let go
+    workspace.release()
+    try:
+        workspace.key, changes = change_password(workspace.db_path, workspace.key, None, new, repeat,
+                                                 new_data_key=True)
+    finally:
+        workspace.reopen()
     return changes
 
 

@@ -5,6 +5,7 @@ import dataclasses
 from tkinter import ttk
 
 from ...domain.choices import CENTRE_NATURES, CENTRE_TYPES
+from ...domain.passwords import MIN_LENGTH
 from ...services.areas import areas_feeding
 from ...services.audit_log import check_log, recent_entries
 from ...services.centre import (
@@ -13,9 +14,12 @@ from ...services.centre import (
     update_centre,
     validate_centre,
 )
-from ...services.security import MIN_LENGTH, change_workspace_password
+from ...services.security import change_workspace_password
+from .. import dialogs
 from ..widgets.form import FieldSpec, Form
 from .base import View
+
+LEAKED = "密码可能已泄露"
 
 
 class SettingsView(View):
@@ -82,14 +86,16 @@ class SettingsView(View):
                   wraplength=760).pack(anchor="w", pady=(2, 8))
         self.password_state = ttk.Label(page, text="")
         self.password_state.pack(anchor="w", pady=(0, 6))
-        blank = lambda form: form.set_values({k: "" for k in form.widgets})  # noqa: E731
+        blank = lambda form: form.set_values({k: (False if k == LEAKED else "") for k in form.widgets})  # noqa: E731
         self.encrypt_form = Form(page, [FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位，不能是常用密码或短的纯数字"),
                                         FieldSpec("再次输入", kind="password")],
                                  validate=lambda v: None, save=self._encrypt, cancel=lambda: blank(self.encrypt_form))
         self.encrypt_form.save_button.configure(text="加密数据")
         self.password_form = Form(page, [FieldSpec("当前密码", kind="password", hint="或恢复密钥"),
                                          FieldSpec("新密码", kind="password", hint=f"至少{MIN_LENGTH}位，不能是常用密码或短的纯数字"),
-                                         FieldSpec("再次输入", kind="password")],
+                                         FieldSpec("再次输入", kind="password"),
+                                         FieldSpec(LEAKED, kind="check",
+                                                   hint="同时换新的数据密钥和恢复密钥：旧密码、旧恢复密钥和以前的备份都打不开现在的数据")],
                                   validate=lambda v: None, save=self._save_password, cancel=lambda: blank(self.password_form))
         self.password_form.save_button.configure(text="修改密码")
         self.sheet_button = ttk.Button(page, text="打印恢复密钥单…", command=self.print_recovery_sheet)
@@ -115,9 +121,22 @@ class SettingsView(View):
         encrypt_now(self.app.root, self.app, values["新密码"])
 
     def _save_password(self, values: dict) -> None:
-        changes = change_workspace_password(self.app.workspace, values["当前密码"], values["新密码"], values["再次输入"])
-        self.password_form.set_values({k: "" for k in self.password_form.widgets})
+        leaked = bool(values[LEAKED])
+        if leaked and not dialogs.ask_yes_no(
+                self.app.root, "更换数据密钥",
+                "数据将用新的数据密钥重新加密，并生成新的恢复密钥：\n\n"
+                "· 旧密码和旧恢复密钥都打不开现在的数据；\n"
+                "· 以前的备份仍用当时的密码或旧恢复密钥打开（它们里面是当时的数据），但打不开现在的数据；\n"
+                "· 完成后请打印新的恢复密钥单，销毁旧的。\n\n现在更换吗？"):
+            return
+        changes = change_workspace_password(self.app.workspace, values["当前密码"], values["新密码"], values["再次输入"],
+                                            new_data_key=leaked)
+        self.password_form.set_values({k: (False if k == LEAKED else "") for k in self.password_form.widgets})
         self.app.apply(changes)
+        if leaked:
+            from ..encryption import save_recovery_sheet
+
+            save_recovery_sheet(self.app.root, self.app)
 
     def print_recovery_sheet(self):
         from ..encryption import save_recovery_sheet
