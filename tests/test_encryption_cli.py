@@ -215,3 +215,25 @@ def test_data_opened_with_the_recovery_key_without_its_key_file_takes_a_backup_b
     report = run_cli("--db", str(db), "report", "monthly", "--month", "2026-10", "--pdf", str(tmp_path / "r.pdf"),
                      env=by_recovery)
     assert report.returncode == 0 and "在托52人" in report.stdout, report.stderr
+
+
+def test_encrypt_removes_journals_beside_plain_backups_and_names_plain_copies_in_other_folders(tmp_path):
+    """Issue 27 item 8: a plain -journal beside a backup is shredded with the plain backups; the
+    backups made earlier to another folder (a USB stick) are listed as still plain, and a folder
+    that cannot be looked into now is named."""
+    db = tmp_path / "数据" / "tuoyu.sqlite3"
+    assert run_cli("--db", str(db), "demo", "--date", "2026-11-25").returncode == 0
+    usb, gone = tmp_path / "U盘", tmp_path / "另一个U盘"
+    for folder in (db.parent / "backups", usb, gone):
+        folder.mkdir(parents=True, exist_ok=True)
+        assert run_cli("--db", str(db), "backup", str(folder)).returncode == 0
+    own = next((db.parent / "backups").glob("tuoyu_*.sqlite3"))
+    journal = own.with_name(own.name + "-journal")
+    journal.write_bytes(b"\xd9\xd5\x05\xf9\x20\xa1\x63\xd7" + "张三 13800138000".encode("utf-8"))
+    shutil.rmtree(gone)  # the other stick is not plugged in
+    result = run_cli("--db", str(db), "encrypt", "--delete-plain-backups", env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert not journal.exists() and not own.exists()
+    on_usb = next(usb.glob("tuoyu_*.sqlite3"))
+    assert "仍未加密的备份（在别的文件夹" in result.stderr and str(on_usb) in result.stderr
+    assert f"无法检查的备份文件夹（U盘未插入？）：{gone}" in result.stderr

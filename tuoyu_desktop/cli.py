@@ -307,7 +307,25 @@ def _cmd_backup(args, db_path: Path) -> int:
     _existing_folder(folder)  # a USB stick that is not plugged in must not become a local folder
     target = backup_to_folder(db_path, folder, key=key)
     print(f"已{'加密' if key is not None else ''}备份到：{target}")
+    _remember_backup_folder(db_path, key, folder)
     return EXIT_OK
+
+
+def _remember_backup_folder(db_path: Path, key, folder: Path) -> None:
+    """The folder goes into the data's list of backup folders (encrypt lists the plain copies left
+    in them) — unless a window has the data open: one writer at a time, the backup stands anyway."""
+    from .services.datafile import remember_backup_folder
+    from .services.workspace import open_workspace
+    from .store.errors import DatabaseFileError
+
+    try:
+        ws = open_workspace(db_path, key=key)
+    except DatabaseFileError:
+        return
+    try:
+        Operations(ws).change(remember_backup_folder, folder)
+    finally:
+        ws.close()
 
 
 def _check_legacy(db_path: Path, key) -> None:
@@ -576,11 +594,13 @@ def _cmd_district(args, db_path: Path) -> int:
 
 def _cmd_encrypt(args, db_path: Path) -> int:
     from .services.security import (
+        elsewhere_lines,
         encrypt_file,
         is_encrypted,
         legacy_password_matches,
         open_key,
         plain_backups,
+        plain_backups_elsewhere,
     )
     from .store.lock import DatabaseLock
     from .store.migrate import DatabaseFileError, upgrade
@@ -601,6 +621,7 @@ def _cmd_encrypt(args, db_path: Path) -> int:
             raise WrongPassword("这份数据的启动密码与所给的密码不同；请用启动密码加密")
         upgrade(db_path)
         backups = plain_backups(db_path)
+        elsewhere = plain_backups_elsewhere(db_path)
         delete = _confirm_plain_backups(backups, args)
         key, removed = encrypt_file(db_path, password, delete_plain_backups=delete)
     finally:
@@ -610,6 +631,8 @@ def _cmd_encrypt(args, db_path: Path) -> int:
         print(f"已覆盖并删除未加密的备份：{path}")
     if backups and not delete:
         print(f"注意：backups 文件夹里还有{len(backups)}份未加密的备份（按您的要求保留）", file=sys.stderr)
+    for line in elsewhere_lines(elsewhere):
+        print(f"注意：{line}", file=sys.stderr)
     _print_recovery(key)
     return EXIT_OK
 

@@ -20,7 +20,7 @@ class DialogRecorder:
     def install(self, monkeypatch):
         from tuoyu_desktop.ui import dialogs, password_dialog
 
-        for name in ("show_error", "show_info", "ask_yes_no", "ask_directory", "ask_open_file", "ask_save_file"):
+        for name in ("show_error", "show_info", "show_warning", "ask_yes_no", "ask_directory", "ask_open_file", "ask_save_file"):
             monkeypatch.setattr(dialogs, name, self._make(name))
         monkeypatch.setattr(password_dialog, "ask_new_password", self._make("ask_new_password"))
         return self

@@ -161,3 +161,15 @@ def test_a_leaked_password_is_changed_with_a_new_data_key_and_old_backups_no_lon
     with demo.session() as s:  # the window goes on with the data under its new key
         assert s.exec(__import__("sqlmodel").text("select count(*) from children")).one()[0] > 30
     assert not list(db_path.parent.glob("*.encrypting*"))
+
+
+def test_encrypting_in_the_window_names_the_plain_backups_left_on_a_usb_stick(demo_window, demo, db_path, dialogs,
+                                                                             tmp_path):
+    usb = tmp_path / "U盘"
+    usb.mkdir()
+    dialogs.answers["ask_directory"] = str(usb)
+    copy = demo_window.backup()
+    assert copy.parent == usb
+    _encrypt_in_settings(demo_window, dialogs, tmp_path)
+    (warning,) = dialogs.named("show_warning")
+    assert warning[1] == "还有未加密的备份" and str(copy) in warning[2][0]

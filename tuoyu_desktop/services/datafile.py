@@ -32,7 +32,18 @@ def daily_backup(db_path: Path, key: DataKey | None) -> Path | None:
 
 
 def backup_now(workspace, folder: Path) -> Path:
+    """A backup into ``folder`` (the caller remembers the folder: ``remember_backup_folder``)."""
     return backup_to_folder(workspace.db_path, Path(folder), key=workspace.key)
+
+
+def remember_backup_folder(session, folder: Path) -> None:
+    """Add ``folder`` to the folders backups were written to (no change when it is known)."""
+    from .settings import BACKUP_FOLDERS, get_setting, set_setting
+
+    known = [line for line in get_setting(session, BACKUP_FOLDERS.key).splitlines() if line]
+    folder_text = str(Path(folder).resolve())
+    if folder_text not in known:
+        set_setting(session, BACKUP_FOLDERS.key, "\n".join([*known, folder_text]))
 
 
 def backup_key_state(backup: Path, live_key: DataKey | None) -> tuple[bool, DataKey | None]:

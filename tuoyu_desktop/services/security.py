@@ -114,12 +114,67 @@ def validate_new_password(new: str, repeat: str, errors: Collector | None = None
     return errors
 
 
+#: what SQLite (or a cut-off copy) leaves beside a database: it holds plain pages of it
+LEFTOVER_ENDS = ("-journal", "-wal", "-shm", ".part")
+
+
+def _plain_in(folder: Path) -> list[Path]:
+    out = []
+    for p in folder.iterdir():
+        try:
+            if not p.is_file() or p.is_symlink():
+                continue
+            if p.name.endswith(LEFTOVER_ENDS) and p.name.startswith(("tuoyu_", ".tuoyu_")):
+                out.append(p)  # a journal beside a backup holds names and phones too
+            elif p.suffix == ".sqlite3" and cipher.file_kind(p) == cipher.PLAIN:
+                out.append(p)
+        except (OSError, cipher.DatabaseFileError):
+            continue
+    return sorted(out)
+
+
 def plain_backups(db_path: Path) -> list[Path]:
-    """The unencrypted copies of the data in its backups folder (they stay readable after encrypting)."""
+    """The unencrypted copies of the data in its backups folder, with what SQLite left beside them
+    (a -journal holds plain pages): they stay readable after encrypting."""
     folder = paths.backups_dir_for(db_path)
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir() if p.is_file() and cipher.file_kind(p) == cipher.PLAIN)
+    return _plain_in(folder)
+
+
+@dataclass(frozen=True)
+class PlainElsewhere:
+    """Plain copies in the other folders backups were written to (a USB stick …), and the folders
+    that cannot be looked into now (the stick is not plugged in)."""
+
+    copies: list[Path]
+    unreachable: list[Path]
+
+
+def plain_backups_elsewhere(db_path: Path) -> PlainElsewhere:
+    """What encrypting leaves plain outside the backups folder: read from the data's list of backup
+    folders (services.settings.BACKUP_FOLDERS), before the data is encrypted."""
+    from ..store.peek import read_setting
+    from .settings import BACKUP_FOLDERS
+
+    own = paths.backups_dir_for(db_path).resolve()
+    copies, unreachable = [], []
+    for line in (read_setting(db_path, BACKUP_FOLDERS.key) or "").splitlines():
+        folder = Path(line)
+        if not line or folder.resolve() == own:
+            continue
+        if not folder.is_dir():
+            unreachable.append(folder)
+            continue
+        copies += _plain_in(folder)
+    return PlainElsewhere(copies, unreachable)
+
+
+def elsewhere_lines(found: PlainElsewhere) -> list[str]:
+    """What the user is told of them (the window and ``encrypt`` say the same)."""
+    lines = [f"仍未加密的备份（在别的文件夹，加密后它们仍可被任何人读取，请删除或销毁）：{p}" for p in found.copies]
+    lines += [f"无法检查的备份文件夹（U盘未插入？）：{f}——那里做过的备份如果是加密前做的，仍未加密" for f in found.unreachable]
+    return lines
 
 
 def encrypt_file(db_path: Path, password: str, *, delete_plain_backups: bool) -> tuple[DataKey, list[Path]]:

@@ -28,8 +28,11 @@ GUIDE_MARKED = SettingKey("guide.marked", "", "开始使用: the steps the user 
 PASSWORD_DIGEST = SettingKey("security.password", "", "the old start-up password's digest (plain databases only)")
 ENCRYPTION_OFFERED = SettingKey("security.encryption_offered", "", "the first start's offer to encrypt was answered")
 SELFTEST = SettingKey("selftest", "", "written and read back by --selftest on a scratch database")
+BACKUP_FOLDERS = SettingKey("backup.folders", "", "every folder a backup was written to, one per line (encrypt "
+                                                  "says which of them still hold plain copies)")
 
-SETTINGS = (WINDOW_GEOMETRY, LAST_DIR, GUIDE_STATE, GUIDE_MARKED, PASSWORD_DIGEST, ENCRYPTION_OFFERED, SELFTEST)
+SETTINGS = (WINDOW_GEOMETRY, LAST_DIR, GUIDE_STATE, GUIDE_MARKED, PASSWORD_DIGEST, ENCRYPTION_OFFERED, SELFTEST,
+            BACKUP_FOLDERS)
 
 
 def declared(key: str) -> SettingKey:

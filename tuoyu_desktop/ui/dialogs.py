@@ -37,6 +37,10 @@ def show_info(parent, title: str, message: str) -> None:
     messagebox.showinfo(title, message, parent=parent)
 
 
+def show_warning(parent, title: str, message: str) -> None:
+    messagebox.showwarning(title, message, parent=parent)
+
+
 def ask_yes_no(parent, title: str, message: str) -> bool:
     return bool(messagebox.askyesno(title, message, parent=parent))
 

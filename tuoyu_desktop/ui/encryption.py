@@ -36,15 +36,24 @@ def offer_encryption(root, window, asked: bool = False) -> bool:
 def encrypt_now(root, window, password: str) -> bool:
     """Encrypt the open data with ``password``: plain backups listed and, once confirmed, deleted;
     then the recovery key shown and its sheet offered."""
-    from ..services.security import encrypt_workspace, plain_backups
+    from ..services.security import (
+        elsewhere_lines,
+        encrypt_workspace,
+        plain_backups,
+        plain_backups_elsewhere,
+    )
     from . import dialogs
 
     backups = plain_backups(window.workspace.db_path)
+    elsewhere = plain_backups_elsewhere(window.workspace.db_path)
     delete = bool(backups) and dialogs.ask_yes_no(
         root, "未加密的备份", f"备份文件夹里有{len(backups)}份未加密的备份，加密后它们仍可被任何人读取：\n\n"
         + "\n".join(p.name for p in backups[:12]) + ("\n……" if len(backups) > 12 else "")
         + "\n\n加密后覆盖并删除这些未加密的备份吗？")
     window.apply(encrypt_workspace(window.workspace, password, password, delete_plain_backups=delete))
+    lines = elsewhere_lines(elsewhere)
+    if lines:
+        dialogs.show_warning(root, "还有未加密的备份", "\n".join(lines[:12]) + ("\n……" if len(lines) > 12 else ""))
     save_recovery_sheet(root, window)
     return True
 

@@ -256,12 +256,13 @@ class MainWindow:
         return ImportDialog(self, kind)
 
     def backup(self) -> Path | None:
-        from ..services.datafile import backup_now
+        from ..services.datafile import backup_now, remember_backup_folder
 
         folder = dialogs.ask_directory(self.root, "选择备份到的文件夹（可以是U盘）", outputs.picker_start(self, "backup"))
         if not folder:
             return None
         target = backup_now(self.workspace, Path(folder))
+        self.ops.change(remember_backup_folder, Path(folder))
         outputs.remember_choice(self, "backup", folder)
         self.tell(f"已备份到 {target}", target)
         return target
