@@ -98,3 +98,18 @@ def write_problem(path: Path, exc: OSError) -> str:
         return f"未能写入 {path}：文件名或路径太长，请换一个短一些的名字。"
     name = errno.errorcode.get(code, "") if code is not None else ""
     return f"未能写入 {path}（磁盘错误{('：' + name) if name else ''}）。请检查磁盘或换一个位置后重试。"
+
+
+def is_regular(path: Path) -> bool:
+    """Whether ``path`` is a plain file (following a link to one): not a device, a pipe or a
+    folder, which would hang or never end when read (a link to /dev/urandom named 甲.xlsx)."""
+    import stat
+
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def not_regular_message(path: Path) -> str:
+    return f"{Path(path).name}：不是普通文件（是设备、管道，或指向它们的快捷方式），为安全起见没有读取"

@@ -56,8 +56,8 @@ def summarise(folder: Path, month: str, profile: PolicyProfile,
             rf = read_return(path, (lambda _d, _t, i=index: progress(i, len(files))) if progress else None)
         except InputError as exc:
             problems.append(BadFile(name, str(exc).split("：", 1)[-1]))
-        except Exception as exc:  # a file no reader could make sense of is a problem file, not a crash
-            problems.append(BadFile(name, f"无法读取（{type(exc).__name__}）"))
+        except Exception:  # a file no reader could make sense of is a problem file, not a crash
+            problems.append(BadFile(name, "内容格式无法识别（可能已损坏，或不是本程序生成的月报工作簿）"))
         else:
             reason = None
             if rf.format_version not in ("1", "2"):
@@ -101,6 +101,10 @@ def _digest(path: Path) -> str | None:
     """The file's SHA-256, read in blocks (a file that cannot be read is left to read_return to explain)."""
     import hashlib
 
+    from ..files import is_regular
+
+    if not is_regular(path):  # a pipe or a device is never read here (read_return says what it is)
+        return None
     h = hashlib.sha256()
     try:
         with open(path, "rb") as f:

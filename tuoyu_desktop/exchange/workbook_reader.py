@@ -17,8 +17,10 @@ from typing import Any, Iterator
 from xml.etree.ElementTree import ParseError
 
 from ..domain.errors import InputError
+from ..files import is_regular, not_regular_message
 from .xlsx_stream import Exceeded, Progress, RowReader, read_strings
 
+OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")  # a compound file: an encrypted .xlsx (or an old .xls)
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 400 * 1024 * 1024
 MAX_RATIO = 200
@@ -43,7 +45,14 @@ def check_xlsx_file(path: Path) -> None:
         raise InputError(f"{name}：只能导入 .xlsx 文件")
     if not path.exists():
         raise InputError(f"找不到文件 {path}")
+    if not is_regular(path):
+        raise InputError(not_regular_message(path))
     size = path.stat().st_size
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if head == OLE_MAGIC:  # Excel keeps a workbook with an open password in an encrypted OLE file
+        raise InputError(f"{name}：这个工作簿设置了打开密码（文件已加密），程序不能读取；请在Excel中"
+                         "“文件 → 信息 → 保护工作簿 → 用密码进行加密”里删去密码，保存后再试")
     if size > MAX_FILE_BYTES:
         raise InputError(f"{name}：文件太大（{size // 1024 // 1024} MB，上限 {MAX_FILE_BYTES // 1024 // 1024} MB）")
     try:
@@ -76,8 +85,8 @@ class Sheet:
                                        min_row, max_row, max_col)
         except Exceeded as exc:
             raise InputError(f"{book.name}：工作表“{self.title}”：{exc}") from None
-        except BROKEN as exc:
-            raise InputError(f"{book.name}：工作表“{self.title}”无法读取（{type(exc).__name__}）；"
+        except BROKEN:
+            raise InputError(f"{book.name}：工作表“{self.title}”的内容格式无法识别（可能已损坏，或不是Excel保存的）；"
                              "请用Excel打开后另存为 .xlsx 再试") from None
 
 
@@ -124,9 +133,10 @@ def open_workbook(path: Path, progress: Progress | None = None) -> Workbook:
     except Exceeded as exc:
         _close(reader)
         raise InputError(f"{path.name}：{exc}") from None
-    except BROKEN as exc:  # openpyxl raises many kinds on malformed files
+    except BROKEN:  # openpyxl raises many kinds on malformed files
         _close(reader)
-        raise InputError(f"{path.name}：无法读取工作簿（{type(exc).__name__}）；请用Excel打开后另存为 .xlsx 再试") from None
+        raise InputError(f"{path.name}：工作簿的结构或样式无法识别（可能已损坏，或不是Excel保存的）；"
+                         "请用Excel打开后另存为 .xlsx 再试") from None
     except BaseException:
         _close(reader)
         raise

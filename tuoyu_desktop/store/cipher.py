@@ -261,7 +261,12 @@ def file_kind(path: Path) -> str:
     """missing (or empty), plain (an SQLite file), backup (an encrypted backup) or encrypted (anything
     else: an SQLCipher file, or a file that is no database at all, which only a key can tell)."""
     path = Path(path)
+    from ..files import is_regular
+
     try:
+        if path.exists() and not path.is_dir() and not is_regular(path):
+            raise DatabaseFileError(f"{path} 不是普通文件（是设备、管道，或指向它们的快捷方式），不能作为数据库或备份使用；"
+                                    "文件未被改动")
         if not path.exists() or path.stat().st_size == 0:
             return MISSING
         if path.is_dir():
@@ -275,6 +280,26 @@ def file_kind(path: Path) -> str:
     if head == BACKUP_MAGIC:
         return BACKUP
     return ENCRYPTED
+
+
+def looks_like_text(path: Path) -> bool:
+    """Whether the file starts as text (UTF-8 or GBK, no NUL): an encrypted database starts with
+    random bytes, which never read as text for long."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(4096)
+    except OSError:
+        return False
+    if not head or b"\x00" in head:
+        return False
+    for encoding in ("utf-8", "gbk"):
+        try:
+            head.decode(encoding)
+            return True
+        except UnicodeDecodeError as exc:
+            if encoding == "utf-8" and exc.start >= len(head) - 3:  # cut inside the last character
+                return True
+    return False
 
 
 def read_backup_envelope(path: Path) -> dict | None:

@@ -20,11 +20,23 @@ class DatabaseLock:
         self._fh = None
 
     def acquire(self) -> None:
+        import errno
+        import stat
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            fh = open(self.path, "a+b")
+            # never through a link: a lock file that is a symbolic link would truncate its target
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0),
+                         0o644)
         except OSError as exc:
+            if exc.errno == errno.ELOOP or self.path.is_symlink():
+                raise DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
+                                        "请删除它后再打开数据") from None
             raise DatabaseFileError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from exc
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            raise DatabaseFileError(f"锁文件 {self.path} 不是普通文件；为安全起见不使用它。请删除它后再打开数据")
+        fh = os.fdopen(fd, "r+b")
         try:
             _lock(fh)
         except OSError:

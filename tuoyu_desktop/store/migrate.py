@@ -106,10 +106,7 @@ def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
         if bound is not None and bound.hit:
             raise DatabaseFileError(f"读取文件 {path} 超过{READ_BOUND_S:.0f}秒仍未完成，文件可能是伪造的，已停止读取；"
                                     "文件未被改动") from None
-        if key is not None:
-            raise DatabaseFileError(f"加密的数据库文件 {path} 无法解密：文件已损坏或不完整（或恢复密钥不是这份数据的）。"
-                                    "文件未被改动") from exc
-        raise DatabaseFileError(f"数据库文件 {path} 已损坏，无法打开：{exc}") from exc
+        raise DatabaseFileError(_unreadable(path, key, exc)) from exc
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and app_id != SCHEMA_APP_ID:
         raise DatabaseFileError(f"文件 {path} 是其他程序的数据库，不是托育机构办公系统的数据，文件未被改动")
@@ -124,6 +121,26 @@ def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
             f"文件 {path} 含有本程序不会建立的内容（{shown}），可能被改动过或是伪造的。"
             "这些内容可能在写入数据时删除或复制数据，为安全起见不能使用这个文件；文件未被改动")
     return FileState(exists=True, revision=revision, has_tables=bool(user_tables))
+
+
+def _unreadable(path: Path, key: DataKey | None, exc: BaseException) -> str:
+    """Why the database ``path`` could not be read, in Chinese (never SQLite's English)."""
+    from .errors import sqlite_error
+
+    error = sqlite_error(exc) or exc
+    text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+    if any(w in text for w in ("unable to open", "readonly", "read-only", "cantopen", "permission", "access")):
+        return (f"无法打开数据文件 {path}：文件或它所在的文件夹只读、没有权限，或磁盘不可用（U盘已拔出？）。"
+                "请把数据放在可以写入的文件夹（例如“文档”）里再打开；文件未被改动")
+    if key is not None and key.envelope is not None and cipher.read_key_file(path) == key.envelope:
+        return (f"数据文件 {path} 无法用旁边的密钥文件 {cipher.key_file(path).name} 解密：这个密钥文件可能属于另一份数据"
+                "（另一个机构），也可能是数据文件已损坏。请放回这份数据自己的密钥文件，或用恢复密钥打开；文件未被改动")
+    if key is not None:
+        return f"加密的数据库文件 {path} 无法解密：文件已损坏或不完整，或恢复密钥不是这份数据的。文件未被改动"
+    if any(w in text for w in ("malformed", "not a database", "corrupt", "encrypted")):
+        return f"数据库文件 {path} 已损坏，无法打开；文件未被改动。请从备份恢复"
+    code = getattr(error, "sqlite_errorname", "") or type(error).__name__
+    return f"数据库文件 {path} 无法读取（{code}）；文件未被改动"
 
 
 def upgrade(path: Path, key: DataKey | None = None) -> Path | None:
@@ -192,7 +209,10 @@ def backup_needs_key(candidate: Path) -> bool:
     """Whether the backup file ``candidate`` is encrypted (its password or recovery key is needed)."""
     if not candidate.exists():
         raise DatabaseFileError(f"找不到备份文件 {candidate}")
-    return cipher.file_kind(candidate) in (cipher.BACKUP, cipher.ENCRYPTED)
+    kind = cipher.file_kind(candidate)
+    if kind == cipher.ENCRYPTED and cipher.looks_like_text(candidate):
+        raise DatabaseFileError(f"文件 {candidate} 不是本程序的备份（是一个文本文件），未做任何改动")
+    return kind in (cipher.BACKUP, cipher.ENCRYPTED)
 
 
 def backup_key(candidate: Path, secret: str) -> DataKey:
@@ -216,12 +236,20 @@ def _stage(candidate: Path, key: DataKey | None, folder: Path) -> Path:
     if not candidate.exists():
         raise DatabaseFileError(f"找不到备份文件 {candidate}")
     kind = cipher.file_kind(candidate)
+    if kind == cipher.ENCRYPTED and cipher.looks_like_text(candidate):
+        raise DatabaseFileError(f"文件 {candidate} 不是本程序的备份（是一个文本文件），未做任何改动")
     if kind in (cipher.BACKUP, cipher.ENCRYPTED) and key is None:
         raise cipher.NeedsPassword(f"备份文件 {candidate} 已加密：需要这份备份的密码或恢复密钥。未做任何改动")
     source = candidate
     if kind == cipher.BACKUP:
         source = cipher.unpack_backup(candidate, folder / "unpacked.sqlite3")
-    state = inspect_file(source, key if kind != cipher.PLAIN else None)
+    try:
+        state = inspect_file(source, key if kind != cipher.PLAIN else None)
+    except DatabaseFileError as exc:
+        if source == candidate:
+            raise
+        # the unpacked copy is a temporary file: the user is told of the backup they chose
+        raise DatabaseFileError(str(exc).replace(str(source), str(candidate))) from None
     if not state.has_tables or state.revision is None:
         raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
     try:
