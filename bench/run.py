@@ -36,8 +36,10 @@ sys.path.insert(0, str(ROOT))
 TODAY = date(2026, 11, 25)
 TARGETS = {"startup_s": 0.3, "report_s": 1.5, "report_scaling": 3.0, "import_s": 5.0, "roster_filter_ms": 50.0,
            "district_s": 20.0, "peak_rss_mb": 300.0, "report_enc_s": 1.5, "import_enc_s": 5.0,
-           "open_enc_extra_s": 0.3,  # SPEC §10: encryption adds at most 0.3 s before the data shows
-           "report_cli_demo_ratio": 1.5, "report_cli_big_ratio": 2.5, "report_cli_enc_extra_s": 0.3,
+           # SPEC §10: encryption adds at most 0.3 s before the data shows, besides the password's key
+           # derivation, which issue 27 makes deliberately slow (scrypt n=2^17: every guess costs as much)
+           "open_enc_extra_less_kdf_s": 0.3, "kdf_s": 1.0,
+           "report_cli_demo_ratio": 1.5, "report_cli_big_ratio": 2.5, "report_cli_enc_extra_less_kdf_s": 0.3,
            "ready_s": 0.6, "window_report_first_s": 0.5, "window_report_s": 0.5,
            "today_open_ms": 200.0, "today_save_ms": 100.0,  # issue 17: the 今日 grid on ten years of records
            "window_report_stall_ms": 100.0,
@@ -599,6 +601,21 @@ WINDOW_WORKLOADS = ("startup", "roster", "window_report")
 WORKLOADS = ("floor", "startup", "import", "report", "roster", "window_report", "district")
 
 
+def time_kdf(runs: int = 5) -> float:
+    """One unlock's key derivation at the program's scrypt cost (what a password guess costs)."""
+    import hashlib
+
+    from tuoyu_desktop.store import cipher
+
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        hashlib.scrypt(BENCH_PASSWORD.encode("utf-8"), salt=b"\x00" * 16, n=cipher.N, r=cipher.R, p=cipher.P,
+                       maxmem=cipher.SCRYPT_MAXMEM, dklen=64)
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
 def start_xvfb() -> tuple[subprocess.Popen | None, str]:
     """An Xvfb of the bench's own when there is no display: (the process, its DISPLAY), or (None,
     why not) when there is none to start."""
@@ -664,8 +681,12 @@ def main() -> int:
     by_workload = figures["peak_rss_mb_by_workload"]
     figures["peak_rss_mb"] = max(by_workload.values()) if by_workload else None
     figures["startup_s"] = figures.get("window_s")
+    figures["kdf_s"] = round(time_kdf(), 4)
     if "open_enc_s" in figures:
         figures["open_enc_extra_s"] = round(figures["open_enc_s"] - figures["open_plain_s"], 4)
+        figures["open_enc_extra_less_kdf_s"] = round(figures["open_enc_extra_s"] - figures["kdf_s"], 4)
+    if "report_cli_enc_extra_s" in figures:
+        figures["report_cli_enc_extra_less_kdf_s"] = round(figures["report_cli_enc_extra_s"] - figures["kdf_s"], 4)
     figures["targets"] = TARGETS
     figures["targets_met"] = {k: figures[k] <= v for k, v in TARGETS.items() if figures.get(k) is not None}
     print(json.dumps(figures, ensure_ascii=False))
