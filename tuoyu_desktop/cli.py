@@ -390,7 +390,7 @@ def _backup_key(candidate: Path, live_key):
 def _cmd_restore(args, db_path: Path) -> int:
     from .store.cipher import MISSING, file_kind
     from .store.lock import DatabaseLock
-    from .store.migrate import look_at_backup, restore_database
+    from .store.migrate import look_at_backup, restore_database, staging
 
     candidate = Path(args.file).expanduser()
     live_key = _data_key(db_path) if file_kind(db_path) != MISSING else None
@@ -402,15 +402,16 @@ def _cmd_restore(args, db_path: Path) -> int:
         if not candidate.exists():
             raise InputError(f"找不到备份文件 {candidate}")
         candidate_key = _backup_key(candidate, live_key)
-        look = look_at_backup(candidate, db_path, candidate_key, live_key)
-        if look.other_centre and not args.force:
-            raise InputError(f"备份文件属于另一个机构，未做任何改动：\n  当前数据：{look.current.label()}\n"
-                             f"  备份文件：{look.backup.label()}\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
-        safety, _key = restore_database(candidate, db_path, candidate_key, live_key)
+        with staging(candidate, candidate_key) as staged:  # read and checked once, for both steps
+            look = look_at_backup(candidate, db_path, candidate_key, live_key, staged=staged)
+            if look.other_centre and not args.force:
+                raise InputError("备份文件属于另一个机构，未做任何改动：\n" + "\n".join(f"  {line}" for line in look.other_centre_lines())
+                                 + "\n确实要用它替换当前机构的全部数据，请加上 --force 再运行。")
+            safety, _key = restore_database(candidate, db_path, candidate_key, live_key, staged=staged)
     finally:
         lock.release()
     print(f"已从 {args.file} 恢复数据到 {db_path}")
-    print(f"  机构：{look.backup.label()}；" + "；".join(look.facts.lines()))
+    print("  " + "；".join(look.about(candidate)[1:]))
     if safety:
         print(f"恢复前的数据已备份到：{safety}")
     return EXIT_OK

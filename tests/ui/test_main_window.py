@@ -100,7 +100,11 @@ def test_backup_from_the_file_menu_makes_a_copy_in_the_chosen_folder(demo_window
     assert "已备份到" in demo_window.status.cget("text")
 
 
-def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs, workspace, tmp_path):
+def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs, workspace, tmp_path, monkeypatch):
+    from tuoyu_desktop.store import migrate
+
+    staged, real_stage = [], migrate._stage
+    monkeypatch.setattr(migrate, "_stage", lambda *a: staged.append(a[0]) or real_stage(*a))
     dialogs.answers["ask_directory"] = str(tmp_path)
     copy = demo_window.backup()
     with workspace.session() as s:
@@ -116,6 +120,7 @@ def test_restore_from_the_file_menu_brings_back_the_backup(demo_window, dialogs,
     (_, title, (message,)), = dialogs.named("ask_yes_no")
     assert title == "恢复备份" and "天宁区小星星托育中心" in message and "备份中最后一次修改：20" in message, message
     assert "幼儿 " in message and demo_window.banner.label.cget("text").startswith("✔ 已从")
+    assert staged == [copy]  # the backup was read and checked once, for the question and the restore
 
 
 def test_restoring_another_centres_backup_shows_both_centres_and_no_keeps_the_data(demo_window, dialogs,

@@ -65,20 +65,29 @@ def backup_key(backup: Path, secret: str) -> DataKey:
     return key_of(backup, secret)
 
 
-def look_at_backup(backup: Path, workspace, backup_key: DataKey | None):
+def look_at_backup(backup: Path, workspace, backup_key: DataKey | None, staged: Path | None = None):
     """The backup's centre, last change and size, beside the open data's centre (store.migrate.BackupLook)."""
     from ..store.migrate import look_at_backup as look
 
-    return look(backup, workspace.db_path, backup_key, workspace.key)
+    return look(backup, workspace.db_path, backup_key, workspace.key, staged=staged)
 
 
-def restore(workspace, backup: Path, backup_key: DataKey | None) -> Changes:
+def staging(backup: Path, backup_key: DataKey | None):
+    """``with staging(backup, key) as staged:`` — the backup checked and copied once, for the
+    confirmation (``look_at_backup``) and the restore (``restore``) both (store.migrate.staging)."""
+    from ..store.migrate import staging as stage
+
+    return stage(Path(backup), backup_key)
+
+
+def restore(workspace, backup: Path, backup_key: DataKey | None, staged: Path | None = None) -> Changes:
     """Replace the open data with ``backup`` (the current data is backed up first)."""
     from ..store.migrate import restore_database
 
     workspace.release()
     try:
-        safety, workspace.key = restore_database(Path(backup), workspace.db_path, backup_key, workspace.key)
+        safety, workspace.key = restore_database(Path(backup), workspace.db_path, backup_key, workspace.key,
+                                                 staged=staged)
     finally:
         workspace.reopen()
     return Changes(message=f"已从 {Path(backup).name} 恢复数据" + (f"；恢复前的数据已备份到 {safety}" if safety else ""),

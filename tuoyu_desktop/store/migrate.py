@@ -7,9 +7,10 @@ put back, so the user's file is never left half-migrated.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 from .. import paths
 from . import cipher
@@ -270,24 +271,43 @@ class BackupLook:
     def other_centre(self) -> bool:
         return self.current is not None and not self.current.empty and not self.backup.same_as(self.current)
 
+    def about(self, candidate: Path) -> list[str]:
+        """What the confirmation (window) and the result (command line) say of the backup."""
+        return [f"备份文件：{candidate}", f"机构：{self.backup.label()}", *self.facts.lines()]
 
-def look_at_backup(candidate: Path, live: Path, candidate_key: DataKey | None = None,
-                   live_key: DataKey | None = None) -> BackupLook:
-    """Whose the backup ``candidate`` is, when it was last changed, and whose the data in ``live`` is.
-    Both files are only read. Raises DatabaseFileError if ``candidate`` is not a backup of this program."""
+    def other_centre_lines(self) -> list[str]:
+        """The two centres side by side, when the backup is another centre's."""
+        return [f"当前数据：{self.current.label() if self.current else ''}", f"备份文件：{self.backup.label()}"]
+
+
+@contextmanager
+def staging(candidate: Path, candidate_key: DataKey | None = None) -> Iterator[Path]:
+    """A checked copy of the backup ``candidate`` (its schema, its key) in a temporary folder, for
+    as long as the block runs: the confirmation looks at it and the restore puts it in, so the
+    backup is read and checked once."""
     import tempfile
 
+    with tempfile.TemporaryDirectory() as tmp:
+        yield _stage(candidate, candidate_key, Path(tmp))
+
+
+def look_at_backup(candidate: Path, live: Path, candidate_key: DataKey | None = None,
+                   live_key: DataKey | None = None, *, staged: Path | None = None) -> BackupLook:
+    """Whose the backup ``candidate`` is, when it was last changed, and whose the data in ``live`` is.
+    Both files are only read (``staged``: the copy ``staging`` made). Raises DatabaseFileError if
+    ``candidate`` is not a backup of this program."""
     from .peek import read_centre, read_facts
 
-    with tempfile.TemporaryDirectory() as tmp:
-        staged = _stage(candidate, candidate_key, Path(tmp))
-        key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
-        current = read_centre(live, live_key) if live.exists() else None
-        return BackupLook(read_centre(staged, key), read_facts(staged, key), current)
+    if staged is None:
+        with staging(candidate, candidate_key) as staged:
+            return look_at_backup(candidate, live, candidate_key, live_key, staged=staged)
+    key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
+    current = read_centre(live, live_key) if live.exists() else None
+    return BackupLook(read_centre(staged, key), read_facts(staged, key), current)
 
 
 def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None = None,
-                     live_key: DataKey | None = None) -> tuple[Path | None, DataKey | None]:
+                     live_key: DataKey | None = None, *, staged: Path | None = None) -> tuple[Path | None, DataKey | None]:
     """Replace the data in ``live`` with the backup ``candidate``; return the safety copy and the
     key the data now has.
 
@@ -300,9 +320,11 @@ def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None 
     import shutil
     import tempfile
 
+    if staged is None:
+        with staging(candidate, candidate_key) as staged:
+            return restore_database(candidate, live, candidate_key, live_key, staged=staged)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        staged = _stage(candidate, candidate_key, tmp)
         staged_key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
         upgrade(staged, staged_key)
         live_kind = cipher.file_kind(live)

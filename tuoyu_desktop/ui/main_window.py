@@ -268,7 +268,7 @@ class MainWindow:
         return target
 
     def restore(self) -> bool:
-        from ..services.datafile import look_at_backup, restore
+        from ..services.datafile import look_at_backup, restore, staging
         from .password_dialog import ask_backup_key
 
         chosen = dialogs.ask_open_file(self.root, "选择要恢复的备份文件",
@@ -279,17 +279,18 @@ class MainWindow:
         found, backup_key = ask_backup_key(self.root, Path(chosen), self.workspace.key)
         if not found:
             return False
-        look = look_at_backup(Path(chosen), self.workspace, backup_key)
-        about = "\n".join([f"备份文件：{chosen}", f"机构：{look.backup.label()}", *look.facts.lines()])
-        if look.other_centre:
-            title, question = "备份属于另一个机构", (
-                f"这个备份文件属于另一个机构：\n\n当前数据：{look.current.label()}\n{about}\n\n"
-                f"确实要用它替换当前机构的全部数据吗？\n\n当前数据会先自动备份。")
-        else:
-            title, question = "恢复备份", f"{about}\n\n用这个备份替换当前全部数据？\n\n当前数据会先自动备份。"
-        if not dialogs.ask_yes_no(self.root, title, question):
-            return False
-        changes = restore(self.workspace, Path(chosen), backup_key)
+        with staging(Path(chosen), backup_key) as staged:  # read and checked once, for both steps
+            look = look_at_backup(Path(chosen), self.workspace, backup_key, staged)
+            about = "\n".join(look.about(Path(chosen)))
+            if look.other_centre:
+                title, question = "备份属于另一个机构", (
+                    f"这个备份文件属于另一个机构：\n\n{look.other_centre_lines()[0]}\n{about}\n\n"
+                    f"确实要用它替换当前机构的全部数据吗？\n\n当前数据会先自动备份。")
+            else:
+                title, question = "恢复备份", f"{about}\n\n用这个备份替换当前全部数据？\n\n当前数据会先自动备份。"
+            if not dialogs.ask_yes_no(self.root, title, question):
+                return False
+            changes = restore(self.workspace, Path(chosen), backup_key, staged)
         self.apply(changes)
         self.tell(changes.message)  # the bar says what happened now, not a 已备份到… of the data just replaced
         return True
