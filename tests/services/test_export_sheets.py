@@ -28,3 +28,22 @@ def test_the_staff_export_masks_ids_and_phones(demo):
     sheet = staff_sheet(rows)
     assert sheet.headers == STAFF_HEADERS and len(sheet.rows) == len(rows)
     assert all("*" in r[STAFF_HEADERS.index("身份证号")] for r in sheet.rows)
+
+
+def test_the_class_and_training_exports_come_from_the_use_cases_as_the_pages_show_them(demo):
+    from tuoyu_desktop.services.alerts import TRAINING_NOTE
+    from tuoyu_desktop.services.classes import CLASS_HEADERS, class_page, class_sheet
+    from tuoyu_desktop.services.training import YEAR_HEADERS, training_page, year_sheet
+    from tuoyu_desktop.ui.views.classes import CLASS_COLUMNS
+
+    assert CLASS_HEADERS == [c.title for c in CLASS_COLUMNS]  # the export says what the page says
+    with demo.session() as s:
+        classes = class_page(s, demo.profiles, TODAY)
+        page = training_page(s, demo.profiles, 2026, TODAY)
+    sheet = class_sheet(classes)
+    assert sheet.headers == CLASS_HEADERS and [r[0] for r in sheet.rows] == [c.name for c in classes]
+    assert {r[-1] for r in sheet.rows} <= {"开班", "未开班", "开班，超额"} | {r[-1] for r in sheet.rows if "停班" in r[-1]}
+    year = year_sheet(page.year_rows, 2026, TODAY, TRAINING_NOTE)
+    assert year.headers == YEAR_HEADERS and len(year.rows) == len(page.year_rows) > 5
+    assert year.title == "2026年培训" and year.note.startswith("统计截至2026-11-25。")
+    assert {r[5] for r in year.rows} <= {"达标", "未达标"} and {r[9] for r in year.rows} <= {"有", "无"}

@@ -12,6 +12,7 @@ from ..store.spans import employed_on
 from .centre import centre_profile
 from .children import roster
 from .lookups import enrolled_in_class
+from .sheets import ListSheet
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,26 @@ class ClassRow:
     @property
     def over_capacity(self) -> bool:
         return self.enrolled > self.capacity
+
+    @property
+    def state(self) -> str:
+        """开班 / 已停班（日期）/ 未开班, with 超额 when more children than places."""
+        state = "开班" if self.open else (f"已停班（{self.closed_on.isoformat()}）" if self.closed_on else "未开班")
+        return state + ("，超额" if self.over_capacity else "")
+
+    def values(self) -> tuple:
+        """The row as the 班级 page and its export show it (CLASS_HEADERS)."""
+        return (self.name, self.class_type, self.capacity, self.enrolled, self.free, self.caregivers,
+                self.caregivers_needed, self.ratio, "达标" if self.ratio_ok else "不达标", "是" if self.is_puhui else "否",
+                self.state)
+
+
+CLASS_HEADERS = ["班级名称", "班型", "核定人数", "在托", "空位", "保育人员", "应配", "师幼比标准", "师幼比", "普惠", "状态"]
+
+
+def class_sheet(rows: list[ClassRow]) -> ListSheet:
+    """The 班级 list as exported (the rows shown, in their order)."""
+    return ListSheet("班级", CLASS_HEADERS, [list(r.values()) for r in rows])
 
 
 def class_rows(db: Db, profile: PolicyProfile, today: date) -> list[ClassRow]:

@@ -13,6 +13,7 @@ from ..store.plain import BY_NAME, Db, as_db
 from ..store.spans import employed_on
 from .centre import centre_profile
 from .changes import Changes
+from .sheets import ListSheet
 
 if TYPE_CHECKING:
     from sqlmodel import Session
@@ -26,6 +27,20 @@ class YearRow:
     hired_on: date
     progress: TrainingProgress
     preservice: bool
+
+
+YEAR_HEADERS = ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业", "职业道德课时", "职业道德目标", "职业道德", "岗前培训"]
+
+
+def year_sheet(rows: list[YearRow], year: int, as_of: date, note: str) -> ListSheet:
+    """The year's table as exported: hours against the targets, 达标 or not, 岗前培训."""
+    out = []
+    for r in rows:
+        p = r.progress
+        out.append([r.name, r.role, r.hired_on, float(p.professional), float(p.professional_target),
+                    "达标" if p.professional_met else "未达标", float(p.ethics), float(p.ethics_target),
+                    "达标" if p.ethics_met else "未达标", "有" if r.preservice else "无"])
+    return ListSheet(f"{year}年培训", YEAR_HEADERS, out, f"统计截至{as_of.isoformat()}。{note}")
 
 
 def year_view(db: Db, profile: PolicyProfile, year: int, as_of: date) -> list[YearRow]:

@@ -5,7 +5,7 @@ from pathlib import Path
 from tkinter import ttk
 
 from ...domain.formatting import date_iso
-from ...services.classes import children_of_class, class_page
+from ...services.classes import children_of_class, class_page, class_sheet
 from ...services.forms import check_record, record_values, save_record
 from .. import dialogs, outputs
 from ..widgets.form import fields_for
@@ -81,11 +81,7 @@ class ClassesView(ListPage):
         self.rows = {str(r.id): r for r in rows}
         data = []
         for r in rows:
-            state = "开班" if r.open else (f"已停班（{date_iso(r.closed_on)}）" if r.closed_on else "未开班")
-            if r.over_capacity:
-                state += "，超额"
-            values = (r.name, r.class_type, r.capacity, r.enrolled, r.free, r.caregivers, r.caregivers_needed, r.ratio,
-                      "达标" if r.ratio_ok else "不达标", "是" if r.is_puhui else "否", state)
+            values = r.values()
             tags = ("warn",) if (r.open and (not r.ratio_ok or r.over_capacity)) else (() if r.open else ("muted",))
             data.append((str(r.id), values, f"{r.name} {r.class_type}", tags))
         self.table.set_rows(data)
@@ -115,7 +111,7 @@ class ClassesView(ListPage):
         if not path:
             return None
         outputs.remember_choice(self.app, "export", path)
-        headers = [c.title for c in CLASS_COLUMNS]
-        write_list(Path(path), "班级", headers, [list(self.table.values(i)) for i in self.table.visible_ids()])
+        sheet = class_sheet([self.rows[i] for i in self.table.visible_ids()])
+        write_list(Path(path), sheet.title, sheet.headers, sheet.rows, sheet.note)
         self.app.tell(f"已导出班级 {path}", Path(path))
         return Path(path)

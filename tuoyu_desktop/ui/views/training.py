@@ -202,15 +202,6 @@ class TrainingView(ListPage):
             return
         self.app.change(delete_record, "training", int(iid))
 
-    def _table_rows(self):
-        out = []
-        for r in self.year_rows:
-            p = r.progress
-            out.append([r.name, r.role, r.hired_on, float(p.professional), float(p.professional_target),
-                        "达标" if p.professional_met else "未达标", float(p.ethics), float(p.ethics_target),
-                        "达标" if p.ethics_met else "未达标", "有" if r.preservice else "无"])
-        return out
-
     def export(self) -> Path | None:
         from ...exchange.list_export import write_list
 
@@ -219,9 +210,8 @@ class TrainingView(ListPage):
         if not path:
             return None
         outputs.remember_choice(self.app, "export", path)
-        write_list(Path(path), f"{self.year()}年培训", ["姓名", "岗位", "入职日期", "专业课时", "专业目标", "专业",
-                                                      "职业道德课时", "职业道德目标", "职业道德", "岗前培训"],
-                   self._table_rows(), f"统计截至{self.as_of().isoformat()}。{TRAINING_NOTE}")
+        sheet = svc.year_sheet(list(self.year_rows), self.year(), self.as_of(), TRAINING_NOTE)
+        write_list(Path(path), sheet.title, sheet.headers, sheet.rows, sheet.note)
         self.app.tell(f"已导出 {path}", Path(path))
         return Path(path)
 
