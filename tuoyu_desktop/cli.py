@@ -402,7 +402,7 @@ def _cmd_restore(args, db_path: Path) -> int:
         if not candidate.exists():
             raise InputError(f"找不到备份文件 {candidate}")
         candidate_key = _backup_key(candidate, live_key)
-        with staging(candidate, candidate_key) as staged:  # read and checked once, for both steps
+        with staging(candidate, candidate_key, db_path) as staged:  # read and checked once, for both steps
             look = look_at_backup(candidate, db_path, candidate_key, live_key, staged=staged)
             if look.other_centre and not args.force:
                 raise InputError("备份文件属于另一个机构，未做任何改动：\n" + "\n".join(f"  {line}" for line in look.other_centre_lines())

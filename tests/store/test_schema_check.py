@@ -101,3 +101,22 @@ def test_the_programs_own_backup_still_restores(centre, tmp_path):
     shutil.copyfile(live_src, live)
     result = run_cli("--db", str(live), "restore", "--force", str(backup))
     assert result.returncode == 0, result.stderr
+
+
+def test_a_restore_stages_beside_the_data_and_a_killed_ones_copy_goes_at_the_next_open(centre, tmp_path):
+    """Issue 27 item 6: no plain copy of a backup is left in the system's temp folder after a kill."""
+    from tuoyu_desktop.services.workspace import open_workspace
+    from tuoyu_desktop.store.migrate import STAGING_PREFIX, staging
+
+    live_src, backup = centre
+    live = tmp_path / "data" / "live.sqlite3"
+    live.parent.mkdir()
+    shutil.copyfile(live_src, live)
+    with staging(backup, None, live) as staged:
+        assert staged.parent.parent == live.parent and staged.parent.name.startswith(STAGING_PREFIX)
+    assert not list(live.parent.glob(STAGING_PREFIX + "*"))
+    killed = live.parent / (STAGING_PREFIX + "abc")
+    killed.mkdir()
+    shutil.copyfile(backup, killed / "restore.sqlite3")  # what kill -9 during a restore leaves
+    open_workspace(live).close()
+    assert not killed.exists()

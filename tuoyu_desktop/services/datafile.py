@@ -72,12 +72,12 @@ def look_at_backup(backup: Path, workspace, backup_key: DataKey | None, staged: 
     return look(backup, workspace.db_path, backup_key, workspace.key, staged=staged)
 
 
-def staging(backup: Path, backup_key: DataKey | None):
+def staging(backup: Path, backup_key: DataKey | None, workspace=None):
     """``with staging(backup, key) as staged:`` — the backup checked and copied once, for the
     confirmation (``look_at_backup``) and the restore (``restore``) both (store.migrate.staging)."""
     from ..store.migrate import staging as stage
 
-    return stage(Path(backup), backup_key)
+    return stage(Path(backup), backup_key, workspace.db_path if workspace is not None else None)
 
 
 def restore(workspace, backup: Path, backup_key: DataKey | None, staged: Path | None = None) -> Changes:

@@ -17,7 +17,7 @@ from .. import paths
 from ..domain.policy import PolicyProfile, load_profiles
 from ..store.cipher import DataKey
 from ..store.lock import DatabaseLock
-from ..store.migrate import upgrade
+from ..store.migrate import remove_stale_staging, upgrade
 from ..store.plain import Db, open_connection
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -129,6 +129,7 @@ def open_workspace(db_path: Path, policies: Path | None = None, key: DataKey | N
     lock = DatabaseLock(db_path)
     lock.acquire()
     try:
+        remove_stale_staging(db_path)  # a restore killed halfway: its copy goes before anything else
         upgrade(db_path, key)
         return Workspace(db_path, profiles, lock, key)
     except BaseException:

@@ -280,15 +280,32 @@ class BackupLook:
         return [f"当前数据：{self.current.label() if self.current else ''}", f"备份文件：{self.backup.label()}"]
 
 
+#: the folder a restore stages its copy in, beside the data (not the system's temp folder, where a
+#: plain copy would outlive a killed program unseen); stale ones go when the data next opens
+STAGING_PREFIX = ".tuoyu-恢复中-"
+
+
 @contextmanager
-def staging(candidate: Path, candidate_key: DataKey | None = None) -> Iterator[Path]:
-    """A checked copy of the backup ``candidate`` (its schema, its key) in a temporary folder, for
-    as long as the block runs: the confirmation looks at it and the restore puts it in, so the
-    backup is read and checked once."""
+def staging(candidate: Path, candidate_key: DataKey | None = None, beside: Path | None = None) -> Iterator[Path]:
+    """A checked copy of the backup ``candidate`` (its schema, its key) in a temporary folder beside
+    the data ``beside``, for as long as the block runs: the confirmation looks at it and the restore
+    puts it in, so the backup is read and checked once."""
     import tempfile
 
-    with tempfile.TemporaryDirectory() as tmp:
+    folder = Path(beside).parent if beside is not None else None
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=STAGING_PREFIX, ignore_cleanup_errors=True) as tmp:
         yield _stage(candidate, candidate_key, Path(tmp))
+
+
+def remove_stale_staging(db_path: Path) -> None:
+    """What a restore killed halfway left beside the data (the caller holds the data's lock)."""
+    import shutil
+
+    for leftover in Path(db_path).parent.glob(STAGING_PREFIX + "*"):
+        if leftover.is_dir() and not leftover.is_symlink():
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def look_at_backup(candidate: Path, live: Path, candidate_key: DataKey | None = None,
@@ -299,7 +316,7 @@ def look_at_backup(candidate: Path, live: Path, candidate_key: DataKey | None = 
     from .peek import read_centre, read_facts
 
     if staged is None:
-        with staging(candidate, candidate_key) as staged:
+        with staging(candidate, candidate_key, live) as staged:
             return look_at_backup(candidate, live, candidate_key, live_key, staged=staged)
     key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
     current = read_centre(live, live_key) if live.exists() else None
@@ -321,7 +338,7 @@ def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None 
     import tempfile
 
     if staged is None:
-        with staging(candidate, candidate_key) as staged:
+        with staging(candidate, candidate_key, live) as staged:
             return restore_database(candidate, live, candidate_key, live_key, staged=staged)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)

@@ -279,7 +279,7 @@ class MainWindow:
         found, backup_key = ask_backup_key(self.root, Path(chosen), self.workspace.key)
         if not found:
             return False
-        with staging(Path(chosen), backup_key) as staged:  # read and checked once, for both steps
+        with staging(Path(chosen), backup_key, self.workspace) as staged:  # read and checked once, for both steps
             look = look_at_backup(Path(chosen), self.workspace, backup_key, staged)
             about = "\n".join(look.about(Path(chosen)))
             if look.other_centre:
