@@ -85,7 +85,9 @@ def test_every_page_refreshes_on_areas_the_registry_knows():
         keys.add(key)
     assert {page for pages in FEEDS.values() for page in pages} <= keys  # a fed page that does not exist: a typo
     assert {k.area for k in __import__("tuoyu_desktop.services.records", fromlist=["KINDS"]).KINDS.values()} <= AREAS
-    assert all(HOME in pages and REPORT in pages for area, pages in FEEDS.items() if area != "settings")
+    from tuoyu_desktop.services.areas import OUTSIDE_THE_RETURN
+
+    assert all(HOME in pages and REPORT in pages for area, pages in FEEDS.items() if area not in OUTSIDE_THE_RETURN)
     assert areas_feeding("district") == frozenset()  # the district's own files, nothing of the centre
 
 

@@ -157,6 +157,14 @@ class GrowthRule:
 
 
 @_rule
+class FeeRule:
+    """收费 (SPEC §11): a region's cap on a 普惠 child's 保育费, 元 per month by 托育形式 (none: no cap)."""
+
+    puhui_caps: dict[str, int] = field(default_factory=dict)
+    source: str = "发改价格〔2024〕1477号（托育服务收费）"
+
+
+@_rule
 class PolicyProfile:
     name: str
     region: str
@@ -171,6 +179,7 @@ class PolicyProfile:
     training: TrainingRule = TrainingRule()
     health: HealthRule = HealthRule()
     growth: GrowthRule = GrowthRule()
+    fees: FeeRule = FeeRule()
 
     def __post_init__(self):  # _all_class_types
         missing = [t for t in CLASS_TYPES if t not in self.classes]

@@ -55,6 +55,7 @@ LABELS = {
     "hearing": "听力筛查", "agreement_id": "协议", "guide": "指导人员", "follow_up_done": "已整改",
     "guardian": "监护人", "recorded_on": "登记日期", "kind": "假别", "provider": "培训机构",
     "certificate_no": "证书编号", "snapshot_json": "报送数据", "at": "时间",
+    "applies_to": "适用", "basis": "计费方式", "price_fen": "单价(分)", "starts_on": "生效日期", "ends_on": "停用日期",
 }
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),

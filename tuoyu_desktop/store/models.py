@@ -377,3 +377,20 @@ class StaffLeave(SQLModel, table=True):
     start_on: date = Field(index=True)
     end_on: date
     kind: str = ""  # 类型: 病假 / 事假 / 年假 …
+
+
+class FeeItem(SQLModel, table=True):
+    """收费项目 (SPEC §11): one dated row of the fee schedule; a price change is a new row."""
+
+    __tablename__ = "fee_items"
+    __table_args__ = (CheckConstraint("price_fen >= 0", name="ck_fee_items_price"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    category: str  # 类别: 保育费 / 伙食费 / 其他服务费 / 代收费
+    name: str  # 名称
+    care_type: str  # 适用托育形式 (or 全部)
+    applies_to: str = "全部"  # 适用: 普惠 / 非普惠 / 全部
+    basis: str  # 计费方式: 每月 / 每个开园日 / 每次出勤 / 入托一次性
+    price_fen: int  # 单价, in 分
+    starts_on: date = Field(index=True)  # 生效日期
+    ends_on: date | None = None  # 停用日期: the last day it applies

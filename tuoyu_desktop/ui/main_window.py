@@ -27,7 +27,8 @@ VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("children", "幼儿", "children", "ChildrenView"),
     ("classes", "班级", "classes", "ClassesView"), ("staff", "从业人员", "staff", "StaffView"),
     ("training", "培训", "training", "TrainingView"), ("medical", "医育结合", "medical", "MedicalView"),
-    ("vouchers", "体验券", "vouchers", "VouchersView"), ("report", "月报", "report", "ReportView"),
+    ("vouchers", "体验券", "vouchers", "VouchersView"), ("fees", "收费", "fees", "FeesView"),
+    ("report", "月报", "report", "ReportView"),
     ("district", "区县汇总", "district", "DistrictView"), ("settings", "设置", "settings", "SettingsView"),
 )
 

@@ -16,6 +16,7 @@ from .cases import DiseaseKind, LeaveKind
 from .centre import CentreKind
 from .children import ChildKind
 from .classes import ClassKind
+from .fees import FeeKind
 from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
 from .register import AttendanceKind, HealthCheckKind, OpenDayKind
@@ -27,6 +28,7 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
+    FeeKind(),
 )}
 
 #: every area a change can touch (services.areas: what each feeds); each kind belongs to one
