@@ -115,10 +115,24 @@ class Operations:
             return result
 
 
-@lru_cache(maxsize=None)
 def _context_slots(use_case: Callable) -> tuple[tuple[str, bool, bool], ...]:
     """The use case's named parameters after the session (or db): name, whether the runner fills
-    it, whether it can be given positionally; empty when it takes no context at all."""
+    it, whether it can be given positionally; empty when it takes no context at all. Looked up once
+    per code object: a lambda made afresh at every call (``look(lambda db: …)``) is not kept."""
+    code = getattr(use_case, "__code__", None)
+    if code is not None and not hasattr(use_case, "__self__") and not hasattr(use_case, "__wrapped__"):
+        return _slots_of_code(code)
+    return _slots_of_signature(use_case)
+
+
+@lru_cache(maxsize=None)
+def _slots_of_code(code) -> tuple[tuple[str, bool, bool], ...]:
+    names = code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]  # positional first, then keyword-only
+    slots = tuple((name, name in CONTEXT, i < code.co_argcount) for i, name in enumerate(names))[1:]
+    return slots if any(is_context for _, is_context, _ in slots) else ()
+
+
+def _slots_of_signature(use_case: Callable) -> tuple[tuple[str, bool, bool], ...]:
     try:
         parameters = list(inspect.signature(use_case).parameters.values())[1:]
     except (TypeError, ValueError):  # a builtin without a signature: nothing to fill
