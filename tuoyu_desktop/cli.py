@@ -296,24 +296,26 @@ def _cmd_demo(args, db_path: Path) -> int:
 
 def _cmd_backup(args, db_path: Path) -> int:
     from .store.backup import backup_to_folder
-    from .store.migrate import DatabaseFileError, inspect_file
+    from .store.migrate import DatabaseFileError, head_revision, inspect_file
 
     if not db_path.exists():
         raise DatabaseFileError(f"数据库文件不存在：{db_path}")
     key = _data_key(db_path)
-    inspect_file(db_path, key)
+    state = inspect_file(db_path, key)
     _check_legacy(db_path, key)
     folder = Path(args.dir).expanduser()
     _existing_folder(folder)  # a USB stick that is not plugged in must not become a local folder
     target = backup_to_folder(db_path, folder, key=key)
     print(f"已{'加密' if key is not None else ''}备份到：{target}")
-    _remember_backup_folder(db_path, key, folder)
+    if state.revision == head_revision():  # the data's structure is current: remembering changes nothing else
+        _remember_backup_folder(db_path, key, folder)
     return EXIT_OK
 
 
 def _remember_backup_folder(db_path: Path, key, folder: Path) -> None:
     """The folder goes into the data's list of backup folders (encrypt lists the plain copies left
-    in them) — unless a window has the data open: one writer at a time, the backup stands anyway."""
+    in them) — unless a window has the data open: one writer at a time, the backup stands anyway.
+    Only for data at the current structure: ``backup`` never upgrades the data it copies."""
     from .services.datafile import remember_backup_folder
     from .services.workspace import open_workspace
     from .store.errors import DatabaseFileError
