@@ -64,14 +64,15 @@ def written_whole(path: Path | str) -> Iterator[Path]:
             raise InputError(f"未能写入 {path}：没有生成文件内容。")
         os.replace(part, path)
     except OSError as exc:
-        _remove(part)
+        remove_part(part)
         raise InputError(write_problem(path, exc)) from None
     except BaseException:
-        _remove(part)
+        remove_part(part)
         raise
 
 
-def _remove(part: Path) -> None:
+def remove_part(part: Path) -> None:
+    """A part file that will not be finished, and what SQLite may have left beside it."""
     for leftover in (part, part.with_name(part.name + "-journal"), part.with_name(part.name + "-wal"),
                      part.with_name(part.name + "-shm")):
         try:

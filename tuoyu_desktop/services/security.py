@@ -105,8 +105,8 @@ def validate_new_password(new: str, repeat: str, errors: Collector | None = None
     errors = Collector() if errors is None else errors
     if not new:
         errors.add("新密码", "请输入新密码")
-    elif password_problem(new):
-        errors.add("新密码", password_problem(new))
+    elif problem := password_problem(new):
+        errors.add("新密码", problem)
     elif cipher.looks_like_recovery(new):
         errors.add("新密码", "密码不能写成恢复密钥的样子（6组、每组5个字符）")
     if new != repeat:
@@ -202,14 +202,7 @@ def encrypt_file(db_path: Path, password: str, *, delete_plain_backups: bool) ->
     finally:
         con.close()
     key = cipher.seal(cipher.new_recovery(), password)
-    pending = cipher.pending_file(db_path)
-    part = pending.with_name(pending.name + ".part")
-    cipher.export(db_path, None, part, key)
-    part.replace(pending)
-    cipher.write_key_file(db_path, key)
-    cipher.overwrite_with(db_path, pending)
-    for leftover in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal")):
-        cipher.shred(leftover)
+    _write_under_key(db_path, None, key)
     removed = []
     if delete_plain_backups:
         for path in backups:
@@ -269,9 +262,7 @@ def _check_current(key: DataKey, current: str, errors: Collector) -> None:
 
 def rekey_file(db_path: Path, key: DataKey, password: str) -> DataKey:
     """The encrypted database ``db_path`` re-encrypted under a new data key (a new recovery key)
-    sealed by ``password``. Like encrypting: the copy is made beside the file under the new key,
-    the key file written, the copy written over the file (finish_interrupted completes a cut-off
-    one), the old -wal shredded."""
+    sealed by ``password``, the same way encrypting writes it (``_write_under_key``)."""
     from sqlcipher3 import dbapi2
 
     con = dbapi2.connect(str(db_path))
@@ -282,6 +273,15 @@ def rekey_file(db_path: Path, key: DataKey, password: str) -> DataKey:
     finally:
         con.close()
     new_key = cipher.seal(cipher.new_recovery(), password)
+    _write_under_key(db_path, key, new_key)
+    return new_key
+
+
+def _write_under_key(db_path: Path, key: DataKey | None, new_key: DataKey) -> None:
+    """The database ``db_path`` (under ``key``, or plain) written over with itself under ``new_key``:
+    the copy is made beside it, the key file written, then the copy's bytes written over the file
+    (``finish_interrupted`` completes a cut-off one) and the old -wal, -shm and -journal shredded.
+    The caller has checkpointed the -wal into the file and holds the lock."""
     pending = cipher.pending_file(db_path)
     part = pending.with_name(pending.name + ".part")
     try:
@@ -294,7 +294,6 @@ def rekey_file(db_path: Path, key: DataKey, password: str) -> DataKey:
     cipher.overwrite_with(db_path, pending)
     for leftover in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm"), Path(f"{db_path}-journal")):
         cipher.shred(leftover)
-    return new_key
 
 
 def change_workspace_password(workspace, current: str, new: str, repeat: str, *, new_data_key: bool = False) -> Changes:

@@ -68,21 +68,18 @@ def copy_database(source: Path, target: Path, key: DataKey | None = None, *, pac
 
 def _remove_parts(*parts: Path) -> None:
     """The part files of a backup that did not finish, and SQLite's journals beside them."""
+    from ..files import remove_part
+
     for part in parts:
-        for leftover in (part, *(part.with_name(part.name + end) for end in ("-journal", "-wal", "-shm"))):
-            try:
-                leftover.unlink(missing_ok=True)
-            except OSError:
-                pass
+        remove_part(part)
 
 
 def _backup_failed(target: Path, exc: BaseException) -> str:
     """Why a backup could not be written, in Chinese, naming the backup file (SQLite's error code
     only, never its English text)."""
-    from .errors import sqlite_error
+    from .errors import sqlite_words
 
-    error = sqlite_error(exc) or exc
-    text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+    text = sqlite_words(exc)
     if "full" in text:
         return f"磁盘已满，未能写入备份文件 {target}（没有留下写了一半的文件）。请腾出空间或换一个位置后重试。"
     if "readonly" in text or "read-only" in text or "unable to open" in text or "cantopen" in text:

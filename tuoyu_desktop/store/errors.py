@@ -68,6 +68,13 @@ def sqlite_error(exc: BaseException | None) -> sqlite3.Error | None:
 _DATABASE_ERRORS = {"DatabaseError", "OperationalError", "InternalError"}
 
 
+def sqlite_words(exc: BaseException) -> str:
+    """SQLite's own words for ``exc`` — its message and error name, lower case — to match against;
+    never shown (the user is told a Chinese sentence chosen by what they contain)."""
+    error = sqlite_error(exc) or exc
+    return f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+
+
 def storage_problem(exc: BaseException, db_path: Path | None) -> str | None:
     """What to tell the user when ``exc`` is the database file failing (read-only, disk full, gone,
     locked, damaged): a Chinese sentence naming the file and what to do; None for any other error.
@@ -76,7 +83,7 @@ def storage_problem(exc: BaseException, db_path: Path | None) -> str | None:
     error = sqlite_error(exc)
     if error is None or isinstance(error, _program_faults()) or error.__class__.__name__ not in _DATABASE_ERRORS:
         return None
-    text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+    text = sqlite_words(error)
     path = db_path if db_path is not None else "（数据文件）"
     for words, message in _STORAGE_PROBLEMS:
         if any(w in text for w in words):

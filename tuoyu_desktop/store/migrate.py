@@ -70,21 +70,23 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
+def inspect_file(path: Path, key: DataKey | None = None, shown_as: Path | None = None) -> FileState:
     """What is in ``path`` (encrypted with ``key``, or plain when None), read without changing it;
-    raises DatabaseFileError if unusable or if ``key`` does not fit the file."""
+    raises DatabaseFileError if unusable or if ``key`` does not fit the file. Messages name
+    ``shown_as`` when ``path`` is a temporary copy of the file the user chose."""
+    named = shown_as or path
     kind = cipher.file_kind(path)
     if kind == cipher.MISSING:
         return FileState(exists=path.exists(), revision=None, has_tables=False)
     if kind == cipher.BACKUP:
-        raise DatabaseFileError(f"文件 {path} 是加密的备份文件，不能直接作为数据文件打开；请用“恢复”（restore）"
+        raise DatabaseFileError(f"文件 {named} 是加密的备份文件，不能直接作为数据文件打开；请用“恢复”（restore）"
                                 "把它恢复出来。文件未被改动")
     if kind == cipher.PLAIN and key is not None:
-        raise DatabaseFileError(f"数据文件 {path} 没有加密，不需要密码（密码不会被使用）。要加密这份数据请用“加密”"
+        raise DatabaseFileError(f"数据文件 {named} 没有加密，不需要密码（密码不会被使用）。要加密这份数据请用“加密”"
                                 "（encrypt）。文件未被改动")
     if kind == cipher.ENCRYPTED and key is None:
         raise cipher.NeedsPassword(
-            f"数据文件 {path} 已加密（或不是数据库文件）：需要密码才能打开。文件未被改动")
+            f"数据文件 {named} 已加密（或不是数据库文件）：需要密码才能打开。文件未被改动")
     foreign: list[str] = []
     bound = None
     try:
@@ -105,43 +107,44 @@ def inspect_file(path: Path, key: DataKey | None = None) -> FileState:
             con.close()
     except db_errors() as exc:
         if bound is not None and bound.hit:
-            raise DatabaseFileError(f"读取文件 {path} 超过{READ_BOUND_S:.0f}秒仍未完成，文件可能是伪造的，已停止读取；"
+            raise DatabaseFileError(f"读取文件 {named} 超过{READ_BOUND_S:.0f}秒仍未完成，文件可能是伪造的，已停止读取；"
                                     "文件未被改动") from None
-        raise DatabaseFileError(_unreadable(path, key, exc)) from exc
+        raise DatabaseFileError(_unreadable(path, key, exc, named)) from exc
     user_tables = {t for t in tables if not t.startswith("sqlite_")}
     if user_tables and app_id != SCHEMA_APP_ID:
-        raise DatabaseFileError(f"文件 {path} 是其他程序的数据库，不是托育机构办公系统的数据，文件未被改动")
+        raise DatabaseFileError(f"文件 {named} 是其他程序的数据库，不是托育机构办公系统的数据，文件未被改动")
     if revision is not None and revision not in known_revisions():
         raise DatabaseFileError(
-            f"数据库 {path} 由更新版本的托育机构办公系统创建（结构版本 {revision}），"
+            f"数据库 {named} 由更新版本的托育机构办公系统创建（结构版本 {revision}），"
             "请升级本程序后再打开；文件未被改动"
         )
     if foreign:
         shown = "、".join(foreign[:4]) + ("等" if len(foreign) > 4 else "")
         raise DatabaseFileError(
-            f"文件 {path} 含有本程序不会建立的内容（{shown}），可能被改动过或是伪造的。"
+            f"文件 {named} 含有本程序不会建立的内容（{shown}），可能被改动过或是伪造的。"
             "这些内容可能在写入数据时删除或复制数据，为安全起见不能使用这个文件；文件未被改动")
     return FileState(exists=True, revision=revision, has_tables=bool(user_tables))
 
 
-def _unreadable(path: Path, key: DataKey | None, exc: BaseException) -> str:
-    """Why the database ``path`` could not be read, in Chinese (never SQLite's English)."""
-    from .errors import sqlite_error
+def _unreadable(path: Path, key: DataKey | None, exc: BaseException, named: Path) -> str:
+    """Why the database ``path`` (shown to the user as ``named``) could not be read, in Chinese
+    (never SQLite's English)."""
+    from .errors import sqlite_error, sqlite_words
 
     error = sqlite_error(exc) or exc
-    text = f"{error.args[0] if error.args else ''} {getattr(error, 'sqlite_errorname', '')}".lower()
+    text = sqlite_words(error)
     if any(w in text for w in ("unable to open", "readonly", "read-only", "cantopen", "permission", "access")):
-        return (f"无法打开数据文件 {path}：文件或它所在的文件夹只读、没有权限，或磁盘不可用（U盘已拔出？）。"
+        return (f"无法打开数据文件 {named}：文件或它所在的文件夹只读、没有权限，或磁盘不可用（U盘已拔出？）。"
                 "请把数据放在可以写入的文件夹（例如“文档”）里再打开；文件未被改动")
     if key is not None and key.envelope is not None and cipher.read_key_file(path) == key.envelope:
-        return (f"数据文件 {path} 无法用旁边的密钥文件 {cipher.key_file(path).name} 解密：这个密钥文件可能属于另一份数据"
+        return (f"数据文件 {named} 无法用旁边的密钥文件 {cipher.key_file(path).name} 解密：这个密钥文件可能属于另一份数据"
                 "（另一个机构），也可能是数据文件已损坏。请放回这份数据自己的密钥文件，或用恢复密钥打开；文件未被改动")
     if key is not None:
-        return f"加密的数据库文件 {path} 无法解密：文件已损坏或不完整，或恢复密钥不是这份数据的。文件未被改动"
+        return f"加密的数据库文件 {named} 无法解密：文件已损坏或不完整，或恢复密钥不是这份数据的。文件未被改动"
     if any(w in text for w in ("malformed", "not a database", "corrupt", "encrypted")):
-        return f"数据库文件 {path} 已损坏，无法打开；文件未被改动。请从备份恢复"
+        return f"数据库文件 {named} 已损坏，无法打开；文件未被改动。请从备份恢复"
     code = getattr(error, "sqlite_errorname", "") or type(error).__name__
-    return f"数据库文件 {path} 无法读取（{code}）；文件未被改动"
+    return f"数据库文件 {named} 无法读取（{code}）；文件未被改动"
 
 
 def upgrade(path: Path, key: DataKey | None = None) -> Path | None:
@@ -206,13 +209,20 @@ def _backup_api(source: Path, live: Path, key: DataKey | None) -> None:
         raise DatabaseFileError(f"恢复后的数据库完整性检查未通过：{ok}")
 
 
+def _backup_kind(candidate: Path) -> str:
+    """``cipher.file_kind`` of a file offered as a backup; a text file is told as one (it would
+    otherwise look encrypted and be asked a password for)."""
+    kind = cipher.file_kind(candidate)
+    if kind == cipher.ENCRYPTED and cipher.looks_like_text(candidate):
+        raise DatabaseFileError(f"文件 {candidate} 不是本程序的备份（是一个文本文件），未做任何改动")
+    return kind
+
+
 def backup_needs_key(candidate: Path) -> bool:
     """Whether the backup file ``candidate`` is encrypted (its password or recovery key is needed)."""
     if not candidate.exists():
         raise DatabaseFileError(f"找不到备份文件 {candidate}")
-    kind = cipher.file_kind(candidate)
-    if kind == cipher.ENCRYPTED and cipher.looks_like_text(candidate):
-        raise DatabaseFileError(f"文件 {candidate} 不是本程序的备份（是一个文本文件），未做任何改动")
+    kind = _backup_kind(candidate)
     return kind in (cipher.BACKUP, cipher.ENCRYPTED)
 
 
@@ -236,21 +246,14 @@ def _stage(candidate: Path, key: DataKey | None, folder: Path) -> Path:
     """A checked copy of the backup ``candidate`` in ``folder``, still under its own key."""
     if not candidate.exists():
         raise DatabaseFileError(f"找不到备份文件 {candidate}")
-    kind = cipher.file_kind(candidate)
-    if kind == cipher.ENCRYPTED and cipher.looks_like_text(candidate):
-        raise DatabaseFileError(f"文件 {candidate} 不是本程序的备份（是一个文本文件），未做任何改动")
+    kind = _backup_kind(candidate)
     if kind in (cipher.BACKUP, cipher.ENCRYPTED) and key is None:
         raise cipher.NeedsPassword(f"备份文件 {candidate} 已加密：需要这份备份的密码或恢复密钥。未做任何改动")
     source = candidate
     if kind == cipher.BACKUP:
         source = cipher.unpack_backup(candidate, folder / "unpacked.sqlite3")
-    try:
-        state = inspect_file(source, key if kind != cipher.PLAIN else None)
-    except DatabaseFileError as exc:
-        if source == candidate:
-            raise
-        # the unpacked copy is a temporary file: the user is told of the backup they chose
-        raise DatabaseFileError(str(exc).replace(str(source), str(candidate))) from None
+    # the unpacked copy is a temporary file: the user is told of the backup they chose
+    state = inspect_file(source, key if kind != cipher.PLAIN else None, shown_as=candidate)
     if not state.has_tables or state.revision is None:
         raise DatabaseFileError(f"文件 {candidate} 不是托育机构办公系统的备份，未做任何改动")
     try:
@@ -335,38 +338,36 @@ def restore_database(candidate: Path, live: Path, candidate_key: DataKey | None 
     The copy goes in through the backup API so that an open WAL database is replaced consistently.
     """
     import shutil
-    import tempfile
 
     if staged is None:
         with staging(candidate, candidate_key, live) as staged:
             return restore_database(candidate, live, candidate_key, live_key, staged=staged)
-    with tempfile.TemporaryDirectory() as tmp:
-        tmp = Path(tmp)
-        staged_key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
-        upgrade(staged, staged_key)
-        live_kind = cipher.file_kind(live)
-        final_key = live_key if live_kind == cipher.ENCRYPTED else staged_key
-        if final_key is not None and final_key.envelope is None and live_kind != cipher.ENCRYPTED:
-            # plain data becomes encrypted and needs a key file, made from the password's envelope;
-            # encrypted data keeps its own key (and its key file, or the lack of one) as it is
-            raise DatabaseFileError("用恢复密钥打开的备份要恢复到未加密的数据中：请改用这份备份的密码。未做任何改动")
-        if (final_key.raw if final_key else None) != (staged_key.raw if staged_key else None):
-            cipher.export(staged, staged_key, tmp / "rekeyed.sqlite3", final_key)
-            staged = tmp / "rekeyed.sqlite3"
-        safety = None
-        if live_kind != cipher.MISSING and inspect_file(live, live_key).has_tables:
-            safety = backup_to_folder(live, paths.backups_dir_for(live), prefix="恢复前", key=live_key)
-        live.parent.mkdir(parents=True, exist_ok=True)
-        if final_key is not None and live_kind != cipher.ENCRYPTED:
-            # plain (or no) data becomes encrypted: key file first, then the file's bytes replaced
-            cipher.write_key_file(live, final_key)
-            pending = cipher.pending_file(live)
-            part = pending.with_name(pending.name + ".part")
-            shutil.copyfile(staged, part)
-            part.replace(pending)
-            cipher.overwrite_with(live, pending)
-            for leftover in (Path(f"{live}-wal"), Path(f"{live}-shm")):
-                cipher.shred(leftover)
-        else:
-            _backup_api(staged, live, final_key)
+    tmp = staged.parent  # the staging folder, beside the data, holds every copy of the backup
+    staged_key = None if cipher.file_kind(candidate) == cipher.PLAIN else candidate_key
+    upgrade(staged, staged_key)
+    live_kind = cipher.file_kind(live)
+    final_key = live_key if live_kind == cipher.ENCRYPTED else staged_key
+    if final_key is not None and final_key.envelope is None and live_kind != cipher.ENCRYPTED:
+        # plain data becomes encrypted and needs a key file, made from the password's envelope;
+        # encrypted data keeps its own key (and its key file, or the lack of one) as it is
+        raise DatabaseFileError("用恢复密钥打开的备份要恢复到未加密的数据中：请改用这份备份的密码。未做任何改动")
+    if (final_key.raw if final_key else None) != (staged_key.raw if staged_key else None):
+        cipher.export(staged, staged_key, tmp / "rekeyed.sqlite3", final_key)
+        staged = tmp / "rekeyed.sqlite3"
+    safety = None
+    if live_kind != cipher.MISSING and inspect_file(live, live_key).has_tables:
+        safety = backup_to_folder(live, paths.backups_dir_for(live), prefix="恢复前", key=live_key)
+    live.parent.mkdir(parents=True, exist_ok=True)
+    if final_key is not None and live_kind != cipher.ENCRYPTED:
+        # plain (or no) data becomes encrypted: key file first, then the file's bytes replaced
+        cipher.write_key_file(live, final_key)
+        pending = cipher.pending_file(live)
+        part = pending.with_name(pending.name + ".part")
+        shutil.copyfile(staged, part)
+        part.replace(pending)
+        cipher.overwrite_with(live, pending)
+        for leftover in (Path(f"{live}-wal"), Path(f"{live}-shm")):
+            cipher.shred(leftover)
+    else:
+        _backup_api(staged, live, final_key)
     return safety, final_key
