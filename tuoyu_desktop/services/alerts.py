@@ -13,6 +13,7 @@ from ..domain.staffing import (
     hours_text,
 )
 from ..store.plain import Db, as_db
+from .bills import arrears_alerts
 from .centre import centre_profile
 from .children import due_to_move, health_follow_up
 from .classes import class_rows
@@ -38,6 +39,7 @@ def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> l
     alerts += agreement_alerts(db, profile, today)
     alerts += register_alerts(db, profile, today)
     alerts += growth_alerts(db, profile, today)
+    alerts += arrears_alerts(db, today)
     return alerts
 
 

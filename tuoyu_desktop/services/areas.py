@@ -21,13 +21,14 @@ FEEDS: dict[str, tuple[str, ...]] = {
     "vouchers": ("vouchers", HOME, REPORT),
     "register": ("today", "cases", HOME, REPORT),
     "measurements": ("children", HOME, REPORT),
-    "fees": ("fees",),  # 收费项目 (SPEC §11)
+    "fees": ("fees", "bills"),  # 收费项目 (SPEC §11)
+    "bills": ("bills", "children", HOME),  # 收费单, 收款, 调整, 食品采购: bills, accounts, 欠费
     "settings": ("settings", REPORT),  # locks of a month, passwords, the 操作日志
 }
 
 AREAS: frozenset[str] = frozenset(FEEDS)
 #: the areas no figure of 首页 or the 月报 is made of (every other area feeds both)
-OUTSIDE_THE_RETURN: frozenset[str] = frozenset({"settings", "fees"})
+OUTSIDE_THE_RETURN: frozenset[str] = frozenset({"settings", "fees", "bills"})
 
 
 def areas_feeding(page: str) -> frozenset[str]:

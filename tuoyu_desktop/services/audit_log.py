@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 #: the 操作日志's names of the tables that are no record kind of their own (see ``titles``)
 OTHER_TITLES = {"placements": "班级安排", "staff_assignments": "岗位和班级记录", "locked_returns": "月报锁定",
-                "return_events": "月报记录"}
+                "return_events": "月报记录", "bills": "收费单", "bill_lines": "收费单明细"}
 
 
 @cache
@@ -56,6 +56,12 @@ LABELS = {
     "guardian": "监护人", "recorded_on": "登记日期", "kind": "假别", "provider": "培训机构",
     "certificate_no": "证书编号", "snapshot_json": "报送数据", "at": "时间",
     "applies_to": "适用", "basis": "计费方式", "price_fen": "单价(分)", "starts_on": "生效日期", "ends_on": "停用日期",
+    "class_name": "班级", "confirmed_on": "出账日期", "total_fen": "合计(分)",
+    "previous_fen": "上期结余(分)", "food_unit_fen": "伙食费单价(分)", "food_days": "伙食费开园日",
+    "voided_on": "作废日期", "void_reason": "作废原因", "bill_id": "收费单", "line_no": "序号", "quantity": "数量",
+    "unit_fen": "单价(分)", "amount_fen": "金额(分)", "receipt_no": "收据号", "paid_on": "收款日期", "method": "方式",
+    "payer": "付款人", "bill_number": "收费单号", "received_by": "收款人", "bought_on": "采购日期", "supplier": "供货方", "items": "品名",
+    "invoice_no": "票据号", "supplier_licence": "供货方资质", "checked_by": "验收人",
 }
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),

@@ -31,8 +31,13 @@ SELFTEST = SettingKey("selftest", "", "written and read back by --selftest on a 
 BACKUP_FOLDERS = SettingKey("backup.folders", "", "every folder a backup was written to, one per line (encrypt "
                                                   "says which of them still hold plain copies)")
 
+REFUND_RUN = SettingKey("fees.refund_run", "1", "伙食费退费起点: only runs of at least this many consecutive absent "
+                                             "open days are refunded (SPEC §11 step 5)")
+ARREARS_DAYS = SettingKey("fees.arrears_days", "15", "欠费提醒: a balance owed whose oldest unsettled bill was confirmed "
+                                                   "this many days before is an alert (SPEC §11)")
+
 SETTINGS = (WINDOW_GEOMETRY, LAST_DIR, GUIDE_STATE, GUIDE_MARKED, PASSWORD_DIGEST, ENCRYPTION_OFFERED, SELFTEST,
-            BACKUP_FOLDERS)
+            BACKUP_FOLDERS, REFUND_RUN, ARREARS_DAYS)
 
 
 def declared(key: str) -> SettingKey:

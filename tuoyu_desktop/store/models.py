@@ -394,3 +394,93 @@ class FeeItem(SQLModel, table=True):
     price_fen: int  # 单价, in 分
     starts_on: date = Field(index=True)  # 生效日期
     ends_on: date | None = None  # 停用日期: the last day it applies
+
+
+class Bill(SQLModel, table=True):
+    """月度收费单 (SPEC §11): a confirmed bill of one child for one month, frozen from its 出账日期 on
+    (drafts are not stored: they are computed from the records). What the child was then — name, ID
+    number, class — is kept with it, as is what the next month's refunds read (the 伙食费 单价 and
+    the open days it charged for) and the 上期结余 printed on it. A voided bill is kept, marked."""
+
+    __tablename__ = "bills"
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str = Field(unique=True)  # 收费单号 YYYYMM-NNN
+    month: str = Field(index=True)  # YYYY-MM
+    child_id: int | None = Field(default=None, foreign_key="children.id", ondelete="SET NULL", index=True)
+    child_name: str
+    child_id_number: str = ""
+    class_name: str = ""
+    confirmed_on: date  # 出账日期
+    total_fen: int
+    previous_fen: int = 0  # 上期结余: confirmed bills before it − payments dated before its 出账日期
+    food_unit_fen: int | None = None  # the 伙食费 单价 it charged (None: no 伙食费 line)
+    food_days: str = ""  # the open days it charged 伙食费 for, ISO dates joined by ","
+    voided_on: date | None = None
+    void_reason: str = ""
+
+
+class BillLine(SQLModel, table=True):
+    """One line of a confirmed bill, as it was computed when the bill was confirmed."""
+
+    __tablename__ = "bill_lines"
+
+    id: int | None = Field(default=None, primary_key=True)
+    bill_id: int = Field(foreign_key="bills.id", ondelete="CASCADE", index=True)
+    line_no: int
+    category: str
+    name: str
+    note: str = ""
+    quantity: int = 1
+    unit_fen: int
+    amount_fen: int
+
+
+class BillAdjustment(SQLModel, table=True):
+    """调整 (SPEC §11 step 7): a line the manager adds to a child's bill of a month, with its reason."""
+
+    __tablename__ = "bill_adjustments"
+
+    id: int | None = Field(default=None, primary_key=True)
+    month: str = Field(index=True)  # YYYY-MM
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    reason: str
+    amount_fen: int
+
+
+class Payment(SQLModel, table=True):
+    """收款 (SPEC §11): money received (or, negative, paid back) for a child, with its 收据号; a voided
+    receipt keeps its number, marked 作废 with the reason."""
+
+    __tablename__ = "payments"
+    __table_args__ = (CheckConstraint("amount_fen <> 0", name="ck_payments_amount"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    receipt_no: str = Field(unique=True)  # YYYY-NNNNN
+    child_id: int | None = Field(default=None, foreign_key="children.id", ondelete="SET NULL", index=True)
+    child_name: str
+    paid_on: date = Field(index=True)
+    amount_fen: int
+    method: str  # 现金 / 微信 / 支付宝 / 银行转账 / 其他
+    payer: str = ""
+    received_by: str = ""  # 收款人
+    notes: str = ""
+    bill_number: str = ""  # the 收费单 the payment was taken for, when one was named
+    voided_on: date | None = None
+    void_reason: str = ""
+
+
+class FoodPurchase(SQLModel, table=True):
+    """食品采购 (SPEC §12): the spend of the 伙食费收支."""
+
+    __tablename__ = "food_purchases"
+    __table_args__ = (CheckConstraint("amount_fen > 0", name="ck_food_purchases_amount"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    bought_on: date = Field(index=True)
+    supplier: str
+    items: str
+    amount_fen: int
+    invoice_no: str = ""  # 票据号
+    supplier_licence: str = ""  # 供货方资质
+    checked_by: str = ""  # 验收人

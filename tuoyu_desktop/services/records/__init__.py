@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..areas import AREAS as _AREAS
+from .adjustments import AdjustmentKind
 from .base import (
     ADDED,
     UNCHANGED,
@@ -19,6 +20,8 @@ from .classes import ClassKind
 from .fees import FeeKind
 from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
+from .payments import PaymentKind
+from .purchases import PurchaseKind
 from .register import AttendanceKind, HealthCheckKind, OpenDayKind
 from .staff import BlacklistKind, CertificateKind, StaffKind
 from .training import TrainingKind
@@ -28,7 +31,7 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
-    FeeKind(),
+    FeeKind(), AdjustmentKind(), PaymentKind(), PurchaseKind(),
 )}
 
 #: every area a change can touch (services.areas: what each feeds); each kind belongs to one
