@@ -107,6 +107,17 @@ def build_parser() -> argparse.ArgumentParser:
     district.add_argument("--profile", default="通用", metavar="NAME", help="对照哪个政策方案的目标（默认：通用）")
     district.add_argument("--pdf", metavar="FILE")
     district.add_argument("--xlsx", metavar="FILE")
+    bills = sub.add_parser("bills", help="收费单：某月的收费单（未出账时为草稿），出账，导出 Excel 和 PDF")
+    bills.add_argument("--month", required=True, metavar="YYYY-MM")
+    bills.add_argument("--confirm", action="store_true", help="出账：给该月的草稿编号并固定下来（按月份顺序）")
+    bills.add_argument("--on", metavar="DATE", help="出账日期（默认：今天；只和 --confirm 一起用）")
+    bills.add_argument("--xlsx", metavar="FILE", help="Excel：工作表“收费单”每行一项，“合计”每人一行")
+    bills.add_argument("--pdf", metavar="DIR", help="把收费单 PDF 写到这个文件夹（每个班一个文件，每人一页）")
+    bills.add_argument("--full", action="store_true", help="Excel 里的身份证号不打码")
+    fee_report = sub.add_parser("fee-report", help="收费月报：应收、退费、减免、实收、欠费（PDF 和 Excel）")
+    fee_report.add_argument("--month", required=True, metavar="YYYY-MM")
+    fee_report.add_argument("--pdf", metavar="FILE")
+    fee_report.add_argument("--xlsx", metavar="FILE")
     template = sub.add_parser("template", help="生成空白的Excel导入模板")
     template.add_argument("kind", metavar="KIND", help="数据种类：%(kinds)s").kinds = _KindKeys()
     template.add_argument("file", metavar="FILE.xlsx")
@@ -158,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # the reader of the output went away (… | head): nothing left to say
+        sys.stdout = None
+        return EXIT_OK
     except Exception as exc:  # a sentence for the user (never the exception's text: it may hold SQL and
         # a row's values); the log gets the types and the places, nothing personal
         log = write_crash_log(paths.log_path_for(db_path), exc)
@@ -527,6 +541,91 @@ def _report(args, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_bills(args, db_path: Path) -> int:
+    from .domain.month import Month
+    from .services import bills
+
+    month = Month.parse(args.month, "--month")
+    if args.on and not args.confirm:
+        raise InputError("--on 是出账日期，只和 --confirm 一起用")
+    on = _parse_cli_date(args.on, "--on") if args.on else None
+    xlsx = _output(args.xlsx, ".xlsx") if args.xlsx else None
+    folder = Path(args.pdf).expanduser() if args.pdf else None
+    if folder is not None:
+        _existing_folder(folder)
+    today = date.today()
+    ws = _open(db_path)
+    try:
+        ops = Operations(ws, today=lambda: today)
+        if args.confirm:
+            print(ops.change(bills.confirm_month, month, on).message)
+        shown = ops.look(bills.month_bills, month)
+        centre = ops.look(_centre_name)
+    finally:
+        ws.close()
+    for bill in shown.bills:
+        print(f"{bill.number or '（未出账）':<12} {bill.name} {bill.class_name or '未分班'} 合计{bills.money(bill.total_fen)}元 "
+              f"{bill.state}")
+    for bill in shown.voided:
+        print(f"{bill.number:<12} {bill.name} 已作废（{bill.void_reason}）")
+    confirmed, drafts = shown.confirmed, shown.drafts
+    total = sum(b.total_fen for b in shown.bills)
+    print(f"{month.title}收费单：已出账{len(confirmed)}张，未出账{len(drafts)}张"
+          f"{f'，作废{len(shown.voided)}张' if shown.voided else ''}，合计{bills.money(total)}元")
+    if xlsx is not None:
+        from .exchange.bills_workbook import write_bills_xlsx
+
+        print(f"已生成：{write_bills_xlsx(shown, xlsx, full=args.full)}")
+    if folder is not None:
+        from .reports.bills_pdf import write_bills_pdf
+
+        by_class: dict[str, list] = {}
+        for bill in shown.bills:
+            by_class.setdefault(bill.class_name or "未分班", []).append(bill)
+        for class_name, members in by_class.items():
+            print(f"已生成：{write_bills_pdf(folder / f'{month}收费单-{class_name}.pdf', centre, month, members, today)}")
+    return EXIT_OK
+
+
+def _centre_name(db) -> str:
+    from .services.centre import get_centre
+
+    return get_centre(db).name
+
+
+def _cmd_fee_report(args, db_path: Path) -> int:
+    from .domain.month import Month
+    from .services.fee_report import fee_report
+
+    month = Month.parse(args.month, "--month")
+    pdf = _output(args.pdf, ".pdf") if args.pdf else None
+    xlsx = _output(args.xlsx, ".xlsx") if args.xlsx else None
+    today = date.today()
+    report = _in_workspace_look(db_path, fee_report, today, month)
+    print(f"{report.centre} {month.title}收费月报（欠费截至{today.isoformat()}）")
+    for row in report.rows:
+        print(f"{row.section} {row.label}：{row.shown}{'' if row.count else '元'}")
+    for a in report.owing:
+        print(f"欠费 {a.name}（{a.class_name or '未分班'}）{a.amount_fen / 100:.2f}元，自收费单{a.since}")
+    if xlsx is not None:
+        from .exchange.bills_workbook import write_fee_report_xlsx
+
+        print(f"已生成：{write_fee_report_xlsx(report, xlsx)}")
+    if pdf is not None:
+        from .reports.bills_pdf import write_fee_report_pdf
+
+        print(f"已生成：{write_fee_report_pdf(pdf, report)}")
+    return EXIT_OK
+
+
+def _in_workspace_look(db_path: Path, use_case, today: date, *args):
+    ws = _open(db_path)
+    try:
+        return Operations(ws, today=lambda: today).look(use_case, *args)
+    finally:
+        ws.close()
+
+
 def _output(text: str, suffix: str) -> Path:
     path = Path(text).expanduser()
     if path.suffix.lower() != suffix:
@@ -736,4 +835,5 @@ def _cmd_undo(args, db_path: Path) -> int:
 
 
 _COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
-             "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet}
+             "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet,
+             "bills": _cmd_bills, "fee-report": _cmd_fee_report}

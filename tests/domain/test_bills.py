@@ -43,7 +43,7 @@ def test_half_up_rounding_is_exact():
 def test_a_child_there_all_month_pays_the_whole_fee_and_food_for_every_open_day():
     lines = bill_lines(NOV, OPEN_NOV, child(), [CARE, FOOD], None)
     assert [(l.name, l.note, l.amount_fen) for l in lines] == [
-        ("伙食费", "预收 21 个开园日", 1850 * 21), ("保育费", "整月", 280000)]
+        ("保育费", "整月", 280000), ("伙食费", "预收 21 个开园日", 1850 * 21)]  # 保育费 first, as printed
 
 
 def test_a_child_enrolled_mid_month_pays_by_open_days_and_the_one_time_item_once():

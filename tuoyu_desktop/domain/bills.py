@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .choices import ABSENCE_REASONS, PRESENT
+from .choices import ABSENCE_REASONS, FEE_CATEGORIES, PRESENT
 from .fees import Fee, in_force
 
 #: the 类别 of the lines that are not schedule items
@@ -82,6 +82,7 @@ def bill_lines(month_first: date, open_days: tuple[date, ...], child: ChildMonth
     if child.own_monthly_fen is not None:  # the child's own 月收费 is its 保育费
         month_fees = [f for f in month_fees if f.category != "保育费"] + [
             Fee("保育费", "保育费", child.care_type, "全部", "每月", child.own_monthly_fen, month_first)]
+    month_fees.sort(key=lambda f: (FEE_CATEGORIES.index(f.category), f.name))  # 保育费 first, as the bill prints
     for fee in month_fees:
         if fee.basis == "每月" and enrolled and total_open:
             amount = round_half_up(fee.price_fen * enrolled, total_open)

@@ -44,3 +44,12 @@ def fen_to_yuan(fen: int | None) -> Decimal | None:
 
 def yuan_to_fen(yuan: Decimal | int | float | str) -> int:
     return int((Decimal(str(yuan)) * 100).quantize(Decimal("1")))
+
+
+def amount_in_capitals(fen: int) -> str:
+    """The amount in 大写 as a receipt writes it: 壹仟贰佰叁拾肆元伍角整 (``cn2an``, imported when a
+    receipt is made; 整 after 元 or 角, as the 支付结算办法 writes it, none after 分)."""
+    import cn2an
+
+    text = cn2an.an2cn(f"{fen_to_yuan(fen)}", "rmb")
+    return text + "整" if text.endswith("角") else text

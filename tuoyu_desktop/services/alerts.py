@@ -17,6 +17,7 @@ from .bills import arrears_alerts
 from .centre import centre_profile
 from .children import due_to_move, health_follow_up
 from .classes import class_rows
+from .fee_report import food_alerts
 from .growth import growth_alerts
 from .medical import agreement_alerts
 from .register import register_alerts
@@ -40,6 +41,7 @@ def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> l
     alerts += register_alerts(db, profile, today)
     alerts += growth_alerts(db, profile, today)
     alerts += arrears_alerts(db, today)
+    alerts += food_alerts(db, today)
     return alerts
 
 

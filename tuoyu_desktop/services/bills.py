@@ -210,6 +210,11 @@ def month_bills(db: Db, profiles: dict[str, PolicyProfile], month: Month | str) 
     states = paid_states(db, {b.child_id for b in live if b.child_id is not None})
     live = [_with_state(b, states) for b in live]
     made = drafts(db, profiles, month, skip={b.child_id for b in live})
+    if made:  # a draft's 上期结余: the child's account as it stands
+        from dataclasses import replace
+
+        owed = balances(db)
+        made = [replace(b, previous_fen=owed.get(b.child_id, 0)) for b in made]
     return MonthBills(month, _ordered(live + made), [b for b in stored if b.voided_on is not None])
 
 

@@ -12,6 +12,7 @@ from datetime import date
 
 from sqlmodel import Session, select
 
+from ...domain.choices import PAYMENT_METHODS
 from ...domain.errors import Collector, InputError, Problem
 from ...domain.formatting import fen_to_yuan, yuan_to_fen
 from ...domain.reader import RowReader
@@ -20,7 +21,6 @@ from ..bills import confirmed_through
 from .base import ADDED, Checked, Column, Context, RecordKind
 from .register import CHILD_REF, child_for
 
-PAYMENT_METHODS = ("现金", "微信", "支付宝", "银行转账", "其他")
 RECEIPT = re.compile(r"(\d{4})-(\d{5})")
 
 
