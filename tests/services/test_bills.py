@@ -174,3 +174,14 @@ def test_arrears_are_an_alert_fifteen_days_after_the_oldest_unpaid_bill(ops):
     acct_total = by_name(ops.look(bills.month_bills, NOV))["幼儿0"].total_fen
     pay(ops, f"{acct_total / 100:.2f}", date(2026, 11, 5))
     assert names(date(2026, 11, 16)) == {"幼儿1", "幼儿2"}
+
+
+def test_a_register_change_after_the_next_months_bills_were_confirmed_says_they_do_not_change(ops):
+    ops.change(bills.confirm_month, NOV, date(2026, 11, 1))
+    first = ops.look(register.day_sheet, None, date(2026, 10, 20))
+    klass = ops.look(register.day_sheet, dict((n, i) for i, n in first.classes)["托大一班"], date(2026, 10, 20))
+    klass.rows[0].mark = "事假"
+    message = ops.change(register.save_day, klass.class_id, klass.day, klass.rows).message
+    assert "2026年11月的收费单已出账" in message and "记调整" in message
+    before = by_name(ops.look(bills.month_bills, NOV))[klass.rows[0].name]
+    assert ("伙食费", "伙食费退费") not in lines(before)  # the confirmed bill did not change

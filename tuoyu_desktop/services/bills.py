@@ -495,3 +495,13 @@ def confirmed_through(db: Db, child_id: int) -> tuple[str, date] | None:
     row = as_db(db).first("bills", ("child_id = ? AND voided_on IS NULL", child_id), order="confirmed_on DESC, number DESC",
                           columns=("number", "confirmed_on"))
     return (row.number, row.confirmed_on) if row else None
+
+
+def frozen_note(db: Db, day: date) -> str:
+    """What to tell when a register change of ``day`` comes after the bills it fed were confirmed: the
+    bills of the next month refund the absences and charge the attendances of this one."""
+    nxt = Month.of(day).next
+    if not as_db(db).values("SELECT 1 FROM bills WHERE month = ? AND voided_on IS NULL LIMIT 1", str(nxt)):
+        return ""
+    return (f"；{nxt.title}的收费单已出账（按{Month.of(day).title}的出勤退伙食费），出账的收费单不再改变，"
+            f"如需更正请在下一张收费单上记调整")

@@ -181,8 +181,10 @@ def save_day(session: Session, profiles: dict[str, PolicyProfile], class_id: int
             changed += 1
     session.flush()
     present = sum(1 for r in rows if r.mark == PRESENT)
+    from .bills import frozen_note
+
     return Changes.of(f"已保存{klass.name if klass else ''} {day.isoformat()} 的出勤和晨检：出勤{present}人，"
-                      f"缺勤{len(rows) - present}人" + ("" if changed else "（没有变化）"), AREA)
+                      f"缺勤{len(rows) - present}人" + (frozen_note(session, day) if changed else "（没有变化）"), AREA)
 
 
 def _put(session: Session, record, model, key: dict, values: dict) -> int:
