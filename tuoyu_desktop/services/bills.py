@@ -505,3 +505,10 @@ def frozen_note(db: Db, day: date) -> str:
         return ""
     return (f"；{nxt.title}的收费单已出账（按{Month.of(day).title}的出勤退伙食费），出账的收费单不再改变，"
             f"如需更正请在下一张收费单上记调整")
+
+
+def class_of_child(db: Db, child_id: int) -> str:
+    """The class a child is in now (its latest placement), for a receipt."""
+    row = as_db(db).values("SELECT c.name FROM placements p JOIN classes c ON c.id = p.class_id WHERE p.child_id = ? "
+                           "ORDER BY p.start_on DESC, p.id DESC LIMIT 1", child_id)
+    return row[0][0] if row else ""

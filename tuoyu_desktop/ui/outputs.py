@@ -21,6 +21,7 @@ PRINT_FOLDERS = {
     "vouchers": "体验券申领表",
     "growth": "生长发育",
     "training": "培训",
+    "bills": "收费",
 }
 
 
