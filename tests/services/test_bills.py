@@ -185,3 +185,12 @@ def test_a_register_change_after_the_next_months_bills_were_confirmed_says_they_
     assert "2026年11月的收费单已出账" in message and "记调整" in message
     before = by_name(ops.look(bills.month_bills, NOV))[klass.rows[0].name]
     assert ("伙食费", "伙食费退费") not in lines(before)  # the confirmed bill did not change
+
+
+def test_a_child_with_bills_is_not_deleted_but_can_leave(ops):
+    from tuoyu_desktop.services.forms import delete_record
+
+    ops.change(bills.confirm_month, NOV)
+    child_id = by_name(ops.look(bills.month_bills, NOV))["幼儿0"].child_id
+    with pytest.raises(InputError, match="已有收费单或收款记录，不能删除"):
+        ops.change(delete_record, "children", child_id)

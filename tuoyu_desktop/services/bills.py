@@ -512,3 +512,10 @@ def class_of_child(db: Db, child_id: int) -> str:
     row = as_db(db).values("SELECT c.name FROM placements p JOIN classes c ON c.id = p.class_id WHERE p.child_id = ? "
                            "ORDER BY p.start_on DESC, p.id DESC LIMIT 1", child_id)
     return row[0][0] if row else ""
+
+
+def has_money(db: Db, child_id: int) -> bool:
+    """Whether a child has a confirmed bill, a receipt or a 调整 on the books."""
+    return bool(as_db(db).values("SELECT 1 FROM bills WHERE child_id = ? UNION ALL SELECT 1 FROM payments WHERE "
+                                 "child_id = ? UNION ALL SELECT 1 FROM bill_adjustments WHERE child_id = ? LIMIT 1",
+                                 child_id, child_id, child_id))

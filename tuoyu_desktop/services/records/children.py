@@ -241,6 +241,16 @@ class ChildKind(RecordKind):
     def deleted_message(self, child: Child) -> str:
         return f"已删除 {child.name}"
 
+    def delete(self, session: Session, record: Child, ctx: Context) -> None:
+        """A child with money on the books is not deleted: the bills and receipts must keep whose they are."""
+        from ...domain.errors import InputError, Problem
+        from ..bills import has_money
+
+        if has_money(session, record.id):
+            raise InputError([Problem("", f"{record.name}已有收费单或收款记录，不能删除（收费账目要保留是谁的）；"
+                                          "不再来园请登记离托")])
+        super().delete(session, record, ctx)
+
     def finish(self, session: Session, ctx: Context) -> None:
         pending = ctx.cached("new_placements", list)
         if not pending:
