@@ -194,3 +194,23 @@ def test_a_child_with_bills_is_not_deleted_but_can_leave(ops):
     child_id = by_name(ops.look(bills.month_bills, NOV))["幼儿0"].child_id
     with pytest.raises(InputError, match="已有收费单或收款记录，不能删除"):
         ops.change(delete_record, "children", child_id)
+
+
+def test_confirming_a_month_is_a_named_operation_that_undo_takes_back(ops):
+    from tuoyu_desktop.services import history
+
+    ops.change(bills.confirm_month, NOV, date(2026, 11, 1))
+    assert "已出账2026年11月收费单3张" in ops.look(history.undoable).label
+    ops.change(history.undo_last)
+    assert [b.number for b in ops.look(bills.month_bills, NOV).bills] == ["", "", ""]
+
+
+def test_a_payment_undone_gives_its_receipt_number_back(ops):
+    from tuoyu_desktop.services import history
+
+    ops.change(bills.confirm_month, NOV, date(2026, 11, 1))
+    pay(ops, "100", date(2026, 11, 2))
+    assert ops.look(history.undoable).label == "撤销“收款100.00元（幼儿0，收据号2026-00001）”"
+    ops.change(history.undo_last)
+    assert ops.look(bills.account, by_name(ops.look(bills.month_bills, NOV))["幼儿0"].child_id).payments == []
+    assert "2026-00001" in pay(ops, "100", date(2026, 11, 2)).message  # no gap is left
