@@ -200,7 +200,7 @@ def test_confirming_a_month_is_a_named_operation_that_undo_takes_back(ops):
     from tuoyu_desktop.services import history
 
     ops.change(bills.confirm_month, NOV, date(2026, 11, 1))
-    assert "已出账2026年11月收费单3张" in ops.look(history.undoable).label
+    assert "撤销“出账2026年11月收费单3张" in ops.look(history.undoable).label
     ops.change(history.undo_last)
     assert [b.number for b in ops.look(bills.month_bills, NOV).bills] == ["", "", ""]
 
