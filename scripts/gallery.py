@@ -58,6 +58,12 @@ def _on(key, make):
 
 def _screens():
     from tuoyu_desktop.ui.main_window import VIEWS
+    from tuoyu_desktop.ui.views.bills import (
+        AccountDialog,
+        ConfirmDialog,
+        PaymentDialog,
+        VoidDialog,
+    )
     from tuoyu_desktop.ui.views.child_dialogs import LeaveDialog, MoveDialog
     from tuoyu_desktop.ui.views.classes import ClassDialog
     from tuoyu_desktop.ui.views.medical import RecordDialog
@@ -84,6 +90,11 @@ def _screens():
         ("dialog_voucher_delete", "删除兑换", _on("vouchers", lambda p: DeleteDialog(
             p, int(_first(p.table)), p.rows[_first(p.table)].serial))),
         ("dialog_claim", "申领表", _on("vouchers", lambda p: ClaimDialog(p))),
+        ("dialog_bills_confirm", "出账", _on("bills", lambda p: ConfirmDialog(p))),
+        ("dialog_bill_void", "作废收费单", _on("bills", lambda p: VoidDialog(p, p.selected_bill()))),
+        ("dialog_account", "收费账户", _on("bills", lambda p: AccountDialog(p, p.selected_bill().child_id))),
+        ("dialog_payment", "收款", _on("bills", lambda p: PaymentDialog(p, p.selected_bill().child_id,
+                                                                      p.selected_bill().name, 300000))),
         ("dialog_unlock", "解锁月报", _on("report", lambda p: UnlockDialog(p, p.month()))),
         ("dialog_import", "导入Excel", lambda w: w.open_import("children")),
         ("dialog_guide", "开始使用", lambda w: w.open_guide()),

@@ -214,3 +214,38 @@ def test_a_payment_undone_gives_its_receipt_number_back(ops):
     ops.change(history.undo_last)
     assert ops.look(bills.account, by_name(ops.look(bills.month_bills, NOV))["幼儿0"].child_id).payments == []
     assert "2026-00001" in pay(ops, "100", date(2026, 11, 2)).message  # no gap is left
+
+
+def test_a_refund_paid_out_is_a_negative_receipt_and_settles_money_owed_back(ops, importer):
+    child = make_id(date(2024, 8, 1), 1)
+    importer("adjustments", [{"身份证号": child, "月份": "2026-11", "原因": "多收更正", "金额": "-5000"}])
+    ops.change(bills.confirm_month, NOV, date(2026, 11, 1))
+    nov = by_name(ops.look(bills.month_bills, NOV))["幼儿0"]
+    assert nov.total_fen < 0 and nov.state == "应退"
+    assert "已退款" in pay(ops, f"{nov.total_fen / 100:.2f}", date(2026, 11, 3)).message
+    acct = ops.look(bills.account, nov.child_id)
+    assert acct.balance_fen == 0 and acct.payments[0].amount_fen == nov.total_fen
+
+
+def test_the_food_account_of_a_term_balances_income_against_purchases_and_alerts_beyond_two_percent(ops, importer):
+    from tuoyu_desktop.domain.month import Term
+    from tuoyu_desktop.services.fee_report import food_account
+
+    for month in (Month(2026, 9), OCT, NOV, DEC, Month(2027, 1)):
+        ops.change(bills.confirm_month, month, month.first)
+    term = Term(2026, "秋季")
+    income = ops.look(food_account, term).income_fen
+    assert income > 0
+    spend = income * 95 // 100  # 5 % left over: beyond the 规范's 2 %
+    importer("purchases", [{"采购日期": "2026-12-01", "供货方": "配送中心", "品名": "大米、蔬菜", "金额": f"{spend / 100:.2f}"}],
+             today=date(2027, 2, 3))
+    account = ops.look(food_account, term)
+    assert account.spend_fen == spend and account.months[3].spend_fen == spend
+    assert account.months[-1].balance_fen == income - spend
+    texts = lambda day: [a.text for a in ops.look(collect_alerts, today=day) if a.group == "伙食费"]
+    assert texts(date(2027, 1, 31)) == []  # the term has not ended
+    (alert,) = texts(date(2027, 2, 3))
+    assert "2026年秋季学期" in alert and "结余率5.00%" in alert and "超过±2%" in alert
+    importer("purchases", [{"采购日期": "2027-01-05", "供货方": "配送中心", "品名": "肉类", "金额":
+                            f"{(income * 4 // 100) / 100:.2f}"}], today=date(2027, 2, 3))
+    assert texts(date(2027, 2, 3)) == []  # now 1 % left: within the bound

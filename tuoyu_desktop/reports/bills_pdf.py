@@ -84,7 +84,7 @@ def write_bills_pdf(path: Path, centre: str, month: Month, bills: list[BillView]
 
 def _receipt_copy(payment: PaymentView, centre: str, uscc: str, class_name: str, copy: str, styles):
     from reportlab.lib.units import mm
-    from reportlab.platypus import Table
+    from reportlab.platypus import Spacer, Table
 
     what = "退款" if payment.amount_fen < 0 else "收款"
     title = styles.para(f"{centre}　收　据（{copy}）", "h2")
@@ -101,7 +101,7 @@ def _receipt_copy(payment: PaymentView, centre: str, uscc: str, class_name: str,
                   colWidths=[24 * mm, 66 * mm, 30 * mm, 60 * mm], rowHeights=[10 * mm] * len(cells))
     table.setStyle(_form_style(styles.fonts.regular))
     sign = styles.para("收款单位（盖章）：　　　　　　　　　　收款人签字：", "body")
-    return [title, table, sign]
+    return [title, table, Spacer(1, 5 * mm), sign]
 
 
 def write_receipt_pdf(path: Path, centre: str, uscc: str, payment: PaymentView, class_name: str, today: date,

@@ -161,7 +161,43 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
     fill_register(session, today)
     _add_measurements(session, today)
     session.flush()
+    _add_fees_and_bills(session, profiles, rng, today)
     return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)
+
+
+def _add_fees_and_bills(session: Session, profiles: dict[str, PolicyProfile], rng: random.Random, today: date) -> None:
+    """A fee schedule, last month's and this month's bills confirmed on their first day, last month's
+    paid and this month's paid by all but two families (the 欠费 a manager chases)."""
+    from ..domain.month import Month
+    from ..store.models import Bill, FeeItem, Payment
+    from .bills import account, confirm_month
+
+    start = add_months(today, -40).replace(day=1)
+    for category, name, basis, price in (("伙食费", "伙食费", "每个开园日", 1800), ("其他服务费", "被褥费", "入托一次性", 20000),
+                                         ("保育费", "保育费", "每月", 300000)):
+        session.add(FeeItem(category=category, name=name, care_type="全部", applies_to="全部", basis=basis,
+                            price_fen=price, starts_on=start))
+    session.flush()
+    this = Month.of(today)
+    receipts: dict[int, int] = {}  # one sequence of 收据号 per year
+    for month in (this.previous, this):
+        if month.first > today:
+            break
+        confirm_month(session, profiles, month, month.first, today=today)
+        owing = sorted(set(session.exec(select(Bill.child_id).where(Bill.month == str(month))).all()))
+        skip = set(owing[:2]) if month == this else set()
+        for child_id in owing:
+            due = account(session, child_id).balance_fen
+            if child_id in skip or due <= 0:
+                continue
+            paid_on = min(month.first + timedelta(days=rng.randrange(1, 8)), today)
+            receipts[paid_on.year] = receipts.get(paid_on.year, 0) + 1
+            child = session.get(Child, child_id)
+            session.add(Payment(receipt_no=f"{paid_on.year:04d}-{receipts[paid_on.year]:05d}", child_id=child_id,
+                                child_name=child.name, paid_on=paid_on, amount_fen=due,
+                                method=rng.choice(("微信", "微信", "支付宝", "银行转账", "现金")),
+                                payer=child.guardian_name, received_by="陆文静"))
+            session.flush()
 
 
 #: children (by their place in the roster) whose latest measurement falls in a class of SPEC §9:
