@@ -217,7 +217,7 @@ def _run(out: Path) -> int:
             for name, _caption, shown in open_each(window):
                 if name == "page_home":
                     window.views["home"].refresh_alerts()
-                if shown is not None:  # no window manager under Xvfb: put the dialog where one would
+                if hasattr(shown, "geometry"):  # no window manager under Xvfb: put the dialog where one would
                     shown.geometry(f"+{max((root.winfo_screenwidth() - shown.winfo_width()) // 2, 0)}"
                                    f"+{max((root.winfo_screenheight() - shown.winfo_height()) // 3, 0)}")
                 root.update()
