@@ -84,3 +84,31 @@ def test_the_childs_account_opens_from_the_roster(page, window):
     first = roster.table.visible_ids()[0]
     account = roster.account(first)
     assert "的收费账户：已结清" in account.heading.cget("text") and not account.bills.visible_ids()
+
+
+def test_the_refund_run_and_the_arrears_days_are_set_on_the_settings_page(page, window, workspace):
+    from tuoyu_desktop.services.bills import fee_settings
+    from tuoyu_desktop.services.operations import Operations
+
+    settings = window.show("settings")
+    form = settings.fee_form
+    assert form.widgets["伙食费退费起点"].get() == "1" and form.widgets["欠费提醒天数"].get() == "15"
+    type_into(form.widgets["伙食费退费起点"], "0")
+    form.save_button.invoke()
+    assert "应为1–31的整数" in form.error_text("伙食费退费起点")
+    type_into(form.widgets["伙食费退费起点"], "3")
+    type_into(form.widgets["欠费提醒天数"], "30")
+    form.save_button.invoke()
+    assert Operations(workspace).look(fee_settings) == {"伙食费退费起点": "3", "欠费提醒天数": "30"}
+
+
+def test_one_childs_bill_and_a_whole_class_print_as_pdfs(page, window):
+    from tuoyu_desktop.ui import outputs
+
+    page.refresh()
+    page.print_one(page.table.visible_ids()[0])
+    wait_until(window.root, lambda: page.writing.finished)
+    page.buttons["print"].invoke()
+    wait_until(window.root, lambda: page.writing.finished)
+    folder = outputs.print_folder(window, "bills")
+    assert sorted(p.name for p in folder.glob("*.pdf")) == ["2026-11收费单-全部班级.pdf", "2026-11收费单-幼儿0-草稿.pdf"]

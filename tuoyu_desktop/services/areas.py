@@ -22,7 +22,7 @@ FEEDS: dict[str, tuple[str, ...]] = {
     "register": ("today", "cases", HOME, REPORT),
     "measurements": ("children", HOME, REPORT),
     "fees": ("fees", "bills"),  # 收费项目 (SPEC §11)
-    "bills": ("bills", "children", HOME),  # 收费单, 收款, 调整, 食品采购: bills, accounts, 欠费
+    "bills": ("bills", "children", "settings", HOME),  # 收费单, 收款, 调整, 食品采购: bills, accounts, 欠费
     "settings": ("settings", REPORT),  # locks of a month, passwords, the 操作日志
 }
 

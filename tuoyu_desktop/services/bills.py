@@ -519,3 +519,27 @@ def has_money(db: Db, child_id: int) -> bool:
     return bool(as_db(db).values("SELECT 1 FROM bills WHERE child_id = ? UNION ALL SELECT 1 FROM payments WHERE "
                                  "child_id = ? UNION ALL SELECT 1 FROM bill_adjustments WHERE child_id = ? LIMIT 1",
                                  child_id, child_id, child_id))
+
+
+def fee_settings(db: Db) -> dict[str, str]:
+    """The centre's 收费 settings as the 设置 page's form shows them."""
+    return {"伙食费退费起点": str(_refund_run(db)), "欠费提醒天数": get_setting(db, ARREARS_DAYS.key)}
+
+
+def save_fee_settings(session: Session, values: dict[str, str]) -> Changes:
+    """伙食费退费起点 (consecutive absent open days, 1–31) and 欠费提醒天数 (1–365), each a whole number."""
+    from .settings import set_setting
+
+    problems, out = [], {}
+    for field_name, key, low, high in (("伙食费退费起点", REFUND_RUN.key, 1, 31), ("欠费提醒天数", ARREARS_DAYS.key, 1, 365)):
+        text = str(values.get(field_name, "")).strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            problems.append(Problem(field_name, f"应为{low}–{high}的整数" + (f"（当前为“{text}”）" if text else "")))
+        else:
+            out[key] = str(int(text))
+    if problems:
+        raise InputError(problems)
+    for key, value in out.items():
+        set_setting(session, key, value)
+    return Changes.of(f"已保存收费设置：连续缺勤满{out[REFUND_RUN.key]}个开园日退伙食费，出账满{out[ARREARS_DAYS.key]}天"
+                      "未结清提醒欠费", AREA)

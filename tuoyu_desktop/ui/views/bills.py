@@ -243,7 +243,8 @@ class BillsView(ListPage):
             TableColumn("total", "本月合计（元）", 110, "e", True), TableColumn("previous", "上期结余（元）", 110, "e", True),
             TableColumn("due", "应缴（元）", 100, "e", True), TableColumn("state", "状态", 120)],
             on_open=lambda i: self.account(i), height=10,
-            menu=[("收费账户", self.account), ("收款…", self.pay), ("作废…", self.void), ("调整…", self.adjust)])
+            menu=[("收费账户", self.account), ("收款…", self.pay), ("打印这张收费单", self.print_one), ("作废…", self.void),
+                  ("调整…", self.adjust)])
         self.lines = Table(panes, [
             TableColumn("category", "类别", 80), TableColumn("name", "名称", 110), TableColumn("note", "说明（从哪里来）", 300),
             TableColumn("quantity", "数量", 60, "e", True), TableColumn("unit", "单价（元）", 90, "e", True),
@@ -374,13 +375,20 @@ class BillsView(ListPage):
     # prints ----------------------------------------------------------------------------------------
     def print_bills(self):
         """The class shown (all bills when 全部班级) in one file, a page per child."""
+        chosen = self.class_box.get()
+        name = chosen if chosen not in ("", ALL_CLASSES) else "全部班级"
+        return self._print([b for b in self.shown.bills if self._in_class(b)], name)
+
+    def print_one(self, iid: str):
+        """One child's bill, for the parents."""
+        bill = self.selected_bill(iid)
+        return None if bill is None else self._print([bill], f"{bill.name}-{bill.number or '草稿'}")
+
+    def _print(self, bills: list, name: str):
         from ...reports.bills_pdf import write_bills_pdf
         from ...services.centre import get_centre
         from ..open_file import open_with_system
 
-        bills = [b for b in self.shown.bills if self._in_class(b)]
-        chosen = self.class_box.get()
-        name = chosen if chosen not in ("", ALL_CLASSES) else "全部班级"
         centre, month, today, notes = self.app.look(get_centre).name, self.month, self.app.today(), []
         target = outputs.print_folder(self.app, "bills") / f"{month}收费单-{name}.pdf"
 

@@ -32,6 +32,7 @@ class SettingsView(View):
         self.tabs.pack(fill="both", expand=True)
         page = ttk.Frame(self.tabs, padding=(8, 8))
         self.tabs.add(page, text="机构信息")
+        self._build_fees()
         self._build_security()
         self._build_audit()
         ttk.Label(page, text="机构信息", style="Title.TLabel").pack(anchor="w")
@@ -73,8 +74,32 @@ class SettingsView(View):
     def refresh(self) -> None:
         form = self.app.look(centre_details)
         self.form.set_values(vars(form))
+        from ...services.bills import fee_settings
+
+        self.fee_form.set_values(self.app.look(fee_settings))
         self.refresh_security()
         self.refresh_audit()
+
+    # 收费 -----------------------------------------------------------------------------------
+    def _build_fees(self) -> None:
+        from ...services.bills import fee_settings, save_fee_settings
+
+        page = ttk.Frame(self.tabs, padding=(8, 8))
+        self.tabs.add(page, text="收费")
+        ttk.Label(page, text="收费", style="Title.TLabel").pack(anchor="w")
+        ttk.Label(page, text="伙食费按开园日预收，上月缺勤的在下月收费单上按天退还。“伙食费退费起点”为N时，只退连续缺勤满N个"
+                             "开园日的（1为缺勤一天退一天）。出账后满“欠费提醒天数”仍未结清的，首页提醒欠费。",
+                  style="Hint.TLabel", wraplength=720, justify="left").pack(anchor="w", pady=(2, 8))
+        self.fee_form = Form(page, [FieldSpec("伙食费退费起点", required=True, width=8, hint="个开园日（连续缺勤）"),
+                                    FieldSpec("欠费提醒天数", required=True, width=8, hint="天（从出账日期算起）")],
+                             validate=lambda v: self.dry_fee(save_fee_settings, v),
+                             save=lambda v: self.app.change(save_fee_settings, v),
+                             cancel=lambda: self.fee_form.set_values(self.app.look(fee_settings)))
+        self.fee_form.pack(anchor="nw", fill="x")
+        self.fee_form.set_values(self.app.look(fee_settings))
+
+    def dry_fee(self, use_case, values) -> None:
+        self.app.ops.check(use_case, values)
 
     # 安全 -----------------------------------------------------------------------------------
     def _build_security(self) -> None:
