@@ -165,6 +165,16 @@ class FeeRule:
 
 
 @_rule
+class KitchenRule:
+    """食品留样 (SPEC §12): each dish's sample at least ``sample_min_g`` g (GB 31654—2021: 125 g; a
+    profile following the 2012 规范 may say 100), kept ``keep_hours`` hours before it is destroyed."""
+
+    sample_min_g: int = _bounds(default=125, ge=1)
+    keep_hours: int = _bounds(default=48, ge=1)
+    source: str = "GB 31654—2021《食品安全国家标准 餐饮服务通用卫生规范》"
+
+
+@_rule
 class PolicyProfile:
     name: str
     region: str
@@ -180,6 +190,7 @@ class PolicyProfile:
     health: HealthRule = HealthRule()
     growth: GrowthRule = GrowthRule()
     fees: FeeRule = FeeRule()
+    kitchen: KitchenRule = KitchenRule()
 
     def __post_init__(self):  # _all_class_types
         missing = [t for t in CLASS_TYPES if t not in self.classes]

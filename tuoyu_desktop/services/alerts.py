@@ -19,6 +19,7 @@ from .children import due_to_move, health_follow_up
 from .classes import class_rows
 from .fee_report import food_alerts
 from .growth import growth_alerts
+from .kitchen import kitchen_alerts
 from .medical import agreement_alerts
 from .register import register_alerts
 from .staff import certificate_rows, uncertified_caregivers
@@ -42,6 +43,7 @@ def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> l
     alerts += growth_alerts(db, profile, today)
     alerts += arrears_alerts(db, today)
     alerts += food_alerts(db, today)
+    alerts += kitchen_alerts(db, profile, today)
     return alerts
 
 

@@ -62,6 +62,8 @@ LABELS = {
     "unit_fen": "单价(分)", "amount_fen": "金额(分)", "receipt_no": "收据号", "paid_on": "收款日期", "method": "方式",
     "payer": "付款人", "bill_number": "收费单号", "received_by": "收款人", "bought_on": "采购日期", "supplier": "供货方", "items": "品名",
     "invoice_no": "票据号", "supplier_licence": "供货方资质", "checked_by": "验收人",
+    "meals": "供餐餐次", "meal": "餐次", "dish_no": "菜序", "dish": "菜名", "ingredient": "食材", "grams": "克数", "sampled_at": "留样时间",
+    "sampled_by": "留样人", "storage": "冷藏设备/温度", "destroyed_at": "销毁时间",
 }
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from ..domain.choices import CENTRE_NATURES, CENTRE_TYPES
-from ..domain.errors import Collector
+from ..domain.errors import Collector, InputError
 from ..domain.formatting import fen_to_yuan, yuan_to_fen
 from ..domain.idnumbers import validate_phone, validate_uscc
 from ..domain.parsing import (
@@ -39,6 +39,7 @@ class CentreForm:
     月租金: str = ""
     填报人: str = ""
     填报人电话: str = ""
+    供餐餐次: str = "早点、午餐、午点"
 
 
 REQUIRED_FIELDS = ("机构名称", "统一社会信用代码", "政策方案")
@@ -57,7 +58,7 @@ def centre_form(centre) -> CentreForm:
         机构类型=centre.centre_type, 是否普惠机构=centre.is_puhui, 机构等级=centre.grade,
         政策方案=centre.policy_profile, 负责人=centre.head, 联系电话=centre.phone,
         地址=centre.address, 月租金="" if rent is None else f"{rent:.2f}",
-        填报人=centre.reporter, 填报人电话=centre.reporter_phone,
+        填报人=centre.reporter, 填报人电话=centre.reporter_phone, 供餐餐次=centre.meals,
     )
 
 
@@ -108,6 +109,13 @@ def validate_centre(form: CentreForm, profiles: dict[str, PolicyProfile]) -> dic
         values["monthly_rent_fen"] = None if rent is None else yuan_to_fen(rent)
     except ValueError as exc:
         errors.add("月租金", str(exc))
+    from ..domain.kitchen import meals_text, parse_meals
+
+    try:
+        values["meals"] = meals_text(parse_meals(raw["供餐餐次"]))
+    except InputError as exc:
+        for p in exc.problems:
+            errors.add(p.field, p.message)
     errors.raise_if_any()
     return values
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy import CheckConstraint, DateTime, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -33,6 +33,7 @@ class Centre(SQLModel, table=True):
     monthly_rent_fen: int | None = None
     reporter: str = ""  # 填报人
     reporter_phone: str = ""
+    meals: str = "早点、午餐、午点"  # 供餐餐次 (SPEC §12), in the order of the day, joined by 、
 
 
 class SchoolClass(SQLModel, table=True):
@@ -484,3 +485,37 @@ class FoodPurchase(SQLModel, table=True):
     invoice_no: str = ""  # 票据号
     supplier_licence: str = ""  # 供货方资质
     checked_by: str = ""  # 验收人
+
+
+class MenuItem(SQLModel, table=True):
+    """带量食谱 (SPEC §12): one ingredient of one dish served at one 餐次 of one day, with 每人用量 g."""
+
+    __tablename__ = "menu_items"
+    __table_args__ = (UniqueConstraint("day", "meal", "dish", "ingredient", name="uq_menu_items"),
+                      CheckConstraint("grams > 0", name="ck_menu_items_grams"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    meal: str  # 餐次: 早餐 / 早点 / 午餐 / 午点 / 晚餐
+    dish: str  # 菜名
+    ingredient: str  # 食材
+    grams: float  # 每人用量 g (one decimal)
+    dish_no: int = 0  # the dish's place in the 餐次 (as typed)
+
+
+class FoodSample(SQLModel, table=True):
+    """食品留样 (SPEC §12; GB 31654—2021): the sample of one dish of one 餐次 of one day."""
+
+    __tablename__ = "food_samples"
+    __table_args__ = (UniqueConstraint("day", "meal", "dish", name="uq_food_samples"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    day: date = Field(index=True)
+    meal: str
+    dish: str
+    grams: float  # 留样量 g
+    # the kitchen's wall-clock times, as written on the 留样 label (no time zone)
+    sampled_at: datetime = Field(sa_type=DateTime(timezone=False))  # 留样时间
+    sampled_by: str  # 留样人
+    storage: str = ""  # 冷藏设备/温度
+    destroyed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=False))  # 销毁时间

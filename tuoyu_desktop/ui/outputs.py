@@ -22,6 +22,7 @@ PRINT_FOLDERS = {
     "growth": "生长发育",
     "training": "培训",
     "bills": "收费",
+    "kitchen": "膳食",
 }
 
 

@@ -20,9 +20,11 @@ from .classes import ClassKind
 from .fees import FeeKind
 from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
+from .menus import MenuKind
 from .payments import PaymentKind
 from .purchases import PurchaseKind
 from .register import AttendanceKind, HealthCheckKind, OpenDayKind
+from .samples import SampleKind
 from .staff import BlacklistKind, CertificateKind, StaffKind
 from .training import TrainingKind
 from .vouchers import VoucherKind
@@ -31,7 +33,7 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     CentreKind(), ClassKind(), ChildKind(), StaffKind(), CertificateKind(), TrainingKind(),
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
-    FeeKind(), AdjustmentKind(), PaymentKind(), PurchaseKind(),
+    FeeKind(), AdjustmentKind(), PaymentKind(), PurchaseKind(), MenuKind(), SampleKind(),
 )}
 
 #: every area a change can touch (services.areas: what each feeds); each kind belongs to one

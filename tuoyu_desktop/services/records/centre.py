@@ -29,23 +29,28 @@ class CentreKind(RecordKind):
         Column("月租金", False, "number", note="元/月"),
         Column("机构类型", False, "choice", CENTRE_TYPES, example="托育机构"),
         Column("填报人", False), Column("填报人电话", False, "phone"),
+        Column("供餐餐次", False, note="早餐、早点、午餐、午点、晚餐中本园供应的，用顿号隔开；不填则不变（新机构为早点、午餐、午点）",
+               example="早点、午餐、午点", width=20),
     )
     model = Centre
     area = "centre"
 
     def check(self, r: RowReader, ctx: Context) -> Checked | None:
         raw = {c.header: clean_text(r.raw.get(c.header)) for c in self.columns}
+        stored = ctx.session.get(Centre, 1)
+        if not raw["供餐餐次"]:  # not in the file, or left empty: the 餐次 stay as they are
+            raw["供餐餐次"] = stored.meals if stored is not None else ""
         puhui = r.yes_no("是否普惠机构", default=False)
         form = CentreForm(**{**{k: v for k, v in raw.items() if k != "是否普惠机构"},
                              "是否普惠机构": bool(puhui), "政策方案": raw["政策方案"] or "通用",
-                             "机构类型": raw["机构类型"] or "托育机构"})
+                             "机构类型": raw["机构类型"] or "托育机构", "供餐餐次": raw["供餐餐次"] or "早点、午餐、午点"})
         try:
             values = validate_centre(form, ctx.profiles)
         except InputError as exc:
             for p in exc.problems:
                 r.problem(p.field, p.message)
             values = {}
-        return Checked(r.row, values, ctx.session.get(Centre, 1))
+        return Checked(r.row, values, stored)
 
     def save(self, session: Session, checked: Checked, ctx: Context) -> str:
         return upsert(session, Centre, checked.existing, checked.values)[1]

@@ -195,6 +195,9 @@ class TodayView(View):
                                    ("excel", "导出本月Excel", lambda: self.print_month("excel"))):
             self.buttons[key] = ttk.Button(prints, text=text, command=command)
             self.buttons[key].pack(side="left", padx=(0, 6))
+        # the day's menu (膳食 → 带量食谱), on the row of the prints: it takes no height of the table's
+        self.menu_line = ttk.Label(prints, text="", style="Hint.TLabel", anchor="e")
+        self.menu_line.pack(side="right", padx=(6, 0))
         self.note = ttk.Label(self, text="", style="Error.TLabel", wraplength=1000, justify="left")
         self.note.pack(anchor="w", pady=(6, 0))
         # the row the keys are read in: always above the table, so that it never falls off a small screen
@@ -450,6 +453,9 @@ class TodayView(View):
     # loading and saving ----------------------------------------------------------------------
     def load(self, class_id: int | None, day: date, note: str = "") -> None:
         self.sheet = sheet = self.app.look(register.day_sheet, class_id, day)
+        from ...services.kitchen import menu_line
+
+        self.menu_line.configure(text=self.app.look(menu_line, day))
         self.day_entry.delete(0, "end")
         self.day_entry.insert(0, day.isoformat())
         self.class_box.configure(values=[name for _, name in sheet.classes])
