@@ -66,6 +66,7 @@ def _screens():
     )
     from tuoyu_desktop.ui.views.child_dialogs import LeaveDialog, MoveDialog
     from tuoyu_desktop.ui.views.classes import ClassDialog
+    from tuoyu_desktop.ui.views.kitchen import MealDialog
     from tuoyu_desktop.ui.views.medical import RecordDialog
     from tuoyu_desktop.ui.views.report import UnlockDialog
     from tuoyu_desktop.ui.views.staff_dialogs import StaffDialog
@@ -95,6 +96,8 @@ def _screens():
         ("dialog_account", "收费账户", _on("bills", lambda p: AccountDialog(p, p.selected_bill().child_id))),
         ("dialog_payment", "收款", _on("bills", lambda p: PaymentDialog(p, p.selected_bill().child_id,
                                                                       p.selected_bill().name, 300000))),
+        ("dialog_meal", "排一餐", _on("kitchen", lambda p: MealDialog(p, p.week.days[0], p.week.meals[1]))),
+        ("tab_kitchen_samples", "膳食页的食品留样", _on("kitchen", lambda p: (p.tabs.select(1), None)[1])),
         ("dialog_unlock", "解锁月报", _on("report", lambda p: UnlockDialog(p, p.month()))),
         ("dialog_import", "导入Excel", lambda w: w.open_import("children")),
         ("dialog_guide", "开始使用", lambda w: w.open_guide()),

@@ -6,7 +6,7 @@ same day always gives the same centre. Only an empty database is filled.
 from __future__ import annotations
 
 import random
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlmodel import Session, func, select
 
@@ -162,7 +162,48 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
     _add_measurements(session, today)
     session.flush()
     _add_fees_and_bills(session, profiles, rng, today)
+    _add_kitchen(session, today)
     return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)
+
+
+DEMO_MENUS = (
+    {"早点": "牛奶：牛奶 150\n小馒头：面粉 20", "午餐": "米饭：大米 50\n番茄炒蛋：番茄 40、鸡蛋 30\n清炒西兰花：西兰花 60\n"
+     "紫菜蛋汤：紫菜 2、鸡蛋 10", "午点": "香蕉：香蕉 80"},
+    {"早点": "酸奶：酸奶 100\n全麦面包：面粉 20", "午餐": "二米饭：大米 40、小米 10\n清蒸鲈鱼：鲈鱼 50\n"
+     "蒜蓉菠菜：菠菜 60\n冬瓜排骨汤：冬瓜 30、排骨 20", "午点": "苹果：苹果 80"},
+)
+
+
+def _add_kitchen(session: Session, today: date) -> None:
+    """Two weeks of menus (last week and this one, different), and the samples of last week and of
+    this week's past days — with one dish of yesterday not sampled (the alert a manager sees)."""
+    from ..domain.kitchen import parse_menu_text, week_of
+    from ..store.models import FoodSample
+    from .kitchen import _replace_meal, served_meals
+    from .lookups import load_calendar
+
+    calendar = load_calendar(session)
+    meals = served_meals(session)
+    monday = week_of(today) - timedelta(days=7)
+    days = calendar.between(monday, monday + timedelta(days=13))
+    for day in days:
+        plan = DEMO_MENUS[(day - monday).days // 7]
+        for meal in meals:
+            if meal in plan:
+                _replace_meal(session, day, meal, parse_menu_text(plan[meal]))
+    session.flush()
+    past = [d for d in days if d < today]
+    for day in past:
+        plan = DEMO_MENUS[(day - monday).days // 7]
+        for meal in meals:
+            for dish in parse_menu_text(plan.get(meal, "")):
+                if day == past[-1] and dish.name == "蒜蓉菠菜":
+                    continue
+                at = datetime.combine(day, time(11, 30) if meal == "午餐" else time(9, 30) if meal == "早点" else time(15, 0))
+                session.add(FoodSample(day=day, meal=meal, dish=dish.name, grams=130, sampled_at=at, sampled_by="孙红梅",
+                                       storage="留样冰箱 2℃", destroyed_at=at + timedelta(hours=48)
+                                       if at + timedelta(hours=48) < datetime.combine(today, time(8)) else None))
+    session.flush()
 
 
 def _add_fees_and_bills(session: Session, profiles: dict[str, PolicyProfile], rng: random.Random, today: date) -> None:

@@ -57,7 +57,7 @@ class SettingsView(View):
             FieldSpec("月租金", hint="元/月"),
             FieldSpec("填报人", hint="月报署名"),
             FieldSpec("填报人电话"),
-            FieldSpec("供餐餐次", required=True, hint="如 早点、午餐、午点"),
+            FieldSpec("供餐餐次", required=True),
         ]
         # narrow enough for two columns beside the docked 开始使用 guide on a 1366×768 laptop
         fields = [dataclasses.replace(f, width=20) for f in fields]
