@@ -80,8 +80,9 @@ def test_payments_come_in_by_excel_with_receipt_numbers_and_the_refusals_say_the
     used = pay(centre, tmp_path, [{"身份证号": KID, "收款日期": "2026-11-05", "金额": "10", "方式": "现金",
                                    "收据号": "2026-00006"}], "再收.xlsx")
     assert used.returncode == 2 and "第2行 收据号" in used.stderr and "收据号2026-00006已经用过" in used.stderr
-    early = pay(centre, tmp_path, [{"身份证号": KID, "收款日期": "2026-11-01", "金额": "10", "方式": "现金"}], "早.xlsx")
-    assert early.returncode == 2 and "早于幼儿0的收费单202611-001的出账日期2026-11-02" in early.stderr
+    assert cli(centre, "report", "monthly", "--month", "2026-10", "--lock").returncode == 0
+    locked = pay(centre, tmp_path, [{"身份证号": KID, "收款日期": "2026-10-30", "金额": "10", "方式": "现金"}], "早.xlsx")
+    assert locked.returncode == 2 and "第2行 收款日期: 2026年10月的月报已锁定（已报送）" in locked.stderr
     report = cli(centre, "fee-report", "--month", "2026-11", "--xlsx", str(tmp_path / "r.xlsx"))
     assert report.returncode == 0, report.stderr
     assert "实收 微信：1000.00" in report.stdout and "实收 现金：500.00" in report.stdout

@@ -156,14 +156,21 @@ def test_payments_settle_the_oldest_bill_first_and_get_receipt_numbers_without_g
     assert acct.bills[1].state == "部分缴费" and acct.balance_fen == acct.bills[1].total_fen - 10000
 
 
-def test_a_receipt_number_already_used_and_a_payment_before_a_bill_was_confirmed_are_refused(ops):
-    ops.change(bills.confirm_month, NOV, date(2026, 11, 10))
-    pay(ops, "1000", date(2026, 11, 12), "2026-00007")
+def test_a_receipt_number_already_used_and_a_payment_in_a_locked_month_are_refused(ops):
+    from tuoyu_desktop.services import returns
+    from tuoyu_desktop.services.records.payments import void_payment
+
+    ops.change(bills.confirm_month, OCT, date(2026, 10, 1))
+    pay(ops, "1000", date(2026, 10, 12), "2026-00007")
     with pytest.raises(InputError, match="收据号2026-00007已经用过"):
-        pay(ops, "10", date(2026, 11, 12), "2026-00007")
-    with pytest.raises(InputError, match="早于幼儿0的收费单202611-001的出账日期2026-11-10"):
-        pay(ops, "10", date(2026, 11, 9))
-    assert "2026-00008" in pay(ops, "10", date(2026, 11, 12)).message  # after the highest of the year
+        pay(ops, "10", date(2026, 10, 12), "2026-00007")
+    ops.change(returns.lock, ops.look(returns.get_return, "2026-10"))  # 10月 sent to the district
+    with pytest.raises(InputError, match="2026年10月的月报已锁定（已报送），这个月的收费数字（实收、欠费）不能再变"):
+        pay(ops, "10", date(2026, 10, 30))
+    receipt = ops.look(bills.account, by_name(ops.look(bills.month_bills, OCT))["幼儿0"].child_id).payments[0]
+    with pytest.raises(InputError, match="收据2026-00007（2026-10-12）：2026年10月的月报已锁定"):
+        ops.change(void_payment, receipt.id, "录错了")
+    assert "2026-00008" in pay(ops, "10", date(2026, 11, 2)).message  # after the highest of the year
 
 
 def test_arrears_are_an_alert_fifteen_days_after_the_oldest_unpaid_bill(ops):

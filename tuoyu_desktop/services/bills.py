@@ -489,12 +489,14 @@ def arrears_alerts(db: Db, day: date) -> list[Alert]:
             for a in arrears(db, day)]
 
 
-def confirmed_through(db: Db, child_id: int) -> tuple[str, date] | None:
-    """The child's latest live bill's number and 出账日期 (a payment dated before it would change the
-    上期结余 printed on it)."""
-    row = as_db(db).first("bills", ("child_id = ? AND voided_on IS NULL", child_id), order="confirmed_on DESC, number DESC",
-                          columns=("number", "confirmed_on"))
-    return (row.number, row.confirmed_on) if row else None
+def locked_problem(db: Db, day: date) -> str | None:
+    """Why money dated ``day`` cannot be entered or voided: its month's 月报 is locked (已报送), and a
+    payment would change that month's 实收 and 欠费, figures of a month already sent."""
+    month = Month.of(day)
+    if as_db(db).first("locked_returns", ("month = ?", str(month)), columns=("month",)) is None:
+        return None
+    return (f"{month.title}的月报已锁定（已报送），这个月的收费数字（实收、欠费）不能再变；请把收款日期写在之后的月份，"
+            f"或先在“月报”页解锁{month.title}（须写原因）")
 
 
 def frozen_note(db: Db, day: date) -> str:

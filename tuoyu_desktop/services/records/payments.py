@@ -17,7 +17,7 @@ from ...domain.errors import Collector, InputError, Problem
 from ...domain.formatting import fen_to_yuan, yuan_to_fen
 from ...domain.reader import RowReader
 from ...store.models import Bill, Payment
-from ..bills import confirmed_through
+from ..bills import locked_problem
 from .base import ADDED, Checked, Column, Context, RecordKind
 from .register import CHILD_REF, child_for
 
@@ -89,12 +89,10 @@ class PaymentKind(RecordKind):
                                                             Bill.voided_on.is_(None))).first()
                 r.problem("收费单号", f"收费单{bill_number}已于{bill.voided_on.isoformat()}作废（{bill.void_reason}），"
                                      "不能再收这张单的款" + (f"；请收重新出账的{again.number}" if again else ""))
-        if child is not None and paid_on is not None:
-            through = confirmed_through(ctx.session, child.id)
-            if through and paid_on < through[1]:
-                r.problem("收款日期", f"早于{child.name}的收费单{through[0]}的出账日期{through[1].isoformat()}：该单上印的"
-                                     f"上期结余已经确定，再记这一天的收款会改变它；收款日期请写{through[1].isoformat()}"
-                                     "或之后（以前的收款请在出账之前导入）")
+        if paid_on is not None:
+            locked = locked_problem(ctx.session, paid_on)
+            if locked:
+                r.problem("收款日期", locked)
         values = dict(receipt_no=receipt, child_id=child.id if child else None, child_name=child.name if child else "",
                       paid_on=paid_on, amount_fen=yuan_to_fen(amount) if amount is not None else None, method=method,
                       payer=r.text("付款人"), received_by=r.text("收款人"), notes=r.text("备注"),
@@ -159,6 +157,9 @@ def void_payment(session: Session, payment_id: int, reason: str, *, today: date)
         raise InputError([Problem("收据号", f"收据{payment.receipt_no}已于{payment.voided_on.isoformat()}作废")])
     if not reason:
         raise InputError([Problem("作废原因", "作废收据必须填写原因")])
+    locked = locked_problem(session, payment.paid_on)
+    if locked:
+        raise InputError([Problem("收据号", f"收据{payment.receipt_no}（{payment.paid_on.isoformat()}）：{locked}")])
     payment.voided_on, payment.void_reason = today, reason
     session.add(payment)
     return Changes.of(f"已作废收据{payment.receipt_no}（{payment.child_name}，原因：{reason}）", "bills")
