@@ -118,3 +118,18 @@ def test_a_weeks_menu_and_its_samples_come_in_from_excel_as_centres_keep_them(im
                               "留样人": "王芳"}])
     text = str(bad.value)
     assert "第2行 销毁时间: 留样只保存了30小时" in text and "第3行 菜名: 2026-11-02午餐的食谱里没有“红烧肉”" in text
+
+
+def test_a_meal_and_a_days_samples_are_named_operations_that_undo_takes_back(ops):
+    from tuoyu_desktop.services import history
+
+    ops.change(kitchen.save_meal, MON, "午餐", "米饭：大米 50")
+    rows = sheet_for(ops, MON).rows
+    rows[0].sampled, rows[0].grams, rows[0].sampled_at, rows[0].sampled_by = True, "130", "11:30", "王芳"
+    ops.change(kitchen.save_samples, MON, rows)
+    assert ops.look(history.undoable).label == "撤销“保存11月2日的留样：1个菜”"
+    ops.change(history.undo_last)
+    assert not sheet_for(ops, MON).rows[0].stored
+    ops.change(kitchen.save_meal, MON, "午餐", "米饭\n青菜：青菜 60")
+    ops.change(history.undo_last)
+    assert [d.name for d in ops.look(kitchen.week_menu, MON).dishes(MON, "午餐")] == ["米饭"]
