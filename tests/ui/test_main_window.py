@@ -18,7 +18,7 @@ def test_a_new_database_asks_for_the_centre_details_on_the_home_page(window):
 
 
 def test_every_navigation_entry_opens_its_page(window):
-    assert list(window.nav_buttons) == ["home", "today", "cases", "children", "classes", "staff", "training", "medical", "vouchers", "fees", "bills", "kitchen",
+    assert list(window.nav_buttons) == ["home", "today", "cases", "children", "classes", "staff", "training", "medical", "vouchers", "fees", "bills", "kitchen", "safety",
                                         "report", "district", "settings"]
     for key, button in window.nav_buttons.items():
         button.invoke()

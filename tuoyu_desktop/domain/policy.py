@@ -175,6 +175,16 @@ class KitchenRule:
 
 
 @_rule
+class SafetyRule:
+    """消防安全 (SPEC §12; 公安部令第61号): 防火巡查 a day, 防火检查 a month, 疏散演练 every N months."""
+
+    patrols_per_day: int = _bounds(default=2, ge=1)
+    checks_per_month: int = _bounds(default=1, ge=1)
+    drill_months: int = _bounds(default=6, ge=1, le=12)
+    source: str = "机关、团体、企业、事业单位消防安全管理规定（公安部令第61号）"
+
+
+@_rule
 class PolicyProfile:
     name: str
     region: str
@@ -191,6 +201,7 @@ class PolicyProfile:
     growth: GrowthRule = GrowthRule()
     fees: FeeRule = FeeRule()
     kitchen: KitchenRule = KitchenRule()
+    safety: SafetyRule = SafetyRule()
 
     def __post_init__(self):  # _all_class_types
         missing = [t for t in CLASS_TYPES if t not in self.classes]

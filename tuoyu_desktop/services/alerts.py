@@ -22,6 +22,7 @@ from .growth import growth_alerts
 from .kitchen import kitchen_alerts
 from .medical import agreement_alerts
 from .register import register_alerts
+from .safety import safety_alerts
 from .staff import certificate_rows, uncertified_caregivers
 from .training import year_view
 
@@ -44,6 +45,7 @@ def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> l
     alerts += arrears_alerts(db, today)
     alerts += food_alerts(db, today)
     alerts += kitchen_alerts(db, profile, today)
+    alerts += safety_alerts(db, profile, today)
     return alerts
 
 

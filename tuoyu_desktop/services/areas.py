@@ -13,23 +13,24 @@ HOME, REPORT = "home", "report"  # the pages made of figures from nearly every a
 #: area → the pages (View.key) it feeds
 FEEDS: dict[str, tuple[str, ...]] = {
     "centre": ("settings", "children", "classes", "staff", "training", "medical", "vouchers", "kitchen", HOME, REPORT),
-    "classes": ("classes", "children", "staff", "today", HOME, REPORT),
-    "children": ("children", "classes", "today", "cases", "vouchers", HOME, REPORT),
+    "classes": ("classes", "children", "staff", "today", "safety", HOME, REPORT),
+    "children": ("children", "classes", "today", "cases", "vouchers", "safety", HOME, REPORT),
     "staff": ("staff", "classes", "training", "today", "cases", HOME, REPORT),
     "training": ("training", HOME, REPORT),
     "agreements": ("medical", HOME, REPORT),
     "vouchers": ("vouchers", HOME, REPORT),
-    "register": ("today", "cases", "kitchen", HOME, REPORT),
+    "register": ("today", "cases", "kitchen", "safety", HOME, REPORT),
     "measurements": ("children", HOME, REPORT),
     "fees": ("fees", "bills"),  # 收费项目 (SPEC §11)
     "bills": ("bills", "children", "settings", HOME),  # 收费单, 收款, 调整, 食品采购: bills, accounts, 欠费
     "kitchen": ("kitchen", HOME),  # 带量食谱, 食品留样 (SPEC §12)
+    "safety": ("safety", HOME),  # 消毒, 伤害, 消防, 隐患 (SPEC §12)
     "settings": ("settings", REPORT),  # locks of a month, passwords, the 操作日志
 }
 
 AREAS: frozenset[str] = frozenset(FEEDS)
 #: the areas no figure of 首页 or the 月报 is made of (every other area feeds both)
-OUTSIDE_THE_RETURN: frozenset[str] = frozenset({"settings", "fees", "bills", "kitchen"})
+OUTSIDE_THE_RETURN: frozenset[str] = frozenset({"settings", "fees", "bills", "kitchen", "safety"})
 
 
 def areas_feeding(page: str) -> frozenset[str]:

@@ -64,6 +64,12 @@ LABELS = {
     "invoice_no": "票据号", "supplier_licence": "供货方资质", "checked_by": "验收人",
     "meals": "供餐餐次", "meal": "餐次", "dish_no": "菜序", "dish": "菜名", "ingredient": "食材", "grams": "克数", "sampled_at": "留样时间",
     "sampled_by": "留样人", "storage": "冷藏设备/温度", "destroyed_at": "销毁时间",
+    "surfaces": "消毒项目", "agent": "方法和浓度", "done_by": "执行人", "inspector": "检查人", "happened_at": "发生时间",
+    "place": "地点", "what": "经过", "injury_type": "伤害类型", "body_part": "部位", "severity": "程度",
+    "treatment": "处理方式", "hospital": "医院", "parent_told_at": "家长告知时间", "recorded_by": "记录人",
+    "check_type": "类型", "done_at": "时间", "places": "部位", "participants": "参加人数", "minutes": "用时(分钟)",
+    "review": "评价", "found_on": "发现日期", "source": "发现于", "description": "隐患", "due_on": "整改期限",
+    "fixed_on": "整改日期", "fixed_by": "整改人",
 }
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),

@@ -7,6 +7,7 @@ from datetime import date
 from ..store.plain import Db, as_db, where
 from ..store.spans import class_open_on, employed_on, enrolled_on
 from .centre import get_centre
+from .safety import injuries_in_month
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class Overview:
     classes_open: int
     capacity: int
     staff_employed: int
+    injuries_this_month: int  # 伤害登记 of the month so far (SPEC §12)
     centre_complete: bool  # name and credit code filled in
 
 
@@ -34,5 +36,6 @@ def overview(db: Db, today: date) -> Overview:
         classes_open=_one(db, "count(*)", "classes", class_open_on(today)),
         capacity=_one(db, "coalesce(sum(capacity), 0)", "classes", class_open_on(today)),
         staff_employed=_one(db, "count(*)", "staff", employed_on(today)),
+        injuries_this_month=injuries_in_month(db, today),
         centre_complete=bool(centre.name and centre.uscc),
     )

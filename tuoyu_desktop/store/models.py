@@ -519,3 +519,71 @@ class FoodSample(SQLModel, table=True):
     sampled_by: str  # 留样人
     storage: str = ""  # 冷藏设备/温度
     destroyed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=False))  # 销毁时间
+
+
+# Safety registers (SPEC §12) -------------------------------------------------------------------------
+
+
+class Disinfection(SQLModel, table=True):
+    """消毒记录 (附件4 班级卫生消毒检查记录): one class's cleaning and disinfection on one open day."""
+
+    __tablename__ = "disinfections"
+    __table_args__ = (UniqueConstraint("class_id", "day", name="uq_disinfections_class_day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    class_id: int = Field(foreign_key="classes.id", ondelete="CASCADE", index=True)
+    day: date = Field(index=True)
+    surfaces: str  # 消毒项目, joined by 、 (餐桌、水杯、毛巾 …)
+    agent: str  # 方法和浓度 (含氯消毒剂 500 mg/L, 紫外线 30 分钟 …)
+    done_by: str  # 执行人
+    inspector: str = ""  # 检查人
+
+
+class Injury(SQLModel, table=True):
+    """伤害登记 (附件4 儿童伤害登记表)."""
+
+    __tablename__ = "injuries"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    happened_at: datetime = Field(sa_type=DateTime(timezone=False), index=True)  # 发生时间 (wall clock)
+    place: str  # 地点
+    what: str  # 经过
+    injury_type: str  # 伤害类型
+    body_part: str  # 部位
+    severity: str  # 程度: 轻 / 中 / 重
+    treatment: str  # 处理: 园内处理 / 送医
+    hospital: str = ""  # 送医的医院
+    parent_told_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=False))  # 家长告知时间
+    recorded_by: str  # 记录人
+
+
+class FireCheck(SQLModel, table=True):
+    """消防安全 (公安部令第61号): a 防火巡查, a 防火检查 or a 疏散演练."""
+
+    __tablename__ = "fire_checks"
+
+    id: int | None = Field(default=None, primary_key=True)
+    check_type: str  # 类型: 巡查 / 检查 / 演练
+    done_at: datetime = Field(sa_type=DateTime(timezone=False), index=True)  # 时间 (wall clock)
+    done_by: str  # 巡查人 / 检查人 / 组织人
+    places: str = ""  # 部位
+    findings: str = ""  # 发现问题
+    action: str = ""  # 处理
+    participants: int | None = None  # 演练: 参加人数
+    minutes: int | None = None  # 演练: 用时（分钟）
+    review: str = ""  # 演练: 评价
+
+
+class Hazard(SQLModel, table=True):
+    """火灾隐患, found on a 巡查 or 检查, open until its 整改 date and 整改人 are entered."""
+
+    __tablename__ = "hazards"
+
+    id: int | None = Field(default=None, primary_key=True)
+    found_on: date = Field(index=True)  # 发现日期
+    source: str  # 发现于: 巡查 / 检查
+    description: str  # 隐患
+    due_on: date  # 整改期限
+    fixed_on: date | None = None  # 整改日期
+    fixed_by: str = ""  # 整改人

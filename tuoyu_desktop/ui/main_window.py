@@ -29,6 +29,7 @@ VIEWS: tuple[tuple[str, str, str, str], ...] = (
     ("training", "培训", "training", "TrainingView"), ("medical", "医育结合", "medical", "MedicalView"),
     ("vouchers", "体验券", "vouchers", "VouchersView"), ("fees", "收费", "fees", "FeesView"),
     ("bills", "收费单", "bills", "BillsView"), ("kitchen", "膳食", "kitchen", "KitchenView"),
+    ("safety", "安全", "safety", "SafetyView"),
     ("report", "月报", "report", "ReportView"),
     ("district", "区县汇总", "district", "DistrictView"), ("settings", "设置", "settings", "SettingsView"),
 )

@@ -24,6 +24,7 @@ from .menus import MenuKind
 from .payments import PaymentKind
 from .purchases import PurchaseKind
 from .register import AttendanceKind, HealthCheckKind, OpenDayKind
+from .safety import DisinfectionKind, FireCheckKind, HazardKind, InjuryKind
 from .samples import SampleKind
 from .staff import BlacklistKind, CertificateKind, StaffKind
 from .training import TrainingKind
@@ -34,6 +35,7 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
     FeeKind(), AdjustmentKind(), PaymentKind(), PurchaseKind(), MenuKind(), SampleKind(),
+    DisinfectionKind(), InjuryKind(), FireCheckKind(), HazardKind(),
 )}
 
 #: every area a change can touch (services.areas: what each feeds); each kind belongs to one

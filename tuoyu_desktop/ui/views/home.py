@@ -30,7 +30,8 @@ class HomeView(View):
         cards.pack(anchor="w", fill="x")
         self.figures: dict[str, ttk.Label] = {}
         for col, (key, caption) in enumerate((("children", "在托幼儿"), ("capacity", "核定托位"),
-                                              ("classes", "开班班级"), ("staff", "在职员工"))):
+                                              ("classes", "开班班级"), ("staff", "在职员工"),
+                                              ("injuries", "本月伤害"))):
             card = ttk.Frame(cards, style="Card.TFrame", padding=(18, 10))
             card.grid(row=0, column=col, padx=(0, 12), sticky="nsew")
             self.figures[key] = ttk.Label(card, text="0", style="Big.TLabel")
@@ -69,7 +70,8 @@ class HomeView(View):
         self.subheading.configure(text=f"{date_cn(self.app.today())}　政策方案：{o.policy_profile}")
         self.notice.configure(text="" if o.centre_complete else "请先在“设置”中填写机构名称和统一社会信用代码。")
         for key, value in (("children", o.children_enrolled), ("capacity", o.capacity),
-                           ("classes", o.classes_open), ("staff", o.staff_employed)):
+                           ("classes", o.classes_open), ("staff", o.staff_employed),
+                           ("injuries", o.injuries_this_month)):
             self.figures[key].configure(text=str(value))
         self.details.configure(text=f"数据文件：{self.app.workspace.db_path}")
         if not self._first_done:  # the window appears first; the alerts follow a moment later

@@ -1,0 +1,55 @@
+"""安全 page (SPEC §12): an injury picked from the roster, 消毒 by form and "same as last time"."""
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+from tests.exchange.conftest import CLASSES, child_row
+from tests.ui.conftest import last_dialog, type_into
+from tuoyu_desktop.store.models import Disinfection, Injury
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def page(importer, window):
+    importer("classes", CLASSES[2:])
+    importer("children", [child_row("王子涵", date(2024, 8, 1), 1, "托大一班")])
+    return window.show("safety")
+
+
+def test_an_injury_is_registered_for_a_child_picked_by_name_and_counted_on_the_home_page(page, window, workspace):
+    page.refresh()
+    page.tabs.select(1)
+    page.buttons["new"].invoke()
+    f = last_dialog(window.root).form
+    type_into(f.widgets["幼儿"], "wzh")  # 王子涵 by the first letters of her name
+    for key, text in (("发生时间", "2026-11-25 10:20"), ("地点", "户外场地"), ("经过", "奔跑时绊倒"), ("部位", "额头"),
+                      ("记录人", "王芳")):
+        type_into(f.widgets[key], text)
+    f.vars["伤害类型"].set("跌倒/坠落")
+    f.save_button.invoke()
+    with workspace.session() as s:
+        (injury,) = s.exec(select(Injury)).all()
+    assert (injury.injury_type, injury.parent_told_at) == ("跌倒/坠落", None)
+    assert page.tables["injuries"].values(page.tables["injuries"].visible_ids()[0])[6] == "未告知"
+    home = window.show("home")
+    home.refresh()
+    assert home.figures["injuries"].cget("text") == "1"
+
+
+def test_disinfection_is_kept_by_form_and_the_next_day_with_one_click(page, window, workspace):
+    page.refresh()
+    page.buttons["new"].invoke()
+    f = last_dialog(window.root).form
+    type_into(f.widgets["日期"], "2026-11-24")
+    for key, text in (("班级", "托大一班"), ("消毒项目", "餐桌、水杯"), ("方法和浓度", "含氯消毒剂 500 mg/L"), ("执行人", "王芳")):
+        if key in f.vars:
+            f.vars[key].set(text)
+        else:
+            type_into(f.widgets[key], text)
+    f.save_button.invoke()
+    page.buttons["same"].invoke()  # today, 11-25: 托大一班 as on the 24th; 混龄班 has nothing to copy
+    assert "已按上次的记录登记11月25日的消毒：托大一班" in window.status.cget("text")
+    with workspace.session() as s:
+        assert sorted(d.day.isoformat() for d in s.exec(select(Disinfection)).all()) == ["2026-11-24", "2026-11-25"]

@@ -1,0 +1,167 @@
+"""安全台账 (SPEC §12): 消毒记录 (one click for "same as last time"), 伤害登记, 消防 (巡查, 检查, 演练) and
+隐患 — each a list with its form (the record kind's), import and template."""
+from __future__ import annotations
+
+from tkinter import ttk
+
+from ...domain.formatting import date_iso
+from ...services import safety as svc
+from ...services.forms import delete_record
+from ...services.records.register import CHILD_REF
+from ...services.vouchers import enrolled_choices
+from .. import dialogs
+from ..widgets.form import FieldSpec, fields_for
+from ..widgets.form_dialog import FormDialog
+from ..widgets.table import Table, TableColumn
+from .list_page import ListPage
+from .today import KindDialog
+
+TABS = (("disinfection", "消毒记录"), ("injuries", "伤害登记"), ("firechecks", "消防"), ("hazards", "隐患"))
+
+
+def _t(value) -> str:
+    return f"{value:%Y-%m-%d %H:%M}" if value else ""
+
+
+class InjuryDialog(FormDialog):
+    """伤害登记 with the child picked from the roster by name or 拼音 (or the child already chosen)."""
+
+    def __init__(self, page, record_id: int | None = None):
+        from ...services.forms import check_record, record_values, save_record
+
+        self.page, self.app, self.record_id = page, page.app, record_id
+        self._check, self._save_record = check_record, save_record
+        self.enrolled = self.app.look(enrolled_choices)
+        fields = fields_for("injuries")
+        values = {"发生时间": f"{self.app.today():%Y-%m-%d} ", "程度": "轻", "处理": "园内处理"}
+        self.hidden = {}
+        if record_id:
+            values = self.app.read(record_values, "injuries", record_id)
+            self.hidden = {CHILD_REF: values.pop(CHILD_REF)}
+        else:
+            fields.insert(0, FieldSpec("幼儿", kind="picker", required=True, choices=("",) + tuple(self.enrolled),
+                                       hint="输入姓名或拼音首字母"))
+        super().__init__(page.app.root, "伤害登记" if record_id is None else "编辑伤害登记", fields,
+                         validate=self._validate, save=self._store, values=values, columns=2)
+
+    def _values(self, values):
+        out = {k: v for k, v in values.items() if k != "幼儿"}
+        if self.record_id is None:
+            child = self.enrolled.get(self.form.picked("幼儿")) if "幼儿" in self.form.widgets else None
+            out[CHILD_REF] = str(child) if child else ""
+            if not child:
+                from ...domain.errors import InputError, Problem
+
+                raise InputError([Problem("幼儿", "请选一名在托幼儿")])
+        return {**out, **self.hidden}
+
+    def _validate(self, values):
+        self.app.ops.check(self._check, "injuries", self._values(values), self.record_id)
+
+    def _store(self, values):
+        self.app.change(self._save_record, "injuries", self._values(values), self.record_id)
+
+
+class SafetyView(ListPage):
+    key = "safety"
+    title = "安全"
+    select_hint = "请先选中一条记录"
+
+    def __init__(self, master, app):
+        super().__init__(master, app, "安全台账")
+        self.add_button("new", "新增…", self.new_record)
+        self.add_button("edit", "编辑…", self.edit_selected)
+        self.add_button("delete", "删除", self.delete_selected)
+        self.add_button("same", "今天消毒同上次", self.same_as_last_time)
+        self.add_button("import", "导入", lambda: self.app.open_import(self.current_kind()))
+        self.summary = ttk.Label(self, text="", style="Hint.TLabel")
+        self.summary.pack(anchor="w", pady=(0, 6))
+        self.tabs = ttk.Notebook(self)
+        self.tabs.pack(fill="both", expand=True)
+        columns = {
+            "disinfection": [TableColumn("day", "日期", 100), TableColumn("class", "班级", 110),
+                             TableColumn("items", "消毒项目", 260), TableColumn("agent", "方法和浓度", 200),
+                             TableColumn("by", "执行人", 80), TableColumn("checker", "检查人", 80)],
+            "injuries": [TableColumn("at", "发生时间", 140), TableColumn("child", "幼儿", 90),
+                         TableColumn("type", "伤害类型", 90), TableColumn("part", "部位", 80),
+                         TableColumn("severity", "程度", 50), TableColumn("treatment", "处理", 120),
+                         TableColumn("told", "家长告知", 140)],
+            "firechecks": [TableColumn("type", "类型", 60), TableColumn("at", "时间", 140), TableColumn("by", "执行人", 80),
+                           TableColumn("places", "部位", 200), TableColumn("findings", "发现问题", 220),
+                           TableColumn("drill", "演练（人数/分钟）", 130)],
+            "hazards": [TableColumn("found", "发现日期", 100), TableColumn("source", "发现于", 60),
+                        TableColumn("what", "隐患", 300), TableColumn("due", "整改期限", 100),
+                        TableColumn("state", "状态", 200)],
+        }
+        self.tables: dict[str, Table] = {}
+        for kind, title in TABS:
+            table = Table(self.tabs, columns[kind], on_open=lambda i, k=kind: self.edit(k, i),
+                          menu=[("编辑…", lambda i, k=kind: self.edit(k, i)), ("删除", lambda i, k=kind: self.delete(k, i))])
+            self.tabs.add(table, text=title)
+            self.tables[kind] = table
+        self.tabs.bind("<<NotebookTabChanged>>", lambda _e: self.apply_filter())
+        self.refresh()
+
+    def current_kind(self) -> str:
+        return TABS[self.tabs.index(self.tabs.select())][0]
+
+    def main_table(self):
+        return self.tables[self.current_kind()]
+
+    def refresh(self) -> None:
+        page = self.app.look(svc.safety_page)
+        today = self.app.today()
+        self.tables["disinfection"].set_rows([(str(r.id), (date_iso(r.day), name, r.surfaces, r.agent, r.done_by, r.inspector),
+                                               f"{name} {r.surfaces}", ()) for r, name in page.disinfections])
+        self.tables["injuries"].set_rows([
+            (str(r.id), (_t(r.happened_at), name, r.injury_type, r.body_part, r.severity,
+                         r.treatment + (f"（{r.hospital}）" if r.hospital else ""), _t(r.parent_told_at) or "未告知"),
+             f"{name} {r.injury_type} {r.place}", () if r.parent_told_at else ("warn",)) for r, name in page.injuries])
+        self.tables["firechecks"].set_rows([
+            (str(r.id), (r.check_type, _t(r.done_at), r.done_by, r.places, r.findings,
+                         f"{r.participants}人/{r.minutes or '—'}分钟" if r.check_type == "演练" else ""),
+             f"{r.check_type} {r.done_by} {r.places} {r.findings}", ()) for r in page.fire])
+        self.tables["hazards"].set_rows([
+            (str(h.id), (date_iso(h.found_on), h.source, h.description, date_iso(h.due_on),
+                         f"已整改（{date_iso(h.fixed_on)}，{h.fixed_by}）" if h.fixed_on else
+                         f"未整改，已逾期{(today - h.due_on).days}天" if h.due_on < today else "未整改"),
+             h.description, ("muted",) if h.fixed_on else ()) for h in page.hazards])
+        open_hazards = sum(1 for h in page.hazards if not h.fixed_on)
+        self.summary.configure(text=f"本月伤害{page.injuries_this_month}起；未整改隐患{open_hazards}项。消毒和消防记录显示近60天，"
+                                    "伤害和隐患显示近一年（未整改的隐患都显示）；缺的记录在首页提醒。")
+        self.apply_filter()
+
+    # actions ---------------------------------------------------------------------------------------
+    TITLES = dict(TABS)
+
+    def new_record(self):
+        kind = self.current_kind()
+        if kind == "injuries":
+            return InjuryDialog(self)
+        today = self.app.today()
+        values = {"disinfection": {"日期": today.isoformat()}, "firechecks": {"类型": "巡查", "时间": f"{today:%Y-%m-%d} "},
+                  "hazards": {"发现日期": today.isoformat(), "发现于": "巡查"}}[kind]
+        return KindDialog(self, kind, f"新增{self.TITLES[kind]}", values=values)
+
+    def edit(self, kind: str, iid: str):
+        if kind == "injuries":
+            return InjuryDialog(self, int(iid))
+        return KindDialog(self, kind, f"编辑{self.TITLES[kind]}", record_id=int(iid))
+
+    def edit_selected(self):
+        return self._with_selected(lambda iid: self.edit(self.current_kind(), iid))
+
+    def delete(self, kind: str, iid: str) -> None:
+        if dialogs.ask_yes_no(self.app.root, "删除记录", f"确定删除这条{self.TITLES[kind]}吗？（可以在“编辑”菜单撤销）"):
+            self.app.change(delete_record, kind, int(iid))
+
+    def delete_selected(self):
+        return self._with_selected(lambda iid: self.delete(self.current_kind(), iid))
+
+    def same_as_last_time(self):
+        from ...domain.errors import InputError
+
+        try:
+            self.app.change(svc.disinfect_as_last_time)
+        except InputError as exc:
+            self.app.set_status(str(exc).lstrip(": "))
