@@ -205,3 +205,14 @@ def test_restoring_an_encrypted_backup_asks_its_password_in_a_dialog_and_a_wrong
         assert len(s.exec(select(Visit)).all()) == visits - 1
     assert "已从" in demo_window.status.cget("text")
     assert workspace.key is not None  # plain data restored from an encrypted backup is encrypted with its key
+
+
+@pytest.mark.parametrize("size", ["1280x650", "1366x700"])  # the screens less the taskbar and the title bar
+def test_every_navigation_entry_is_on_a_small_laptop_screen_above_the_status_bar(window, size):
+    from tests.ui.conftest import at_laptop_size
+
+    at_laptop_size(window.root, size)
+    status_top = window.status.winfo_rooty()
+    for key, button in window.nav_buttons.items():
+        assert button.winfo_ismapped() and button.winfo_height() > 20, key
+        assert button.winfo_rooty() + button.winfo_height() <= status_top, f"{key} is cut off at {size}"

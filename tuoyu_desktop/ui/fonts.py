@@ -54,8 +54,8 @@ def setup_fonts(root: tk.Misc) -> str | None:
     linespace = base.metrics("linespace")
     style.configure("Treeview", rowheight=linespace + 8)
     style.configure("Treeview.Heading", font="TuoyuBold")
-    style.configure("Nav.TButton", anchor="w", padding=(14, 8))
-    style.configure("NavSelected.TButton", anchor="w", padding=(14, 8), font="TuoyuBold")
+    style.configure("Nav.TButton", anchor="w", padding=(14, 5))  # sixteen pages fit a 1280×720 screen
+    style.configure("NavSelected.TButton", anchor="w", padding=(14, 5), font="TuoyuBold")
     style.map("NavSelected.TButton", background=[("!disabled", "#d6e4f5")])
     style.configure("Title.TLabel", font="TuoyuTitle")
     style.configure("Big.TLabel", font="TuoyuBig", foreground="#1f4e8c")
