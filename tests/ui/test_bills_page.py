@@ -112,3 +112,16 @@ def test_one_childs_bill_and_a_whole_class_print_as_pdfs(page, window):
     wait_until(window.root, lambda: page.writing.finished)
     folder = outputs.print_folder(window, "bills")
     assert sorted(p.name for p in folder.glob("*.pdf")) == ["2026-11收费单-全部班级.pdf", "2026-11收费单-幼儿0-草稿.pdf"]
+
+
+def test_an_arrears_alert_on_the_home_page_opens_the_childs_account(page, window):
+    from tuoyu_desktop.services import bills
+    from tuoyu_desktop.services.operations import Operations
+
+    Operations(window.workspace, today=lambda: date(2026, 11, 25)).change(bills.confirm_month, "2026-11", date(2026, 11, 2))
+    home = window.show("home")
+    home.refresh_alerts()
+    iid = next(i for i, (target, _) in home.targets.items() if target == "account")
+    home.alerts.selection_set(iid)
+    account = home.open_selected()
+    assert "的收费账户：欠费 3,378.00 元" in account.heading.cget("text")

@@ -485,7 +485,7 @@ def arrears(db: Db, day: date, days: int | None = None) -> list[Arrears]:
 
 def arrears_alerts(db: Db, day: date) -> list[Alert]:
     return [Alert("欠费", f"{a.name}（{a.class_name or '未分班'}）欠费{money(a.amount_fen)}元，自收费单{a.since}"
-                        f"（出账日期{a.since_on.isoformat()}）起未结清", "child", a.child_id)
+                        f"（出账日期{a.since_on.isoformat()}）起未结清", "account", a.child_id)
             for a in arrears(db, day)]
 
 

@@ -124,6 +124,10 @@ class HomeView(View):
             from .classes import ClassDialog
 
             return ClassDialog(self.app.show("classes"), target_id)
+        if target == "account" and target_id:  # 欠费: the child's 收费账户
+            from .bills import AccountDialog
+
+            return AccountDialog(self.app.show("bills"), target_id)
         if target == "agreement":
             return self.app.show("medical")
         if target and target in self.app.views.classes:
