@@ -1,7 +1,8 @@
 """`--selftest`: exercise every lazily imported path without a display (the packaged build's smoke test).
 
 Temporary database → migrations → demo data → a filled template imported → the monthly return
-as PDF and xlsx, read back and checked. Exit 0 only if every step worked.
+as PDF and xlsx, read back and checked → the month's bills and a receipt (its 大写 by cn2an) as PDFs.
+Exit 0 only if every step worked.
 """
 from __future__ import annotations
 
@@ -94,6 +95,25 @@ def run() -> int:
             with workspace.session() as s:
                 return f"{len(collect_alerts(s, workspace.profiles, date.today()))} 条提醒"
 
+        def bills_and_receipt():
+            from .domain.formatting import amount_in_capitals
+            from .domain.month import Month
+            from .reports.bills_pdf import write_bills_pdf, write_receipt_pdf
+            from .services import bills
+
+            workspace = state["ws"]
+            month = Month.of(date.today())
+            with workspace.session() as s:
+                shown = bills.month_bills(s, workspace.profiles, month)
+                paid = next(p for b in shown.confirmed if b.child_id
+                            for p in bills.account(s, b.child_id).payments)
+            assert shown.confirmed, "演示数据没有已出账的收费单"
+            assert amount_in_capitals(123450) == "壹仟贰佰叁拾肆元伍角整", "金额大写不对"
+            for path in (write_bills_pdf(tmp / "收费单.pdf", "自检", month, shown.confirmed[:3], date.today()),
+                         write_receipt_pdf(tmp / "收据.pdf", "自检", "", paid, "", date.today())):
+                assert path.read_bytes().startswith(b"%PDF"), f"{path.name} 不完整"
+            return f"{month.title}收费单{len(shown.confirmed)}张；收据{paid.receipt_no}（{amount_in_capitals(paid.amount_fen)}）"
+
         def encryption():
             from .services.security import encrypt_file, open_key
             from .services.workspace import open_workspace
@@ -123,13 +143,13 @@ def run() -> int:
             raise AssertionError("错误的密码没有被拒绝")
 
         for name, fn in (("数据库与迁移", migrate), ("数据加密", encryption), ("演示数据", demo), ("模板与导入", template_and_import),
-                         ("月报 PDF 和 Excel", monthly_return), ("提醒", alerts)):
+                         ("月报 PDF 和 Excel", monthly_return), ("收费单与收据", bills_and_receipt), ("提醒", alerts)):
             if not step(name, fn):
                 break
         if "ws" in state:
             state["ws"].close()
     for name, ok, detail in steps:
         print(f"{'通过' if ok else '失败'}：{name}  {detail}")
-    ok = len(steps) == 6 and all(ok for _, ok, _ in steps)
+    ok = len(steps) == 7 and all(ok for _, ok, _ in steps)
     print("自检通过" if ok else "自检失败", file=sys.stdout if ok else sys.stderr)
     return 0 if ok else 1
