@@ -53,3 +53,26 @@ def test_disinfection_is_kept_by_form_and_the_next_day_with_one_click(page, wind
     assert "已按上次的记录登记11月25日的消毒：托大一班" in window.status.cget("text")
     with workspace.session() as s:
         assert sorted(d.day.isoformat() for d in s.exec(select(Disinfection)).all()) == ["2026-11-24", "2026-11-25"]
+
+
+def test_a_days_disinfection_is_typed_for_every_class_and_enter_confirms_the_last_days(page, window, workspace):
+    from tests.ui.conftest import type_keys
+    from tuoyu_desktop.ui.views.safety import DisinfectionDayDialog
+
+    first = DisinfectionDayDialog(page, date(2026, 11, 24))
+    assert [r.class_name for r in first.rows] == ["混龄班", "托大一班"]
+    for entries in first.entries:
+        for key, text in (("surfaces", "餐桌、水杯"), ("agent", "含氯消毒剂 500 mg/L"), ("done_by", "王芳")):
+            entries[key].insert(0, text)
+    first.entries[1]["done_by"].delete(0, "end")
+    assert not first.save() and "托大一班 执行人：必填" in first.error.cget("text")
+    first.entries[1]["done_by"].insert(0, "李娜")
+    assert first.save()
+    again = DisinfectionDayDialog(page, date(2026, 11, 25))  # the next day: remembered
+    window.root.update()
+    assert again.entries[1]["done_by"].get() == "李娜"
+    again.entries[0]["surfaces"].focus_force()
+    type_keys(window.root, "<Return>")  # one key: the same as yesterday
+    with workspace.session() as s:
+        days = sorted((d.day.isoformat(), d.done_by) for d in s.exec(select(Disinfection)).all())
+    assert days == [("2026-11-24", "李娜"), ("2026-11-24", "王芳"), ("2026-11-25", "李娜"), ("2026-11-25", "王芳")]

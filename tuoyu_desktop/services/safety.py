@@ -163,3 +163,62 @@ def safety_alerts(db: Db, profile: PolicyProfile, today: date) -> list[Alert]:
         out.append(Alert("隐患", f"{h.found_on.isoformat()}{h.source}发现的隐患“{h.description}”未整改（整改期限"
                                  f"{h.due_on.isoformat()}{late}）", "safety"))
     return out
+
+
+@dataclass
+class DisinfectionRow:
+    class_id: int
+    class_name: str
+    surfaces: str = ""
+    agent: str = ""
+    done_by: str = ""
+    inspector: str = ""
+    stored: bool = False  # the day's record is stored; else the values are the class's last record
+
+
+def disinfection_day(db: Db, day: date) -> list[DisinfectionRow]:
+    """The 消毒 sheet of a day: every class open that day, with its stored record, or its last one's
+    items, method and people to confirm (remembered from the last day)."""
+    db = as_db(db)
+    stored = {r.class_id: r for r in db.rows("disinfections", ("day = ?", day))}
+    out = []
+    for klass in db.rows("classes", class_open_on(day), order=BY_NAME):
+        r = stored.get(klass.id) or db.first("disinfections", ("class_id = ? AND day < ?", klass.id, day), order="day DESC")
+        row = DisinfectionRow(klass.id, klass.name, stored=klass.id in stored)
+        if r is not None:
+            row.surfaces, row.agent, row.done_by, row.inspector = r.surfaces, r.agent, r.done_by, r.inspector
+        out.append(row)
+    return out
+
+
+def save_disinfection_day(session: Session, day: date, rows: list[DisinfectionRow]) -> Changes:
+    """Store the day's 消毒 of every class whose row is filled in (all checked first: any problem and
+    nothing is stored); a row left empty is no record."""
+    from sqlmodel import select
+
+    from ..store.models import Disinfection
+
+    calendar = load_calendar(session)
+    if not calendar.is_open(day):
+        raise InputError([Problem("日期", f"{day.isoformat()}不开园（{calendar.closed_reason(day)}）")])
+    problems, filled = [], []
+    for r in rows:
+        values = [r.surfaces.strip(), r.agent.strip(), r.done_by.strip()]
+        if not any(values + [r.inspector.strip()]):
+            continue
+        for field_name, value in zip(("消毒项目", "方法和浓度", "执行人"), values):
+            if not value:
+                problems.append(Problem(f"{r.class_name} {field_name}", "必填"))
+        filled.append(r)
+    if problems:
+        raise InputError(problems)
+    if not filled:
+        raise InputError([Problem("", "没有填写任何班级的消毒记录")])
+    stored = {d.class_id: d for d in session.exec(select(Disinfection).where(Disinfection.day == day)).all()}
+    for r in filled:
+        record = stored.get(r.class_id) or Disinfection(class_id=r.class_id, day=day, surfaces="", agent="", done_by="")
+        record.surfaces, record.agent = r.surfaces.strip(), r.agent.strip()
+        record.done_by, record.inspector = r.done_by.strip(), r.inspector.strip()
+        session.add(record)
+    session.flush()
+    return Changes.of(f"已保存{_d(day)}的消毒记录：{'、'.join(r.class_name for r in filled)}", AREA)

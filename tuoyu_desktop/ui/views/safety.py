@@ -2,6 +2,8 @@
 隐患 — each a list with its form (the record kind's), import and template."""
 from __future__ import annotations
 
+import tkinter as tk
+from datetime import date
 from tkinter import ttk
 
 from ...domain.formatting import date_iso
@@ -10,6 +12,7 @@ from ...services.forms import delete_record
 from ...services.records.register import CHILD_REF
 from ...services.vouchers import enrolled_choices
 from .. import dialogs
+from ..screen import hold_size
 from ..widgets.form import FieldSpec, fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
@@ -62,6 +65,70 @@ class InjuryDialog(FormDialog):
         self.app.change(self._save_record, "injuries", self._values(values), self.record_id)
 
 
+class DisinfectionDayDialog(tk.Toplevel):
+    """A day's 消毒 for every class by keyboard: each row shows the class's record, or its last one's
+    items, method and people (remembered); Tab from field to field, Enter saves them all — so one
+    key confirms "same as yesterday"."""
+
+    FIELDS = (("surfaces", "消毒项目", 30), ("agent", "方法和浓度", 24), ("done_by", "执行人", 10), ("inspector", "检查人", 10))
+
+    def __init__(self, page, day: date):
+        super().__init__(page.app.root)
+        self.page, self.app, self.day = page, page.app, day
+        self.title(f"消毒登记 — {day.isoformat()}")
+        self.transient(page.app.root)
+        frame = ttk.Frame(self, padding=(14, 12))
+        frame.pack(fill="both", expand=True)
+        ttk.Label(frame, text="每个开班的班级一行；没有登记过的按这个班上一次的记录填好了，核对后按 Enter 保存（同上次就直接按 Enter）；"
+                              "某个班这天没有消毒就清空它的一行。", style="Hint.TLabel", wraplength=760,
+                  justify="left").pack(anchor="w", pady=(0, 6))
+        grid = ttk.Frame(frame)
+        grid.pack(fill="both", expand=True)
+        for c, title in enumerate(["班级"] + [t for _, t, _ in self.FIELDS] + [""]):
+            ttk.Label(grid, text=title).grid(row=0, column=c, sticky="w", padx=4)
+        self.rows = self.app.look(svc.disinfection_day, day)
+        self.entries: list[dict] = []
+        for r, row in enumerate(self.rows, 1):
+            ttk.Label(grid, text=row.class_name).grid(row=r, column=0, sticky="w", padx=4)
+            entries = {}
+            for c, (key, _title, width) in enumerate(self.FIELDS, 1):
+                entry = ttk.Entry(grid, width=width)
+                entry.insert(0, getattr(row, key))
+                entry.grid(row=r, column=c, sticky="w", padx=4, pady=2)
+                entry.bind("<Return>", lambda _e: self.save())
+                entries[key] = entry
+            ttk.Label(grid, text="已登记" if row.stored else "照上次" if row.surfaces else "",
+                      style="Hint.TLabel").grid(row=r, column=len(self.FIELDS) + 1, sticky="w")
+            self.entries.append(entries)
+        if not self.rows:
+            ttk.Label(grid, text="这一天没有开班的班级").grid(row=1, column=0, columnspan=4, sticky="w")
+        self.error = ttk.Label(frame, text="", style="Error.TLabel", wraplength=760, justify="left")
+        self.error.pack(anchor="w", pady=(6, 0))
+        bar = ttk.Frame(frame)
+        bar.pack(fill="x", pady=(8, 0))
+        ttk.Button(bar, text="保存（Enter）", command=self.save).pack(side="right")
+        ttk.Button(bar, text="取消", command=self.destroy).pack(side="right", padx=(0, 6))
+        self.bind("<Escape>", lambda _e: self.destroy())
+        hold_size(self)
+        if self.entries:
+            self.entries[0]["surfaces"].focus_set()
+
+    def save(self) -> bool:
+        from ...domain.errors import InputError
+
+        for row, entries in zip(self.rows, self.entries):
+            for key, _title, _width in self.FIELDS:
+                setattr(row, key, entries[key].get())
+        try:
+            self.app.change(svc.save_disinfection_day, self.day, self.rows)
+        except InputError as exc:
+            self.error.configure(text="\n".join(f"{p.field}：{p.message}" if p.field else p.message
+                                                 for p in exc.problems))
+            return False
+        self.destroy()
+        return True
+
+
 class SafetyView(ListPage):
     key = "safety"
     title = "安全"
@@ -72,6 +139,7 @@ class SafetyView(ListPage):
         self.add_button("new", "新增…", self.new_record)
         self.add_button("edit", "编辑…", self.edit_selected)
         self.add_button("delete", "删除", self.delete_selected)
+        self.add_button("day", "按天登记消毒…", lambda: DisinfectionDayDialog(self, self.app.today()))
         self.add_button("same", "今天消毒同上次", self.same_as_last_time)
         self.add_button("import", "导入", lambda: self.app.open_import(self.current_kind()))
         self.summary = ttk.Label(self, text="", style="Hint.TLabel")
