@@ -69,7 +69,7 @@ def _screens():
     from tuoyu_desktop.ui.views.kitchen import MealDialog
     from tuoyu_desktop.ui.views.medical import RecordDialog
     from tuoyu_desktop.ui.views.report import UnlockDialog
-    from tuoyu_desktop.ui.views.safety import DisinfectionDayDialog, InjuryDialog
+    from tuoyu_desktop.ui.views.safety import DisinfectionDayDialog, injury_dialog
     from tuoyu_desktop.ui.views.staff_dialogs import StaffDialog
     from tuoyu_desktop.ui.views.training import CourseDialog
     from tuoyu_desktop.ui.views.vouchers import ClaimDialog, DeleteDialog, RedeemDialog
@@ -100,7 +100,7 @@ def _screens():
         ("dialog_meal", "排一餐", _on("kitchen", lambda p: MealDialog(p, p.week.days[0], p.week.meals[1]))),
         ("tab_kitchen_samples", "膳食页的食品留样", _on("kitchen", lambda p: (p.tabs.select(1), None)[1])),
         ("dialog_disinfection_day", "按天登记消毒", _on("safety", lambda p: DisinfectionDayDialog(p, TODAY))),
-        ("dialog_injury", "伤害登记", _on("safety", lambda p: InjuryDialog(p))),
+        ("dialog_injury", "伤害登记", _on("safety", lambda p: injury_dialog(p))),
         ("dialog_unlock", "解锁月报", _on("report", lambda p: UnlockDialog(p, p.month()))),
         ("dialog_import", "导入Excel", lambda w: w.open_import("children")),
         ("dialog_guide", "开始使用", lambda w: w.open_guide()),

@@ -21,6 +21,7 @@ from .fee_report import food_alerts
 from .growth import growth_alerts
 from .kitchen import kitchen_alerts
 from .medical import agreement_alerts
+from .medication import clock_for, dose_alerts
 from .register import register_alerts
 from .safety import safety_alerts
 from .staff import certificate_rows, uncertified_caregivers
@@ -46,6 +47,7 @@ def collect_alerts(db: Db, profiles: dict[str, PolicyProfile], today: date) -> l
     alerts += food_alerts(db, today)
     alerts += kitchen_alerts(db, profile, today)
     alerts += safety_alerts(db, profile, today)
+    alerts += dose_alerts(db, today, clock_for(today))
     return alerts
 
 

@@ -70,10 +70,14 @@ LABELS = {
     "check_type": "类型", "done_at": "时间", "places": "部位", "participants": "参加人数", "minutes": "用时(分钟)",
     "review": "评价", "found_on": "发现日期", "source": "发现于", "description": "隐患", "due_on": "整改期限",
     "fixed_on": "整改日期", "fixed_by": "整改人",
+    "drug": "药名", "dose": "剂量", "dose_times": "服药时间", "usage": "服用方法", "entrusted_by": "委托人",
+    "parent_signed": "家长已签字", "pack_checked": "原包装已查验", "order_id": "带药委托", "given_at": "喂药时间",
+    "dose_given": "实际剂量", "given_by": "喂药人", "verified_by": "核对人",
 }
 #: fields that name another record: shown by that record's name (``幼儿: 王子涵``, not ``幼儿=4``)
 REFERENCES = {"child_id": ("children", "name"), "staff_id": ("staff", "name"), "class_id": ("classes", "name"),
-              "agreement_id": ("agreements", "institution")}
+              "agreement_id": ("agreements", "institution"),
+              "order_id": ("medication_orders", "drug")}
 MASKED = {"id_number": mask_id, "child_id_number": mask_id, "guardian_phone": mask_phone, "phone": mask_phone,
           # the phones this change gave labels to: an office's contact, masked by the return's rule
           "guide_phone": mask_contact_phone, "reporter_phone": mask_contact_phone}

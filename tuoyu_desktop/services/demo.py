@@ -163,6 +163,7 @@ def fill_demo(session: Session, profiles: dict[str, PolicyProfile], today: date)
     session.flush()
     _add_fees_and_bills(session, profiles, rng, today)
     _add_kitchen(session, today)
+    _add_safety(session, today)
     return Changes(message="已填入演示数据：天宁区小星星托育中心", everything=True)
 
 
@@ -203,6 +204,63 @@ def _add_kitchen(session: Session, today: date) -> None:
                 session.add(FoodSample(day=day, meal=meal, dish=dish.name, grams=130, sampled_at=at, sampled_by="孙红梅",
                                        storage="留样冰箱 2℃", destroyed_at=at + timedelta(hours=48)
                                        if at + timedelta(hours=48) < datetime.combine(today, time(8)) else None))
+    session.flush()
+
+
+def _add_safety(session: Session, today: date) -> None:
+    """Two weeks of 消毒 and 巡查 (up to yesterday), a 检查 each month, a drill three months ago, a 隐患
+    put right and one open, an injury told to the parents, and a 带药委托 running through today whose
+    past doses are given (today's wait on 今日待办)."""
+    from ..domain.choices import PRESENT
+    from ..store.models import (
+        AttendanceMark,
+        Disinfection,
+        FireCheck,
+        Hazard,
+        Injury,
+        MedicationDose,
+        MedicationOrder,
+    )
+    from ..store.spans import class_open_on
+    from .lookups import load_calendar
+
+    calendar = load_calendar(session)
+    days = calendar.between(today - timedelta(days=14), today - timedelta(days=1))
+    classes = as_db(session).rows("classes", class_open_on(today), columns=("id",))
+    for day in days:
+        for k in classes:
+            session.add(Disinfection(class_id=k.id, day=day, surfaces="餐桌、水杯、毛巾、玩具、地面、卫生间", agent="含氯消毒剂 500 mg/L 擦拭；紫外线 30 分钟",
+                                     done_by="孙红梅", inspector="周雅琴"))
+        for hour, places in ((8, "厨房、配电室、疏散通道"), (15, "活动室、寝室、安全出口")):
+            session.add(FireCheck(check_type="巡查", done_at=datetime.combine(day, time(hour, 30)), done_by="陈国强",
+                                  places=places, findings="无"))
+    for months in (2, 1, 0):
+        first = add_months(today.replace(day=1), -months)
+        day = calendar.between(first, first + timedelta(days=10))[0]
+        if day < today:
+            session.add(FireCheck(check_type="检查", done_at=datetime.combine(day, time(10)), done_by="周雅琴",
+                                  places="全园", findings="灭火器压力正常" if months else "二楼疏散通道堆放纸箱", action="已清理"))
+    drill = calendar.between(add_months(today, -3), add_months(today, -3) + timedelta(days=10))[0]
+    session.add(FireCheck(check_type="演练", done_at=datetime.combine(drill, time(10)), done_by="周雅琴",
+                          participants=62, minutes=3, review="疏散有序，3分钟内全部到达集合点"))
+    session.add(Hazard(found_on=days[0], source="巡查", description="厨房灭火毯过期", due_on=days[0] + timedelta(days=3),
+                       fixed_on=days[1], fixed_by="陈国强"))
+    session.add(Hazard(found_on=days[-1], source="检查", description="二楼安全出口指示灯不亮", due_on=today + timedelta(days=3)))
+    marks = session.exec(select(AttendanceMark).where(AttendanceMark.day == days[-1], AttendanceMark.mark == PRESENT)
+                         .order_by(AttendanceMark.child_id)).all()
+    if len(marks) < 2:
+        return
+    session.add(Injury(child_id=marks[0].child_id, happened_at=datetime.combine(days[-2], time(10, 20)), place="户外活动场地",
+                       what="奔跑时绊倒，额头擦伤", injury_type="跌倒/坠落", body_part="额头", severity="轻", treatment="园内处理",
+                       parent_told_at=datetime.combine(days[-2], time(10, 45)), recorded_by="王芳"))
+    order = MedicationOrder(child_id=marks[1].child_id, drug="布洛芬混悬液", dose="5 ml", dose_times="10:00、14:30",
+                            usage="饭后服用", start_on=days[-1], end_on=today + timedelta(days=1), entrusted_by="家长",
+                            parent_signed=True, pack_checked=True)
+    session.add(order)
+    session.flush()
+    for at in (time(10, 5), time(14, 35)):
+        session.add(MedicationDose(order_id=order.id, given_at=datetime.combine(days[-1], at), dose_given="5 ml",
+                                   result="已服", given_by="王芳", verified_by="孙红梅"))
     session.flush()
 
 

@@ -587,3 +587,37 @@ class Hazard(SQLModel, table=True):
     due_on: date  # 整改期限
     fixed_on: date | None = None  # 整改日期
     fixed_by: str = ""  # 整改人
+
+
+class MedicationOrder(SQLModel, table=True):
+    """带药委托 (SPEC §12): a parent asks the centre to give a drug at set times from one day to another.
+    Without 家长已签字 it has no due doses and cannot be given."""
+
+    __tablename__ = "medication_orders"
+
+    id: int | None = Field(default=None, primary_key=True)
+    child_id: int = Field(foreign_key="children.id", ondelete="CASCADE", index=True)
+    drug: str  # 药名
+    dose: str  # 剂量 (每次), as the parent wrote it: 5 ml, 半片
+    dose_times: str  # 服药时间 HH:MM joined by 、
+    usage: str = ""  # 服用方法 (饭后温水送服 …)
+    start_on: date  # 开始日期
+    end_on: date  # 结束日期 (the last day)
+    entrusted_by: str  # 委托人
+    parent_signed: bool = False  # 家长已签字
+    pack_checked: bool = False  # 原包装/医嘱已查验
+
+
+class MedicationDose(SQLModel, table=True):
+    """喂药: one dose given (or refused, or thrown up) on a 委托."""
+
+    __tablename__ = "medication_doses"
+    __table_args__ = (UniqueConstraint("order_id", "given_at", name="uq_medication_doses"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    order_id: int = Field(foreign_key="medication_orders.id", ondelete="CASCADE", index=True)
+    given_at: datetime = Field(sa_type=DateTime(timezone=False), index=True)  # 喂药时间 (wall clock)
+    dose_given: str  # 实际剂量
+    result: str  # 已服 / 拒服 / 呕吐
+    given_by: str  # 喂药人
+    verified_by: str  # 核对人

@@ -20,6 +20,7 @@ from .classes import ClassKind
 from .fees import FeeKind
 from .measurements import MeasurementKind
 from .medical import AgreementKind, VisitKind
+from .medication import DoseKind, MedicationKind
 from .menus import MenuKind
 from .payments import PaymentKind
 from .purchases import PurchaseKind
@@ -35,7 +36,7 @@ KINDS: dict[str, RecordKind] = {k.key: k for k in (
     AgreementKind(), VisitKind(), VoucherKind(), BlacklistKind(),
     OpenDayKind(), AttendanceKind(), HealthCheckKind(), DiseaseKind(), LeaveKind(), MeasurementKind(),
     FeeKind(), AdjustmentKind(), PaymentKind(), PurchaseKind(), MenuKind(), SampleKind(),
-    DisinfectionKind(), InjuryKind(), FireCheckKind(), HazardKind(),
+    DisinfectionKind(), InjuryKind(), MedicationKind(), DoseKind(), FireCheckKind(), HazardKind(),
 )}
 
 #: every area a change can touch (services.areas: what each feeds); each kind belongs to one

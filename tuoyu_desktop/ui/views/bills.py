@@ -17,8 +17,8 @@ from .. import dialogs, outputs
 from ..widgets.form import FieldSpec
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
+from .kind_dialog import KindDialog
 from .list_page import ListPage
-from .today import KindDialog
 
 ALL_CLASSES = "全部班级"
 

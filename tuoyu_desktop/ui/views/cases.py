@@ -9,8 +9,8 @@ from ...services import register as svc
 from ...services.forms import delete_record
 from .. import dialogs
 from ..widgets.table import Table, TableColumn
+from .kind_dialog import KindDialog
 from .list_page import ListPage
-from .today import KindDialog
 
 
 class CasesView(ListPage):

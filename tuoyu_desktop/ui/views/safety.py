@@ -9,6 +9,7 @@ from tkinter import ttk
 from ...domain.formatting import date_iso
 from ...services import safety as svc
 from ...services.forms import delete_record
+from ...services.medication import medication_page
 from ...services.records.register import CHILD_REF
 from ...services.vouchers import enrolled_choices
 from .. import dialogs
@@ -16,41 +17,41 @@ from ..screen import hold_size
 from ..widgets.form import FieldSpec, fields_for
 from ..widgets.form_dialog import FormDialog
 from ..widgets.table import Table, TableColumn
+from .kind_dialog import KindDialog
 from .list_page import ListPage
-from .today import KindDialog
-
-TABS = (("disinfection", "消毒记录"), ("injuries", "伤害登记"), ("firechecks", "消防"), ("hazards", "隐患"))
 
 
 def _t(value) -> str:
     return f"{value:%Y-%m-%d %H:%M}" if value else ""
 
 
-class InjuryDialog(FormDialog):
-    """伤害登记 with the child picked from the roster by name or 拼音 (or the child already chosen)."""
+class ChildRecordDialog(FormDialog):
+    """A record of one child (伤害登记, 带药委托, 喂药) with the child picked from the roster by name or
+    拼音 — or the child already known (editing, or opened from the child's line)."""
 
-    def __init__(self, page, record_id: int | None = None):
+    def __init__(self, page, kind: str, title: str, record_id: int | None = None, values: dict | None = None,
+                 child_id: int | None = None):
         from ...services.forms import check_record, record_values, save_record
 
-        self.page, self.app, self.record_id = page, page.app, record_id
+        self.page, self.app, self.kind, self.record_id = page, page.app, kind, record_id
         self._check, self._save_record = check_record, save_record
         self.enrolled = self.app.look(enrolled_choices)
-        fields = fields_for("injuries")
-        values = {"发生时间": f"{self.app.today():%Y-%m-%d} ", "程度": "轻", "处理": "园内处理"}
-        self.hidden = {}
+        fields = fields_for(kind)
+        values = dict(values or {})
+        self.hidden = {CHILD_REF: str(child_id)} if child_id else {}
         if record_id:
-            values = self.app.read(record_values, "injuries", record_id)
+            values = self.app.read(record_values, kind, record_id)
             self.hidden = {CHILD_REF: values.pop(CHILD_REF)}
-        else:
+        elif not child_id:
             fields.insert(0, FieldSpec("幼儿", kind="picker", required=True, choices=("",) + tuple(self.enrolled),
                                        hint="输入姓名或拼音首字母"))
-        super().__init__(page.app.root, "伤害登记" if record_id is None else "编辑伤害登记", fields,
-                         validate=self._validate, save=self._store, values=values, columns=2)
+        super().__init__(page.app.root, title, fields, validate=self._validate, save=self._store, values=values,
+                         columns=2)
 
     def _values(self, values):
         out = {k: v for k, v in values.items() if k != "幼儿"}
-        if self.record_id is None:
-            child = self.enrolled.get(self.form.picked("幼儿")) if "幼儿" in self.form.widgets else None
+        if "幼儿" in self.form.widgets:
+            child = self.enrolled.get(self.form.picked("幼儿"))
             out[CHILD_REF] = str(child) if child else ""
             if not child:
                 from ...domain.errors import InputError, Problem
@@ -59,10 +60,41 @@ class InjuryDialog(FormDialog):
         return {**out, **self.hidden}
 
     def _validate(self, values):
-        self.app.ops.check(self._check, "injuries", self._values(values), self.record_id)
+        self.app.ops.check(self._check, self.kind, self._values(values), self.record_id)
 
     def _store(self, values):
-        self.app.change(self._save_record, "injuries", self._values(values), self.record_id)
+        self.app.change(self._save_record, self.kind, self._values(values), self.record_id)
+
+
+def injury_dialog(page, record_id: int | None = None):
+    values = {"发生时间": f"{page.app.today():%Y-%m-%d} ", "程度": "轻", "处理": "园内处理"}
+    return ChildRecordDialog(page, "injuries", "伤害登记" if record_id is None else "编辑伤害登记", record_id, values)
+
+
+def medication_dialog(page, record_id: int | None = None):
+    today = page.app.today().isoformat()
+    values = {"开始日期": today, "结束日期": today, "家长已签字": "否"}
+    return ChildRecordDialog(page, "medication", "带药委托" if record_id is None else "编辑带药委托", record_id, values)
+
+
+def dose_dialog(page, record_id: int | None = None, due=None):
+    """喂药: from a due dose (its child, drug and dose filled in, the time now), or picked afresh."""
+    from datetime import datetime
+
+    if due is not None:
+        now = datetime.now()
+        at = now if now.date() == due.day else datetime.combine(due.day, due.at)
+        values = {"药名": due.drug, "时间": f"{at:%Y-%m-%d %H:%M}", "剂量": due.dose, "结果": "已服"}
+        return ChildRecordDialog(page, "doses", f"喂药 — {due.child} {due.drug}（{due.at:%H:%M}）", values=values,
+                                 child_id=due.child_id)
+    values = {"时间": f"{page.app.today():%Y-%m-%d} ", "结果": "已服"}
+    return ChildRecordDialog(page, "doses", "喂药" if record_id is None else "编辑喂药记录", record_id, values)
+
+
+TABS = (("disinfection", "消毒记录"), ("injuries", "伤害登记"), ("medication", "带药委托"), ("doses", "喂药记录"),
+        ("firechecks", "消防"), ("hazards", "隐患"))
+#: the tabs whose records are a child's: their form picks the child
+CHILD_FORMS = {"injuries": injury_dialog, "medication": medication_dialog, "doses": dose_dialog}
 
 
 class DisinfectionDayDialog(tk.Toplevel):
@@ -154,6 +186,13 @@ class SafetyView(ListPage):
                          TableColumn("type", "伤害类型", 90), TableColumn("part", "部位", 80),
                          TableColumn("severity", "程度", 50), TableColumn("treatment", "处理", 120),
                          TableColumn("told", "家长告知", 140)],
+            "medication": [TableColumn("child", "幼儿", 90), TableColumn("drug", "药名", 140), TableColumn("dose", "剂量", 70),
+                           TableColumn("times", "服药时间", 110), TableColumn("dates", "日期", 170),
+                           TableColumn("by", "委托人", 70), TableColumn("signed", "家长签字", 70),
+                           TableColumn("pack", "原包装/医嘱", 90)],
+            "doses": [TableColumn("at", "喂药时间", 140), TableColumn("child", "幼儿", 90), TableColumn("drug", "药名", 140),
+                      TableColumn("dose", "剂量", 70), TableColumn("result", "结果", 60), TableColumn("by", "喂药人", 80),
+                      TableColumn("checker", "核对人", 80)],
             "firechecks": [TableColumn("type", "类型", 60), TableColumn("at", "时间", 140), TableColumn("by", "执行人", 80),
                            TableColumn("places", "部位", 200), TableColumn("findings", "发现问题", 220),
                            TableColumn("drill", "演练（人数/分钟）", 130)],
@@ -178,6 +217,7 @@ class SafetyView(ListPage):
 
     def refresh(self) -> None:
         page = self.app.look(svc.safety_page)
+        meds = self.app.look(medication_page)
         today = self.app.today()
         self.tables["disinfection"].set_rows([(str(r.id), (date_iso(r.day), name, r.surfaces, r.agent, r.done_by, r.inspector),
                                                f"{name} {r.surfaces}", ()) for r, name in page.disinfections])
@@ -185,6 +225,13 @@ class SafetyView(ListPage):
             (str(r.id), (_t(r.happened_at), name, r.injury_type, r.body_part, r.severity,
                          r.treatment + (f"（{r.hospital}）" if r.hospital else ""), _t(r.parent_told_at) or "未告知"),
              f"{name} {r.injury_type} {r.place}", () if r.parent_told_at else ("warn",)) for r, name in page.injuries])
+        self.tables["medication"].set_rows([
+            (str(o.id), (name, o.drug, o.dose, o.dose_times, f"{date_iso(o.start_on)}至{date_iso(o.end_on)}", o.entrusted_by,
+                         "已签字" if o.parent_signed else "未签字", "已查验" if o.pack_checked else "未查验"),
+             f"{name} {o.drug}", () if o.parent_signed else ("warn",)) for o, name in meds.orders])
+        self.tables["doses"].set_rows([
+            (str(d.id), (_t(d.given_at), name, drug, d.dose_given, d.result, d.given_by, d.verified_by),
+             f"{name} {drug} {d.given_by}", () if d.result == "已服" else ("warn",)) for d, name, drug in meds.doses])
         self.tables["firechecks"].set_rows([
             (str(r.id), (r.check_type, _t(r.done_at), r.done_by, r.places, r.findings,
                          f"{r.participants}人/{r.minutes or '—'}分钟" if r.check_type == "演练" else ""),
@@ -196,7 +243,8 @@ class SafetyView(ListPage):
              h.description, ("muted",) if h.fixed_on else ()) for h in page.hazards])
         open_hazards = sum(1 for h in page.hazards if not h.fixed_on)
         self.summary.configure(text=f"本月伤害{page.injuries_this_month}起；未整改隐患{open_hazards}项。消毒和消防记录显示近60天，"
-                                    "伤害和隐患显示近一年（未整改的隐患都显示）；缺的记录在首页提醒。")
+                                    "伤害和隐患显示近一年（未整改的隐患都显示），带药显示近60天；"
+                                    "缺的记录在首页提醒，今天要喂的药在“今日”。")
         self.apply_filter()
 
     # actions ---------------------------------------------------------------------------------------
@@ -204,16 +252,16 @@ class SafetyView(ListPage):
 
     def new_record(self):
         kind = self.current_kind()
-        if kind == "injuries":
-            return InjuryDialog(self)
+        if kind in CHILD_FORMS:
+            return CHILD_FORMS[kind](self)
         today = self.app.today()
         values = {"disinfection": {"日期": today.isoformat()}, "firechecks": {"类型": "巡查", "时间": f"{today:%Y-%m-%d} "},
                   "hazards": {"发现日期": today.isoformat(), "发现于": "巡查"}}[kind]
         return KindDialog(self, kind, f"新增{self.TITLES[kind]}", values=values)
 
     def edit(self, kind: str, iid: str):
-        if kind == "injuries":
-            return InjuryDialog(self, int(iid))
+        if kind in CHILD_FORMS:
+            return CHILD_FORMS[kind](self, int(iid))
         return KindDialog(self, kind, f"编辑{self.TITLES[kind]}", record_id=int(iid))
 
     def edit_selected(self):
