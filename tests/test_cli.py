@@ -152,6 +152,21 @@ def test_alerts_command_prints_one_line_per_alert_in_chinese(tmp_path):
     assert run_cli("--db", str(db), "alerts", "--date", "2026-13-01").returncode == 2
 
 
+def test_checklist_command_prints_todays_list_with_a_tick_or_a_cross_per_line(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    result = run_cli("--db", str(db), "checklist", "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    *tasks, heading = result.stdout.splitlines()
+    assert tasks and all(line[:2] in ("✓ ", "✗ ") for line in tasks)
+    assert "✗ 巡查　防火巡查今天0次（每个开园日至少2次）" in tasks  # the demo's day is not yet done
+    assert heading == f"2026-11-25 今日待办：{len(tasks)}项，还有{sum(t.startswith('✗') for t in tasks)}项未完成"
+    yesterday = run_cli("--db", str(db), "checklist", "--date", "2026-11-24").stdout.splitlines()
+    assert "✓ 巡查　防火巡查今天2次（每个开园日至少2次）" in yesterday
+    assert run_cli("--db", str(db), "checklist", "--date", "2026-11-29").stdout.strip() == "2026-11-29不开园（周末），没有待办"
+    assert run_cli("--db", str(db), "checklist", "--date", "11/29").returncode == 2
+
+
 def test_with_a_start_up_password_commands_need_it_in_the_environment(tmp_path):
     import hashlib
 

@@ -89,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--date", metavar="YYYY-MM-DD", help="演示数据以哪一天为“今天”（默认：今天）")
     alerts = sub.add_parser("alerts", help="列出某一天的全部提醒（证书到期、未持证、培训未达标、师幼比等）")
     alerts.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
+    checklist = sub.add_parser("checklist", help="今日待办：出勤、晨检、留样、消毒、巡查、喂药，每项 ✓ 或 ✗")
+    checklist.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
     report = sub.add_parser("report", help="月报：生成 PDF 和 Excel、锁定（已报送）、解锁")
     report_sub = report.add_subparsers(dest="report_kind", metavar="monthly|unlock", parser_class=_Parser, required=True)
     monthly = report_sub.add_parser("monthly", help="生成某月的月报")
@@ -490,6 +492,17 @@ def _cmd_alerts(args, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_checklist(args, db_path: Path) -> int:
+    from .services.checklist import checklist
+
+    day = _parse_cli_date(args.date, "--date")
+    found = _in_workspace(db_path, checklist, day)
+    for task in found.tasks:
+        print(task.line)
+    print(found.heading)
+    return EXIT_OK
+
+
 def _cmd_report(args, db_path: Path) -> int:
     from .gcpause import paused
 
@@ -834,6 +847,6 @@ def _cmd_undo(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
+_COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "checklist": _cmd_checklist, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
              "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet,
              "bills": _cmd_bills, "fee-report": _cmd_fee_report}

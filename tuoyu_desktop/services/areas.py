@@ -23,8 +23,8 @@ FEEDS: dict[str, tuple[str, ...]] = {
     "measurements": ("children", HOME, REPORT),
     "fees": ("fees", "bills"),  # 收费项目 (SPEC §11)
     "bills": ("bills", "children", "settings", HOME),  # 收费单, 收款, 调整, 食品采购: bills, accounts, 欠费
-    "kitchen": ("kitchen", HOME),  # 带量食谱, 食品留样 (SPEC §12)
-    "safety": ("safety", HOME),  # 消毒, 伤害, 消防, 隐患 (SPEC §12)
+    "kitchen": ("kitchen", "today", HOME),  # 带量食谱, 食品留样 (SPEC §12); 今日待办's 留样
+    "safety": ("safety", "today", HOME),  # 消毒, 伤害, 带药, 消防, 隐患 (SPEC §12); 今日待办
     "settings": ("settings", REPORT),  # locks of a month, passwords, the 操作日志
 }
 

@@ -64,7 +64,7 @@ def due_doses(db: Db, first: date, last: date, today: date, with_givers: bool = 
     for d in db.rows("medication_doses", in_("order_id", [o.id for o in orders]),
                      ("given_at >= ? AND given_at < ?", first, last + timedelta(days=1)), order="given_at"):
         doses.setdefault((d.order_id, d.given_at.date()), []).append(d)
-    class_of = _class_finder(db)
+    class_of = _class_finder(db, first, last)
     classes = dict(db.values("SELECT id, name FROM classes"))
     staff_of: dict[int, str] = {}
     if with_givers:

@@ -15,7 +15,7 @@ from ..domain.choices import PRESENT, SICK
 from ..domain.clusters import cluster_alerts, find_clusters
 from ..domain.errors import InputError, Problem
 from ..domain.month import Month
-from ..domain.periods import EMPLOYMENT, ENROLMENT
+from ..domain.periods import EMPLOYMENT, ENROLMENT, PLACEMENT
 from ..domain.policy import PolicyProfile
 from ..domain.presence import Leave, caregivers_present, children_present, ratio_fails
 from ..domain.register import (
@@ -215,8 +215,11 @@ def _checks(db: Db, first: date, last: date) -> list[Check]:
     return [Check(*row) for row in rows]
 
 
-def _class_finder(db: Db):
-    return class_finder(as_db(db).rows("placements", columns=("child_id", "class_id", "start_on", "end_on")))
+def _class_finder(db: Db, first: date | None = None, last: date | None = None):
+    """``class_of(child_id, day)``; with ``first`` and ``last``, for days of that span only (it reads
+    the placements touching it, not ten years of them)."""
+    span = (touches(PLACEMENT, first, last),) if first is not None else ()
+    return class_finder(as_db(db).rows("placements", *span, columns=("child_id", "class_id", "start_on", "end_on")))
 
 
 def _caregivers(db: Db, days: list[date]) -> dict[date, dict[int, int]]:

@@ -41,11 +41,15 @@ class HomeView(View):
         self.alerts_label.pack(anchor="w", pady=(16, 4))
         box = ttk.Frame(self)
         box.pack(fill="both", expand=True)
+        from .checklist import ChecklistPanel
+
+        self.checklist = ChecklistPanel(box, app, self, height=12, width=360)
+        self.checklist.pack(side="right", fill="y", padx=(12, 0))
         self.alerts = ttk.Treeview(box, columns=("text",), show="tree headings", height=12)
         self.alerts.heading("#0", text="类别")
         self.alerts.heading("text", text="内容（双击打开相关记录）")
         self.alerts.column("#0", width=150, stretch=False)
-        self.alerts.column("text", width=760)
+        self.alerts.column("text", width=560)
         scroll = ttk.Scrollbar(box, orient="vertical", command=self.alerts.yview)
         self.alerts.configure(yscrollcommand=scroll.set)
         self.alerts.pack(side="left", fill="both", expand=True)
@@ -81,6 +85,7 @@ class HomeView(View):
         self.refresh_alerts()
 
     def refresh_alerts(self) -> None:
+        self.checklist.refresh()
         alerts = self.app.look(collect_alerts)
         self.alerts.delete(*self.alerts.get_children())
         self.targets = {}

@@ -238,6 +238,16 @@ class KitchenView(View):
             self.sample_widgets.append(widgets)
         self.sample_widgets[0]["check"].focus_set()
 
+    def open_samples(self, day: date, meal: str | None = None) -> None:
+        """The 食品留样 tab on ``day``, the first dish of ``meal`` focused (from a task of 今日待办)."""
+        self.tabs.select(1)
+        self.sample_day = day
+        self.refresh_samples()
+        for w in self.sample_widgets:
+            if meal is None or w["row"].meal == meal:
+                w["check"].focus_set()
+                break
+
     def sample_rows(self) -> list:
         rows = []
         for w in self.sample_widgets:

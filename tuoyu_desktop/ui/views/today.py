@@ -15,12 +15,10 @@ from tkinter import ttk
 from ...domain.choices import MARKS, PRESENT, SICK, SYMPTOMS
 from ...domain.errors import InputError
 from ...services import register
-from ...services.forms import check_record, record_values, save_record
 from ...services.records.register import CHILD_REF
 from .. import dialogs, outputs
-from ..widgets.form import fields_for
-from ..widgets.form_dialog import FormDialog
 from .base import View
+from .kind_dialog import KindDialog
 
 KEYS_HELP = ("↑↓ 选择幼儿　1 出勤　2 病假　3 事假　4 其他　回车 录入体温（再按回车到下一名）　"
              "5 晨检正常　6 晨检异常　0 无晨检　F 病假追踪　Ctrl+S 保存")
@@ -28,7 +26,7 @@ KEYS_HELP = ("↑↓ 选择幼儿　1 出勤　2 病假　3 事假　4 其他　
 MARKS_MODE, TEMPERATURE_MODE = "marks", "temperature"
 MODE_TEXT = {MARKS_MODE: ("按键：登记出勤", "Mode.TLabel"), TEMPERATURE_MODE: ("按键：录入体温", "ModeActive.TLabel")}
 COLUMNS = (("name", "姓名", 110), ("mark", "出勤", 70), ("symptom", "症状", 70), ("temp", "体温", 70),
-           ("result", "晨检", 70), ("follow", "病假追踪", 200), ("note", "提示", 260))
+           ("result", "晨检", 70), ("follow", "病假追踪", 170), ("note", "提示", 200))
 
 
 def parse_temperature(text: str) -> float | None:
@@ -142,25 +140,6 @@ class FollowUpDialog(tk.Toplevel):
         self.page.tree.focus_set()
 
 
-class KindDialog(FormDialog):
-    """A form of one record kind (开园日设置, 传染病登记, 员工请假), checked as the user goes."""
-
-    def __init__(self, page: TodayView, key: str, title: str, values=None, record_id: int | None = None,
-                 hidden: dict | None = None):
-        self.page, self.app, self.key, self.record_id = page, page.app, key, record_id
-        self.hidden = hidden or {}  # values the form carries without showing them (the child's record)
-        if record_id:
-            values = self.app.read(record_values, key, record_id)
-        super().__init__(page.app.root, title, fields_for(key), validate=self._validate, save=self._store,
-                         values=values)
-
-    def _validate(self, values):
-        self.app.ops.check(check_record, self.key, {**values, **self.hidden}, self.record_id)
-
-    def _store(self, values):
-        self.app.change(save_record, self.key, {**values, **self.hidden}, self.record_id)
-
-
 class TodayView(View):
     key = "today"
     title = "今日"
@@ -220,6 +199,11 @@ class TodayView(View):
         ttk.Label(self, text=KEYS_HELP, style="Hint.TLabel", wraplength=1000).pack(anchor="w", pady=(2, 4))
         box = ttk.Frame(self)
         box.pack(fill="both", expand=True)
+        from .checklist import ChecklistPanel
+
+        # 今日待办 beside the register: every class's 出勤 and 晨检, 留样, 消毒, 巡查 and the doses due today
+        self.checklist = ChecklistPanel(box, app, self, height=6, width=330)
+        self.checklist.pack(side="right", fill="y", padx=(10, 0))
         self.tree = ttk.Treeview(box, columns=[c[0] for c in COLUMNS], show="headings", selectmode="browse", height=6)
         for key, text, width in COLUMNS:
             self.tree.heading(key, text=text)
@@ -477,7 +461,16 @@ class TodayView(View):
         items = self.tree.get_children()
         if items:
             self.select(items[0])
+        self.checklist.refresh()
         self.tree.focus_set()
+
+    def open_class(self, class_id: int | None, day: date) -> None:
+        """The register of a class on a day (from a task of 今日待办), asking first when a change is unsaved."""
+        if self.sheet is not None and (self.sheet.class_id, self.sheet.day) == (class_id, day):
+            self.tree.focus_set()
+            return
+        if self.discard_ok():
+            self.load(class_id, day)
 
     def discard_ok(self) -> bool:
         return not self.dirty or bool(dialogs.ask_yes_no(self.app.root, "未保存", "本班今天的登记还没有保存，放弃这些更改吗？"))
@@ -508,6 +501,8 @@ class TodayView(View):
     def refresh(self) -> None:
         if self.sheet is not None and not self.dirty:
             self.load(self.sheet.class_id, self.sheet.day)
+        elif self.sheet is not None:  # the register kept as typed; the checklist follows what is stored
+            self.checklist.refresh()
 
     def save(self) -> bool:
         sheet = self.sheet
