@@ -76,3 +76,24 @@ def test_a_days_disinfection_is_typed_for_every_class_and_enter_confirms_the_las
     with workspace.session() as s:
         days = sorted((d.day.isoformat(), d.done_by) for d in s.exec(select(Disinfection)).all())
     assert days == [("2026-11-24", "李娜"), ("2026-11-24", "王芳"), ("2026-11-25", "李娜"), ("2026-11-25", "王芳")]
+
+
+def test_a_new_medication_order_is_unsigned_and_an_unsigned_one_opens_unsigned(page, window, workspace, importer):
+    """A form's tick box showed 是 for the text 否 (any text was true): a new 委托 opened as signed by the
+    parent, and editing an unsigned one would have stored it signed with one press of 保存."""
+    from tuoyu_desktop.store.models import MedicationOrder
+    from tuoyu_desktop.ui.views.safety import medication_dialog
+
+    dialog = medication_dialog(page)
+    assert dialog.form.vars["家长已签字"].get() is False
+    dialog.destroy()
+    importer("medication", [{"身份证号": child_row("王子涵", date(2024, 8, 1), 1, "托大一班")["身份证号"], "药名": "布洛芬混悬液",
+                             "剂量": "5 ml", "服药时间": "10:00", "开始日期": "2026-11-25", "结束日期": "2026-11-25",
+                             "委托人": "王磊", "家长已签字": "否"}])
+    with workspace.session() as s:
+        (order,) = s.exec(select(MedicationOrder)).all()
+    dialog = medication_dialog(page, order.id)
+    assert dialog.form.vars["家长已签字"].get() is False and dialog.form.vars["原包装已查验"].get() is False
+    dialog.form.save_button.invoke()
+    with workspace.session() as s:
+        assert s.get(MedicationOrder, order.id).parent_signed is False

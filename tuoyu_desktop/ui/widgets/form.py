@@ -8,6 +8,7 @@ from tkinter import ttk
 from typing import Callable
 
 from ...domain.errors import InputError
+from ...domain.parsing import parse_yes_no
 from ...domain.search import matches, search_key
 
 
@@ -159,7 +160,7 @@ class Form(ttk.Frame):
         for key, value in values.items():
             if key in self.vars:
                 if self.fields[key].kind == "check":
-                    self.vars[key].set(bool(value))
+                    self.vars[key].set(_ticked(value))
                 else:
                     self.vars[key].set("" if value is None else str(value))
         self.touched.clear()
@@ -248,3 +249,12 @@ class Form(ttk.Frame):
     def cancel(self) -> None:
         if self.discard_ok():
             self._cancel()
+
+
+def _ticked(value) -> bool:
+    """A tick box's state from a stored or typed value: 是 ticks, 否 (or anything not 是) does not —
+    never ``bool("否")``, which is true."""
+    try:
+        return bool(parse_yes_no(value))
+    except ValueError:
+        return False
