@@ -66,10 +66,15 @@ def _screens():
     )
     from tuoyu_desktop.ui.views.child_dialogs import LeaveDialog, MoveDialog
     from tuoyu_desktop.ui.views.classes import ClassDialog
+    from tuoyu_desktop.ui.views.inspection import InspectionDialog
     from tuoyu_desktop.ui.views.kitchen import MealDialog
     from tuoyu_desktop.ui.views.medical import RecordDialog
     from tuoyu_desktop.ui.views.report import UnlockDialog
-    from tuoyu_desktop.ui.views.safety import DisinfectionDayDialog, injury_dialog
+    from tuoyu_desktop.ui.views.safety import (
+        DisinfectionDayDialog,
+        injury_dialog,
+        medication_dialog,
+    )
     from tuoyu_desktop.ui.views.staff_dialogs import StaffDialog
     from tuoyu_desktop.ui.views.training import CourseDialog
     from tuoyu_desktop.ui.views.vouchers import ClaimDialog, DeleteDialog, RedeemDialog
@@ -101,6 +106,9 @@ def _screens():
         ("tab_kitchen_samples", "膳食页的食品留样", _on("kitchen", lambda p: (p.tabs.select(1), None)[1])),
         ("dialog_disinfection_day", "按天登记消毒", _on("safety", lambda p: DisinfectionDayDialog(p, TODAY))),
         ("dialog_injury", "伤害登记", _on("safety", lambda p: injury_dialog(p))),
+        ("tab_safety_medication", "安全页的带药委托", _on("safety", lambda p: (p.tabs.select(2), None)[1])),
+        ("dialog_medication", "带药委托", _on("safety", lambda p: medication_dialog(p))),
+        ("dialog_inspection", "检查备查", _on("safety", lambda p: InspectionDialog(p))),
         ("dialog_unlock", "解锁月报", _on("report", lambda p: UnlockDialog(p, p.month()))),
         ("dialog_import", "导入Excel", lambda w: w.open_import("children")),
         ("dialog_guide", "开始使用", lambda w: w.open_guide()),

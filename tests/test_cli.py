@@ -167,6 +167,25 @@ def test_checklist_command_prints_todays_list_with_a_tick_or_a_cross_per_line(tm
     assert run_cli("--db", str(db), "checklist", "--date", "11/29").returncode == 2
 
 
+def test_inspection_command_writes_the_pack_and_counts_each_register(tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    run_cli("--db", str(db), "demo", "--date", "2026-11-25")
+    pdf, xlsx = tmp_path / "备查.pdf", tmp_path / "备查.xlsx"
+    result = run_cli("--db", str(db), "inspection", "--from", "2026-11-01", "--to", "2026-11-30", "--pdf", str(pdf),
+                     "--xlsx", str(xlsx))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("幼儿出勤：") and lines[8].startswith("消防安全：")
+    total = sum(int(line.split("：")[1].rstrip("条")) for line in lines[:9])
+    assert lines[9].endswith(f"检查备查 2026-11-01 至 2026-11-30：共{total}条记录")
+    assert pdf.read_bytes()[:5] == b"%PDF-" and xlsx.stat().st_size > 0
+    bad = run_cli("--db", str(db), "inspection", "--from", "2026-11-30", "--to", "2026-11-01")
+    assert bad.returncode == 2 and "结束日期2026-11-01早于开始日期2026-11-30" in bad.stderr
+    missing = run_cli("--db", str(db), "inspection", "--from", "2026-11-01", "--to", "2026-11-30",
+                      "--pdf", str(tmp_path / "没有的文件夹" / "p.pdf"))
+    assert missing.returncode == 2 and "文件夹不存在" in missing.stderr
+
+
 def test_with_a_start_up_password_commands_need_it_in_the_environment(tmp_path):
     import hashlib
 

@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     alerts.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
     checklist = sub.add_parser("checklist", help="今日待办：出勤、晨检、留样、消毒、巡查、喂药，每项 ✓ 或 ✗")
     checklist.add_argument("--date", metavar="YYYY-MM-DD", help="哪一天（默认：今天）")
+    inspection = sub.add_parser("inspection", help="检查备查：一段时间的出勤、晨午检、传染病、食谱、留样、消毒、伤害、喂药、消防台账")
+    inspection.add_argument("--from", dest="first", required=True, metavar="DATE", help="开始日期 YYYY-MM-DD")
+    inspection.add_argument("--to", dest="last", required=True, metavar="DATE", help="结束日期 YYYY-MM-DD（含）")
+    inspection.add_argument("--pdf", metavar="FILE", help="PDF：封面、目录，每种台账从新的一页开始")
+    inspection.add_argument("--xlsx", metavar="FILE", help="Excel：每种台账一个工作表，每条记录一行")
     report = sub.add_parser("report", help="月报：生成 PDF 和 Excel、锁定（已报送）、解锁")
     report_sub = report.add_subparsers(dest="report_kind", metavar="monthly|unlock", parser_class=_Parser, required=True)
     monthly = report_sub.add_parser("monthly", help="生成某月的月报")
@@ -503,6 +508,31 @@ def _cmd_checklist(args, db_path: Path) -> int:
     return EXIT_OK
 
 
+def _cmd_inspection(args, db_path: Path) -> int:
+    from .services.inspection import check_range, inspection_pack
+
+    first, last = _parse_cli_date(args.first, "--from"), _parse_cli_date(args.last, "--to")
+    check_range(first, last)
+    pdf = _output(args.pdf, ".pdf") if args.pdf else None
+    xlsx = _output(args.xlsx, ".xlsx") if args.xlsx else None
+    pack = _in_workspace_look(db_path, inspection_pack, date.today(), first, last)
+    for section in pack.sections:
+        print(f"{section.title}：{len(section.rows)}条")
+    print(f"{pack.centre} 检查备查 {pack.period}：共{pack.records}条记录")
+    if xlsx is not None:
+        from .exchange.inspection_workbook import write_inspection_xlsx
+
+        print(f"已生成：{write_inspection_xlsx(pack, xlsx)}")
+    if pdf is not None:
+        from .reports.inspection_pdf import write_inspection_pdf
+
+        notes: list[str] = []
+        print(f"已生成：{write_inspection_pdf(pack, pdf, date.today(), notes=notes)}")
+        for note in notes:
+            print(f"注意：{note}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _cmd_report(args, db_path: Path) -> int:
     from .gcpause import paused
 
@@ -847,6 +877,6 @@ def _cmd_undo(args, db_path: Path) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "checklist": _cmd_checklist, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
+_COMMANDS = {"init": _cmd_init, "log": _cmd_log, "undo": _cmd_undo, "district": _cmd_district, "report": _cmd_report, "alerts": _cmd_alerts, "checklist": _cmd_checklist, "inspection": _cmd_inspection, "template": _cmd_template, "import": _cmd_import, "demo": _cmd_demo, "backup": _cmd_backup, "restore": _cmd_restore,
              "encrypt": _cmd_encrypt, "rekey": _cmd_rekey, "recovery-sheet": _cmd_recovery_sheet,
              "bills": _cmd_bills, "fee-report": _cmd_fee_report}

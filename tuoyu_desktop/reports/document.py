@@ -144,9 +144,10 @@ def draw_runs(canvas, x: float, y: float, pieces: list[tuple[str, str]], size: f
 
 def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str = "托育机构办公系统",
               landscape_page: bool = False, footer_left: str = "", notes: list[str] | None = None,
-              watermark: str = "") -> Path:
+              watermark: str = "", finish_page=None) -> Path:
     """Write the PDF. Characters no font could draw are noted at its end and added to ``notes``;
-    ``watermark`` is printed large and pale across every page."""
+    ``watermark`` is printed large and pale across every page. ``finish_page(canvas, page_number)``
+    draws on each page once all are laid out (a contents page's page numbers)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas as pdfcanvas
@@ -177,6 +178,8 @@ def build_pdf(path: Path, story: list, styles: Styles, title: str, author: str =
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
+                if finish_page is not None:
+                    finish_page(self, self._pageNumber)
                 self.setFont(fonts.regular, 8.5)
                 self.setFillGray(0.35)
                 self.drawCentredString(pagesize[0] / 2, 10 * mm, f"第 {self._pageNumber} 页 共 {total} 页")

@@ -49,11 +49,14 @@ class MonthSheets:
     classes: list[ClassMonth]
 
 
-def month_sheets(db: Db, month: str, class_id: int | None = None) -> MonthSheets:
+def month_sheets(db: Db, month: str, class_id: int | None = None, first: date | None = None,
+                 last: date | None = None) -> MonthSheets:
     """Every class (or one) with the children placed in it on some open day of ``month``; a child
-    counts in a class only on the days of their placement there."""
+    counts in a class only on the days of their placement there. ``first`` and ``last`` narrow the
+    month to a part of it (the inspection pack of a date range)."""
     db = as_db(db)
-    first, last = Month.parse(month).bounds
+    start, end = Month.parse(month).bounds
+    first, last = max(first or start, start), min(last or end, end)
     days = load_calendar(db).between(first, last)
     classes = db.rows("classes", order=BY_NAME, columns=("id", "name"))
     if class_id is not None:

@@ -23,6 +23,7 @@ PRINT_FOLDERS = {
     "training": "培训",
     "bills": "收费",
     "kitchen": "膳食",
+    "inspection": "检查备查",
 }
 
 

@@ -174,6 +174,7 @@ class SafetyView(ListPage):
         self.add_button("day", "按天登记消毒…", lambda: DisinfectionDayDialog(self, self.app.today()))
         self.add_button("same", "今天消毒同上次", self.same_as_last_time)
         self.add_button("import", "导入", lambda: self.app.open_import(self.current_kind()))
+        self.add_button("inspection", "检查备查…", self.open_inspection)
         self.summary = ttk.Label(self, text="", style="Hint.TLabel")
         self.summary.pack(anchor="w", pady=(0, 6))
         self.tabs = ttk.Notebook(self)
@@ -273,6 +274,11 @@ class SafetyView(ListPage):
 
     def delete_selected(self):
         return self._with_selected(lambda iid: self.delete(self.current_kind(), iid))
+
+    def open_inspection(self):
+        from .inspection import InspectionDialog
+
+        return InspectionDialog(self)
 
     def same_as_last_time(self):
         from ...domain.errors import InputError
