@@ -97,3 +97,33 @@ def test_a_new_medication_order_is_unsigned_and_an_unsigned_one_opens_unsigned(p
     dialog.form.save_button.invoke()
     with workspace.session() as s:
         assert s.get(MedicationOrder, order.id).parent_signed is False
+
+
+def test_an_injury_is_registered_from_the_today_sheet_and_from_the_roster_for_that_child(page, window, workspace):
+    today = window.show("today")
+    today.class_box.set("托大一班")
+    today.change_class()
+    today.select(today.tree.get_children()[0])
+    today.buttons["injury"].invoke()
+    dialog = last_dialog(window.root)
+    assert dialog.title() == "伤害登记 — 王子涵" and "幼儿" not in dialog.form.widgets
+    f = dialog.form
+    assert f.vars["发生时间"].get().startswith(today.sheet.day.isoformat())
+    for key, text in (("发生时间", f"{today.sheet.day.isoformat()} 09:40"), ("地点", "活动室"), ("经过", "碰到桌角"),
+                      ("部位", "手臂"), ("记录人", "王芳")):
+        f.vars[key].set(text)
+    f.vars["伤害类型"].set("碰撞")
+    f.save_button.invoke()
+    roster = window.show("children")
+    roster.refresh()
+    dialog = roster.injury(roster.table.visible_ids()[0])
+    assert dialog.title() == "伤害登记 — 王子涵"
+    f = dialog.form
+    for key, text in (("发生时间", "2026-11-25 15:10"), ("地点", "盥洗室"), ("经过", "滑倒"), ("部位", "膝盖"), ("记录人", "王芳")):
+        f.vars[key].set(text)
+    f.vars["伤害类型"].set("跌倒/坠落")
+    f.save_button.invoke()
+    with workspace.session() as s:
+        injuries = s.exec(select(Injury).order_by(Injury.happened_at)).all()
+    assert [(i.injury_type, i.body_part) for i in injuries] == [("碰撞", "手臂"), ("跌倒/坠落", "膝盖")]
+    assert len({i.child_id for i in injuries}) == 1

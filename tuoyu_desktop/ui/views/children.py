@@ -46,8 +46,8 @@ class ChildrenView(ListPage):
         self.full_numbers_check.pack(side="left", padx=(8, 0))
         self.tabs = ttk.Notebook(self)
         self.tabs.pack(fill="both", expand=True)
-        menu = [("编辑", self.edit), ("生长发育", self.growth), ("收费账户", self.account), ("离托", self.leave),
-                ("转班", self.move)]
+        menu = [("编辑", self.edit), ("生长发育", self.growth), ("收费账户", self.account), ("伤害登记", self.injury),
+                ("离托", self.leave), ("转班", self.move)]
         self.table = Table(self.tabs, ROSTER_COLUMNS, on_open=self.edit, menu=menu)
         self.tabs.add(self.table, text="花名册")
         self.due_table = Table(self.tabs, [TableColumn("name", "姓名", 90), TableColumn("class", "班级", 110),
@@ -128,6 +128,12 @@ class ChildrenView(ListPage):
         from .bills import AccountDialog
 
         return AccountDialog(self, self._child_id(iid))
+
+    def injury(self, iid: str):
+        """伤害登记 of this child (安全台账), from the roster's right-click menu."""
+        from .safety import injury_dialog
+
+        return injury_dialog(self, child_id=self._child_id(iid), child=self.table.values(iid)[0])
 
     def measuring_day(self):
         return MeasuringDayWindow(self)

@@ -66,9 +66,12 @@ class ChildRecordDialog(FormDialog):
         self.app.change(self._save_record, self.kind, self._values(values), self.record_id)
 
 
-def injury_dialog(page, record_id: int | None = None):
-    values = {"发生时间": f"{page.app.today():%Y-%m-%d} ", "程度": "轻", "处理": "园内处理"}
-    return ChildRecordDialog(page, "injuries", "伤害登记" if record_id is None else "编辑伤害登记", record_id, values)
+def injury_dialog(page, record_id: int | None = None, child_id: int | None = None, child: str = "",
+                  day: date | None = None):
+    """A new injury (of the child already known when opened from 今日 or the roster), or an edit."""
+    values = {"发生时间": f"{day or page.app.today():%Y-%m-%d} ", "程度": "轻", "处理": "园内处理"}
+    title = "编辑伤害登记" if record_id is not None else f"伤害登记 — {child}" if child else "伤害登记"
+    return ChildRecordDialog(page, "injuries", title, record_id, values, child_id=child_id)
 
 
 def medication_dialog(page, record_id: int | None = None):

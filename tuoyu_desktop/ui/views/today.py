@@ -163,7 +163,8 @@ class TodayView(View):
         self.class_box.bind("<<ComboboxSelected>>", lambda _e: self.change_class())
         self.buttons: dict[str, ttk.Button] = {}
         for key, text, command in (("save", "保存", self.save), ("opendays", "开园日设置…", self.edit_open_day),
-                                   ("disease", "传染病登记…", self.edit_disease), ("leave", "员工请假…", self.new_leave)):
+                                   ("disease", "传染病登记…", self.edit_disease), ("injury", "伤害登记…", self.new_injury),
+                                   ("leave", "员工请假…", self.new_leave)):
             self.buttons[key] = ttk.Button(bar, text=text, command=command)
             self.buttons[key].pack(side="left", padx=(0, 6))
         prints = ttk.Frame(self)
@@ -539,6 +540,15 @@ class TodayView(View):
         return KindDialog(self, "diseases", f"传染病登记 — {row.name}",
                           values={"身份证号": number or "（尚未落户）", "发病日期": self.sheet.day.isoformat()},
                           hidden={CHILD_REF: str(row.child_id)})
+
+    def new_injury(self):
+        """伤害登记 of the selected child on the sheet's day (no child selected: picked by name)."""
+        from .safety import injury_dialog
+
+        row = self.current()
+        if row is None:
+            return injury_dialog(self, day=self.sheet.day if self.sheet else None)
+        return injury_dialog(self, child_id=row.child_id, child=row.name, day=self.sheet.day)
 
     def new_leave(self):
         return KindDialog(self, "leave", "员工请假", values={"开始日期": self.app.today().isoformat(),
