@@ -154,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .console import utf8_when_redirected
+
+    utf8_when_redirected()  # before the first line is written (Windows' ANSI code page, issue 31)
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -231,11 +234,19 @@ def _secret(env: str, prompt: str) -> str | None:
     import getpass
     import os
 
+    from .console import is_console
+
     if env in os.environ:
         return os.environ[env]
-    if sys.stdin is not None and sys.stdin.isatty():
+    if is_console(sys.stdin):  # not NUL, which Windows' isatty() takes for a terminal
         return getpass.getpass(prompt)
     return None
+
+
+def _interactive() -> bool:
+    from .console import is_console
+
+    return is_console(sys.stdin)
 
 
 def _data_key(db_path: Path):
@@ -400,7 +411,7 @@ def _backup_key(candidate: Path, live_key):
         try:
             return backup_key(candidate, secret)
         except WrongPassword:
-            if env == BACKUP_PASSWORD_ENV or not (sys.stdin and sys.stdin.isatty()):
+            if env == BACKUP_PASSWORD_ENV or not _interactive():
                 raise WrongPassword(f"备份文件 {candidate.name} 的密码（备份的密码或恢复密钥可放在环境变量 "
                                     f"{BACKUP_PASSWORD_ENV} 中）") from None
     secret = _secret("", f"备份文件 {candidate.name} 已加密，请输入这份备份的密码（或恢复密钥）：")
@@ -806,7 +817,7 @@ def _confirm_plain_backups(backups: list[Path], args) -> bool:
     if args.delete_plain_backups:
         return True
     listing = "\n".join(f"  {p}" for p in backups)
-    if sys.stdin is not None and sys.stdin.isatty():
+    if _interactive():
         print(f"backups 文件夹里有{len(backups)}份未加密的备份（加密后它们仍可被任何人读取）：\n{listing}")
         return input("加密后覆盖并删除这些未加密的备份？[y/N] ").strip().lower() in ("y", "yes", "是")
     raise InputError(f"backups 文件夹里有{len(backups)}份未加密的备份，未做任何改动：\n{listing}\n"

@@ -6,9 +6,12 @@ import tkinter as tk
 from tkinter import font as tkfont
 from tkinter import ttk
 
+#: the Chinese families in the order they are wanted; a Chinese Windows lists some by their Chinese
+#: names (微软雅黑, 宋体), so each comes under both (a fallback picked instead drew digits as boxes)
 CANDIDATES = (
-    "Microsoft YaHei UI", "Microsoft YaHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-    "Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "Droid Sans Fallback", "SimSun",
+    "Microsoft YaHei UI", "微软雅黑 UI", "Microsoft YaHei", "微软雅黑", "WenQuanYi Micro Hei", "文泉驿微米黑",
+    "WenQuanYi Zen Hei", "文泉驿正黑", "Noto Sans CJK SC", "Source Han Sans SC", "思源黑体", "Noto Sans SC",
+    "Droid Sans Fallback", "DengXian", "等线", "SimHei", "黑体", "SimSun", "宋体", "NSimSun", "新宋体",
 )
 NAMED = ("TkDefaultFont", "TkTextFont", "TkMenuFont", "TkHeadingFont", "TkCaptionFont",
          "TkSmallCaptionFont", "TkIconFont", "TkTooltipFont", "TkFixedFont")
