@@ -52,6 +52,28 @@ def test_frozen_program_makes_a_monthly_return(exe, tmp_path):
     assert bad.returncode == 2 and "不是有效的月份" in bad.stderr
 
 
+def _window_titles() -> str:
+    """The titles of the screen's windows: X11's tree (xwininfo), or Windows' top-level windows."""
+    if os.name != "nt":
+        return subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
+    import ctypes
+    from ctypes import wintypes
+
+    user32, titles = ctypes.windll.user32, []
+
+    @ctypes.WINFUNCTYPE(wintypes.BOOL, wintypes.HWND, wintypes.LPARAM)
+    def each(hwnd, _lparam):
+        length = user32.GetWindowTextLengthW(hwnd)
+        if length:
+            buffer = ctypes.create_unicode_buffer(length + 1)
+            user32.GetWindowTextW(hwnd, buffer, length + 1)
+            titles.append(buffer.value)
+        return True
+
+    user32.EnumWindows(each, 0)
+    return "\n".join(titles)
+
+
 @pytest.mark.gui
 def test_frozen_window_opens_under_xvfb(exe, tmp_path, display):
     db = tmp_path / "t.sqlite3"
@@ -63,8 +85,7 @@ def test_frozen_window_opens_under_xvfb(exe, tmp_path, display):
         deadline = time.monotonic() + 60
         found = False
         while time.monotonic() < deadline and proc.poll() is None:
-            tree = subprocess.run(["xwininfo", "-root", "-tree"], capture_output=True, text=True).stdout
-            if "托育机构办公系统 — 天宁区小星星托育中心" in tree:  # the frame, then the data opened into it
+            if "托育机构办公系统 — 天宁区小星星托育中心" in _window_titles():  # the frame, then the data opened into it
                 found = True
                 break
             time.sleep(0.5)

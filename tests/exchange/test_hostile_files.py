@@ -107,7 +107,7 @@ def test_rows_reaching_excel_last_column_are_refused_as_too_many_cells(workspace
 
 
 MEASURE = """
-import re, resource, sys
+import os, re, sys
 from pathlib import Path
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.exchange.importer import kind_named, read_sheet
@@ -116,11 +116,24 @@ try:
     print("read", end=" ")
 except InputError as exc:
     print("refused", end=" ")
-try:  # this process's own peak (ru_maxrss on Linux also holds the parent's, from before exec)
+if os.name == "nt":  # the peak working set (GetProcessMemoryInfo)
+    import ctypes
+    from ctypes import wintypes
+
+    class Counters(ctypes.Structure):
+        _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD)] + [
+            (n, ctypes.c_size_t) for n in ("PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage",
+                                           "QuotaPagedPoolUsage", "QuotaPeakNonPagedPoolUsage",
+                                           "QuotaNonPagedPoolUsage", "PagefileUsage", "PeakPagefileUsage")]
+
+    c = Counters(cb=ctypes.sizeof(Counters))
+    psapi = ctypes.WinDLL("psapi")
+    psapi.GetProcessMemoryInfo.argtypes = [wintypes.HANDLE, ctypes.POINTER(Counters), wintypes.DWORD]
+    psapi.GetProcessMemoryInfo(ctypes.windll.kernel32.GetCurrentProcess(), ctypes.byref(c), c.cb)
+    print(c.PeakWorkingSetSize // (1024 * 1024))
+else:  # this process's own peak (ru_maxrss on Linux also holds the parent's, from before exec)
     with open("/proc/self/status") as status:
         print(int(re.search(r"VmHWM:\\s*(\\d+)", status.read()).group(1)) // 1024)
-except OSError:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // (1024 if sys.platform != "darwin" else 1024 * 1024))
 """
 
 

@@ -1,10 +1,10 @@
 """The growth chart for the parents and the 体检统计 table (SPEC §9), read back as a person would."""
-import subprocess
 from datetime import date
 
 from openpyxl import load_workbook
 from sqlmodel import select
 
+from tests.pdf import pdf_fonts, pdf_text
 from tuoyu_desktop.exchange.checkup_export import write_checkup_xlsx
 from tuoyu_desktop.reports.growth_pdf import write_checkup_pdf, write_growth_chart
 from tuoyu_desktop.services.growth import checkup_stats, child_growth
@@ -14,7 +14,7 @@ TODAY = date(2026, 11, 25)
 
 
 def _text(pdf):
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    return pdf_text(pdf).replace(" ", "")
 
 
 def test_a_parent_gets_the_growth_chart_with_name_dates_curves_and_the_childs_points(demo, tmp_path):
@@ -22,8 +22,8 @@ def test_a_parent_gets_the_growth_chart_with_name_dates_curves_and_the_childs_po
         child = s.exec(select(Child).join(Measurement, Measurement.child_id == Child.id)).first()
         growth = child_growth(s, demo.profiles, child.id, TODAY)
     pdf = write_growth_chart(tmp_path / "生长曲线.pdf", "天宁区小星星托育中心", growth, TODAY)
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
-    assert fonts and all(" yes " in line for line in fonts if line.strip())
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(f.embedded for f in fonts)
     text = _text(pdf)
     assert f"{growth.name}生长发育曲线" in text and "年龄别体重" in text and "年龄别身长/身高" in text
     assert "中位数" in text and "+2SD" in text and "本人测量值" in text

@@ -1,10 +1,10 @@
 """Names with rare characters (生僻字) print in every PDF, or the caller is told which ones cannot."""
-import subprocess
 from datetime import date
 
 import pytest
 from sqlmodel import select
 
+from tests.pdf import pdf_text
 from tuoyu_desktop.reports import fonts, glyphs
 from tuoyu_desktop.reports.document import make_styles
 from tuoyu_desktop.reports.monthly_pdf import write_return_pdf
@@ -19,7 +19,7 @@ PUA = "\ue8f0"  # Private Use Area: no font of any machine means this as a name 
 
 
 def _text(pdf) -> str:
-    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    return pdf_text(pdf).replace(" ", "")
 
 
 def _printable_here(ch: str) -> bool:

@@ -1,13 +1,13 @@
 """检查备查 (SPEC §12): the inspector's month as one workbook (a sheet per register, a row per record,
 figures as numbers) and one PDF (cover, contents, a section per register on its own page)."""
 import sqlite3
-import subprocess
 from datetime import date, datetime
 
 import pytest
 
 from tests.conftest import DEMO_TODAY
 from tests.exchange.conftest import CLASSES, child_row, make_id
+from tests.pdf import pdf_pages
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.exchange.inspection_workbook import write_inspection_xlsx
 from tuoyu_desktop.reports.inspection_pdf import write_inspection_pdf
@@ -119,9 +119,10 @@ def test_the_pdf_has_a_cover_contents_with_pages_and_each_register_from_a_page_o
     pack = Operations(demo, today=lambda: DEMO_TODAY).look(inspection_pack, date(2026, 11, 10), date(2026, 11, 20))
     path = write_inspection_pdf(pack, tmp_path / "备查.pdf", DEMO_TODAY)
 
+    pages = pdf_pages(path, layout=True)
+
     def page(n):
-        return subprocess.run(["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"], capture_output=True,
-                              text=True, check=True).stdout
+        return pages[n - 1]
 
     cover, contents = page(1), page(2)
     assert "检查备查资料" in cover and "园长（签字）" in cover and "单位盖章" in cover

@@ -1,5 +1,4 @@
 """医育结合 and 体验券 told as the manager's stories."""
-import subprocess
 from dataclasses import replace
 from datetime import date
 
@@ -8,6 +7,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
+from tests.pdf import pdf_text
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.services import medical, vouchers
 from tuoyu_desktop.services.alerts import collect_alerts
@@ -139,7 +139,7 @@ def test_the_monthly_claim_lists_every_redemption_and_adds_up(tianning, tmp_path
     values = [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
     assert values[-1][-2:] == [3, 300] and values[0][3] == f"320402********{KID[-4:]}"
     pdf = write_claim_pdf(tmp_path / "申领.pdf", "阳光托育园", claim, TODAY)
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    text = pdf_text(pdf).replace(" ", "")
     assert "阳光托育园2026年10月托育服务体验券申领表" in text and "¥300.00" in text and "负责人签字" in text
 
 

@@ -1,5 +1,4 @@
 """The return workbook read back, the PDF checked, and locking."""
-import subprocess
 from datetime import date
 
 import pytest
@@ -7,6 +6,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.conftest import run_cli
+from tests.pdf import pdf_fonts, pdf_text
 from tuoyu_desktop.domain.indicators import CODES_V2
 from tuoyu_desktop.exchange.return_reader import read_return
 from tuoyu_desktop.exchange.return_workbook import write_return_xlsx
@@ -56,9 +56,9 @@ def test_id_and_phone_numbers_are_masked_unless_asked(snapshot, tmp_path):
 
 def test_pdf_embeds_its_fonts_and_shows_title_month_and_page_numbers(snapshot, tmp_path):
     pdf = write_return_pdf(snapshot, tmp_path / "月报.pdf")
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
-    assert fonts and all(" yes " in line for line in fonts if line.strip())
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(f.embedded for f in fonts)
+    text = pdf_text(pdf).replace(" ", "")
     assert "天宁区小星星托育中心2026年10月托育机构月报表" in text
     assert "2026年10月31日" in text and "第1页共3页" in text and "负责人签字" in text and "单位盖章" in text
 
@@ -120,7 +120,7 @@ def test_the_trend_chart_uses_the_same_figures_as_each_months_return(demo):
 
 def test_the_pdf_cover_prints_the_whole_checksum_the_district_compares(snapshot, tmp_path):
     pdf = write_return_pdf(snapshot, tmp_path / "月报.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = pdf_text(pdf)
     assert snapshot["checksum"] in "".join(text.split()) and len(snapshot["checksum"]) == 64
 
 
@@ -130,7 +130,7 @@ def test_the_cover_phone_follows_one_rule_in_the_pdf_and_the_workbook(snapshot, 
     cover = {r[0]: r[1] for r in load_workbook(write_return_xlsx(snapshot, tmp_path / "m.xlsx"))["封面"].iter_rows(
         min_row=2, values_only=True)}
     pdf = write_return_pdf(snapshot, tmp_path / "m.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    text = pdf_text(pdf).replace(" ", "")
     assert cover["联系电话"] == shown and shown in text
     if shown != phone:
         assert phone not in text

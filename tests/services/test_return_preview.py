@@ -1,11 +1,11 @@
 """Only an ended month can be locked; the current month is a 预览; a future month is refused (SPEC §3)."""
-import subprocess
 from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from tests.conftest import DEMO_TODAY, run_cli
+from tests.pdf import pdf_text
 from tuoyu_desktop.domain.ages import add_months
 from tuoyu_desktop.domain.errors import InputError
 from tuoyu_desktop.exchange.district_inbox import summarise
@@ -49,7 +49,7 @@ def test_a_preview_is_marked_on_the_pdf_and_the_cover_and_the_district_does_not_
     (bad,) = summary.problems
     assert "预览" in bad.reason and "不是正式月报" in bad.reason
     pdf = write_return_pdf(snapshot, tmp_path / "预览.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    text = pdf_text(pdf).replace(" ", "")
     assert "2026年11月托育机构月报表（预览）" in text
     assert text.count("预览") >= 3  # title, the note under it, and the mark on every page
 

@@ -1,5 +1,4 @@
 """从业人员, 培训 and the 首页 alerts driven through their widgets."""
-import subprocess
 from datetime import date
 
 import pytest
@@ -7,6 +6,7 @@ from openpyxl import load_workbook
 from sqlmodel import select
 
 from tests.exchange.conftest import make_id
+from tests.pdf import pdf_fonts, pdf_text
 from tests.ui.conftest import last_dialog, type_into, wait_until
 from tuoyu_desktop.services.changes import Changes
 from tuoyu_desktop.store.models import Certificate, Staff, TrainingRecord
@@ -157,11 +157,9 @@ def test_year_view_exports_to_excel_and_prints_a_pdf_with_embedded_fonts(staffed
     wait_until(page, lambda: page.writing.finished)  # written off the Tk thread
     pdf = staffed.banner.path
     assert pdf.parent.name == "培训" and pdf.name == "2026年培训达标情况.pdf"
-    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
-    lines = [l for l in fonts.splitlines()[2:] if l.strip()]
-    assert lines and all(" yes " in l for l in lines), fonts
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
-                          text=True).stdout
+    fonts = pdf_fonts(pdf)
+    assert fonts and all(f.embedded for f in fonts), fonts
+    text = pdf_text(pdf, layout=True)
     assert "2026年从业人员培训达标情况" in text and "第1页共1页" in text.replace(" ", "") and "周海燕" in text
 
 

@@ -5,6 +5,7 @@ import pytest
 from sqlmodel import select
 
 from tests.exchange.conftest import CLASSES, child_row
+from tests.pdf import pdf_text
 from tests.ui.conftest import TODAY, last_dialog, wait_until
 from tuoyu_desktop.store.models import AttendanceMark, HealthCheck
 
@@ -133,7 +134,6 @@ def test_closing_the_window_with_an_unsaved_class_day_asks_first(class_of_twenty
 
 
 def test_printing_the_register_for_a_second_class_never_replaces_the_first_class_s_file(demo_window):
-    import subprocess
 
     demo_window.nav_buttons["today"].invoke()
     page = demo_window.views["today"]
@@ -153,7 +153,7 @@ def test_printing_the_register_for_a_second_class_never_replaces_the_first_class
             assert banner.path is not None and banner.path.exists()
     for what, paths in written.items():
         (path,) = paths  # one file for the month, holding every class
-        text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
+        text = pdf_text(path, layout=True)
         pages = text.split("\f")
         pages = [p for p in pages if p.strip()]
         assert len(pages) == len(classes)  # one page each
