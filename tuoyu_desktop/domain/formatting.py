@@ -15,6 +15,12 @@ def date_cn(d: date | None) -> str:
     return format_date(d, format="long", locale=LOCALE) if d else ""
 
 
+def moment_cn(at: datetime, space: str = " ") -> str:
+    """``11月02日 10:20``. Never written as a strftime format with 月 in it: Windows' strftime refuses
+    a format with characters outside the C locale ("Invalid format string")."""
+    return f"{at.month:02d}月{at.day:02d}日{space}{at:%H:%M}"
+
+
 def date_iso(d: date | datetime | None) -> str:
     """2026-10-31, the form dates are shown in forms and lists."""
     if d is None:

@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Iterable, Mapping
 
 from .errors import InputError, Problem
+from .formatting import moment_cn
 
 MEALS = ("早餐", "早点", "午餐", "午点", "晚餐")
 DEFAULT_MEALS = ("早点", "午餐", "午点")
@@ -139,9 +140,9 @@ def sample_problems(grams: Decimal | None, sampled_at: datetime | None, destroye
     if sampled_at and destroyed_at and destroyed_at - sampled_at < timedelta(hours=keep_hours):
         kept = destroyed_at - sampled_at
         hours = kept.total_seconds() / 3600
-        out.append(Problem("销毁时间", f"留样只保存了{hours:.0f}小时（{sampled_at:%m月%d日%H:%M}留样，"
-                                      f"{destroyed_at:%m月%d日%H:%M}销毁）：留样应冷藏保存{keep_hours}小时以上（{source}），"
-                                      f"最早{(sampled_at + timedelta(hours=keep_hours)):%m月%d日%H:%M}销毁"))
+        out.append(Problem("销毁时间", f"留样只保存了{hours:.0f}小时（{moment_cn(sampled_at, '')}留样，"
+                                      f"{moment_cn(destroyed_at, '')}销毁）：留样应冷藏保存{keep_hours}小时以上（{source}），"
+                                      f"最早{moment_cn(sampled_at + timedelta(hours=keep_hours), '')}销毁"))
     return out
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from ...domain.errors import InputError
+from ...domain.formatting import moment_cn
 from ...domain.kitchen import parse_moment
 from ...domain.medication import (
     RESULTS,
@@ -168,7 +169,7 @@ class DoseKind(RecordKind):
         return "时间", "这个时间已登记过这份委托的喂药"
 
     def saved_message(self, values: dict, added: bool) -> str:
-        return f"已登记喂药（{values['given_at']:%m月%d日 %H:%M}，{values['result']}）"
+        return f"已登记喂药（{moment_cn(values['given_at'])}，{values['result']}）"
 
     def deleted_message(self, d: MedicationDose) -> str:
-        return f"已删除喂药记录（{d.given_at:%m月%d日 %H:%M}）"
+        return f"已删除喂药记录（{moment_cn(d.given_at)}）"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from ...domain.errors import InputError
+from ...domain.formatting import moment_cn
 from ...domain.kitchen import parse_moment
 from ...domain.periods import class_open_on
 from ...domain.reader import RowReader
@@ -161,10 +162,10 @@ class InjuryKind(RecordKind):
         return "发生时间", "这名幼儿这个时间已有一条伤害登记（请编辑那一条）"
 
     def saved_message(self, values: dict, added: bool) -> str:
-        return f"已保存伤害登记（{values['happened_at']:%m月%d日 %H:%M}，{values['injury_type']}）"
+        return f"已保存伤害登记（{moment_cn(values['happened_at'])}，{values['injury_type']}）"
 
     def deleted_message(self, i: Injury) -> str:
-        return f"已删除伤害登记（{i.happened_at:%m月%d日 %H:%M}）"
+        return f"已删除伤害登记（{moment_cn(i.happened_at)}）"
 
 
 class FireCheckKind(RecordKind):
@@ -219,10 +220,10 @@ class FireCheckKind(RecordKind):
         return "时间", f"这个时间已有一条{existing.check_type}记录"
 
     def saved_message(self, values: dict, added: bool) -> str:
-        return f"已保存防火{values['check_type']}（{values['done_at']:%m月%d日 %H:%M}）"
+        return f"已保存防火{values['check_type']}（{moment_cn(values['done_at'])}）"
 
     def deleted_message(self, f: FireCheck) -> str:
-        return f"已删除{f.check_type}记录（{f.done_at:%m月%d日 %H:%M}）"
+        return f"已删除{f.check_type}记录（{moment_cn(f.done_at)}）"
 
 
 class HazardKind(RecordKind):
