@@ -21,7 +21,6 @@ import itertools
 import json
 import os
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -49,6 +48,26 @@ TARGETS = {"startup_s": 0.3, "report_s": 1.5, "report_scaling": 3.0, "import_s":
            "samples_form_ms": 50.0,  # issue 29: a day's 留样 form on ten years of menus and samples
            "checklist_ms": 20.0,  # issue 30: 今日待办 of the big centre
            "inspection_s": 5.0}  # issue 30: 检查备查 (PDF and workbook) of a month of the big centre
+
+
+def peak_rss_mb() -> float:
+    """This process's peak memory (``resource`` is Unix only: Windows asks GetProcessMemoryInfo)."""
+    if os.name == "nt":
+        import ctypes
+        from ctypes import wintypes
+
+        class Counters(ctypes.Structure):
+            _fields_ = [("cb", wintypes.DWORD), ("PageFaultCount", wintypes.DWORD)] + [
+                (n, ctypes.c_size_t) for n in ("PeakWorkingSetSize", "WorkingSetSize", "QuotaPeakPagedPoolUsage",
+                                               "QuotaPagedPoolUsage", "QuotaPeakNonPagedPoolUsage",
+                                               "QuotaNonPagedPoolUsage", "PagefileUsage", "PeakPagefileUsage")]
+
+        c = Counters(cb=ctypes.sizeof(Counters))
+        ctypes.WinDLL("psapi").GetProcessMemoryInfo(ctypes.windll.kernel32.GetCurrentProcess(), ctypes.byref(c), c.cb)
+        return c.PeakWorkingSetSize / (1024 * 1024)
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def make_id(birth: date, seq: int, region: str = "320402") -> str:
@@ -825,7 +844,7 @@ def main() -> int:
     if args.workload:  # a child process: one workload, its figures and its own peak memory
         with tempfile.TemporaryDirectory(prefix="tuoyu-bench-") as tmp:
             out = workload(args.workload, args.quick, Path(tmp))
-        out["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["peak_rss_mb"] = peak_rss_mb()
         print(json.dumps(out))
         return 0
     names = [n.strip() for n in args.only.split(",")] if args.only else list(WORKLOADS)

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/gallery.py                 # docs/screens/*.png at 1366×768
     .venv/bin/python scripts/gallery.py --size 1280x720 --out /tmp/screens
+    python scripts\gallery.py --out docs\screens\windows   # on Windows (or a Windows Python under Wine)
 
 Starts its own Xvfb screen of that size (unless --use-display is given: then $DISPLAY is used as it
 is) and grabs it with Pillow. The list of screens (SCREENS) is also what the GUI test
@@ -143,6 +144,15 @@ def open_each(window):
         window.root.update()
 
 
+def _settle(root, seconds: float = 0.6) -> None:
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        root.update()
+        time.sleep(0.05)
+
+
 def _start_xvfb(size: str) -> subprocess.Popen:
     from scripts.xvfb import start_xvfb
 
@@ -191,7 +201,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "screens"))
     parser.add_argument("--use-display", action="store_true", help="use $DISPLAY instead of a new Xvfb screen")
     args = parser.parse_args(argv)
-    xvfb = None if args.use_display and os.environ.get("DISPLAY") else _start_xvfb(args.size)
+    # Windows has its one screen (under Wine, the X display Wine draws on)
+    xvfb = None if os.name == "nt" or (args.use_display and os.environ.get("DISPLAY")) else _start_xvfb(args.size)
     try:
         return _run(Path(args.out))
     finally:
@@ -212,10 +223,11 @@ def _run(out: Path) -> int:
 
     out.mkdir(parents=True, exist_ok=True)
     _quiet_dialogs()
-    display = os.environ["DISPLAY"]
+    display = os.environ.get("DISPLAY")
 
     def grab(path: Path) -> None:
-        image = ImageGrab.grab(xdisplay=display).convert("RGB")  # 256 colours: a third of the size, as sharp
+        shot = ImageGrab.grab() if os.name == "nt" else ImageGrab.grab(xdisplay=display)
+        image = shot.convert("RGB")  # 256 colours: a third of the size, as sharp
         image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)
 
     with tempfile.TemporaryDirectory() as folder:
@@ -235,10 +247,13 @@ def _run(out: Path) -> int:
                     shown.geometry(f"+{max((root.winfo_screenwidth() - shown.winfo_width()) // 2, 0)}"
                                    f"+{max((root.winfo_screenheight() - shown.winfo_height()) // 3, 0)}")
                 root.update()
+                if os.name == "nt":  # Wine repaints what a moved dialog uncovered a moment later
+                    _settle(root)
                 path = out / f"{name}.png"
                 grab(path)
                 written.append(path)
-            written += _photograph_tk_dialogs(root, grab, out)
+            if os.name != "nt":  # on Windows they are the system's own dialogs, not Tk's
+                written += _photograph_tk_dialogs(root, grab, out)
             root.destroy()
         finally:
             ws.close()

@@ -61,7 +61,7 @@ def test_the_monthly_return_on_the_command_line_never_imports_the_orm(tmp_path):
              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlalchemy', 'sqlmodel', 'pydantic', 'alembic')"
              " or m.endswith('store.models')))")
     out = subprocess.run([sys.executable, "-c", probe, str(db), str(tmp_path / "r.pdf"), str(tmp_path / "r.xlsx")],
-                         check=True, capture_output=True, text=True, cwd=ROOT)
+                         check=True, capture_output=True, text=True, encoding="utf-8", cwd=ROOT)
     assert (tmp_path / "r.pdf").exists() and (tmp_path / "r.xlsx").exists()
     assert out.stdout.strip().splitlines()[-1] == "[]"
 

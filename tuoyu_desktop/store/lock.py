@@ -33,7 +33,18 @@ class DatabaseLock:
                 raise DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
                                         "请删除它后再打开数据") from None
             raise DatabaseFileError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from exc
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
+        # Windows has no O_NOFOLLOW: the open above went through a link there; nothing is written yet,
+        # and what was opened must be the lock file itself, not what a link points to
+        opened = os.fstat(fd)
+        try:
+            itself = os.lstat(self.path)
+        except OSError:
+            itself = None
+        if itself is None or stat.S_ISLNK(itself.st_mode) or not os.path.samestat(opened, itself):
+            os.close(fd)
+            raise DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
+                                    "请删除它后再打开数据")
+        if not stat.S_ISREG(opened.st_mode):
             os.close(fd)
             raise DatabaseFileError(f"锁文件 {self.path} 不是普通文件；为安全起见不使用它。请删除它后再打开数据")
         fh = os.fdopen(fd, "r+b")
