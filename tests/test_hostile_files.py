@@ -41,6 +41,8 @@ def test_a_lock_file_that_is_a_link_never_overwrites_its_target(tmp_path):
     target.write_text("不能被覆盖", encoding="utf-8")
     Path(f"{db}.lock").unlink(missing_ok=True)
     Path(f"{db}.lock").symlink_to(target)
+    if not Path(f"{db}.lock").is_symlink():  # Wine makes the link but reports a plain file (Windows does not)
+        pytest.skip("this system does not report the link it made as a link (Wine)")
     result = _quick("--db", str(db), "alerts", "--date", "2026-11-25")
     assert result.returncode == 2 and "锁文件" in result.stderr and "链接" in result.stderr
     assert target.read_text(encoding="utf-8") == "不能被覆盖"
