@@ -67,3 +67,17 @@ def test_a_character_device_that_is_not_a_console_is_no_console(monkeypatch):
     monkeypatch.setattr(console, "_has_console_mode", lambda fd: True)
     assert console.is_console(FakeStream(True)) and not console.is_console(FakeStream(False))
     assert not console.is_console(None)
+
+
+def test_a_pythonioencoding_that_was_not_applied_does_not_keep_the_code_page(tmp_path):
+    """A packaged tuoyu.exe ignores PYTHONIOENCODING: its streams stayed in cp936 although the variable
+    said utf-8, and the program took the variable's word for it."""
+    code = ("import io, os, sys; from tuoyu_desktop import console\n"
+            "sys.stdout = io.TextIOWrapper(sys.stdout.buffer, encoding='gbk')\n"
+            "console.utf8_when_redirected(); print(sys.stdout.encoding)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, env=bare_env(PYTHONIOENCODING="utf-8"),
+                         cwd=ROOT, timeout=60)
+    assert out.stdout.decode().strip() == "utf-8", out.stderr
+    kept = subprocess.run([sys.executable, "-c", code.replace("'gbk'", "'utf-16'")], capture_output=True,
+                          env=bare_env(PYTHONIOENCODING="utf-16"), cwd=ROOT, timeout=60)
+    assert kept.stdout.decode("utf-16").strip() == "utf-16"

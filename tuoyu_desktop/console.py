@@ -47,16 +47,29 @@ def _is_utf8(encoding: str | None) -> bool:
     return (encoding or "").lower().replace("-", "").replace("_", "") in ("utf8", "utf8sig")
 
 
+def _chosen_encoding(stream) -> bool:
+    """Whether the stream's encoding is the one the user set in PYTHONIOENCODING (a packaged program
+    ignores the variable: its streams are then in the code page, whatever the variable says)."""
+    import codecs
+
+    wanted = os.environ.get("PYTHONIOENCODING", "").split(":")[0].strip()
+    if not wanted:
+        return False
+    try:
+        return codecs.lookup(wanted).name == codecs.lookup(stream.encoding or "").name
+    except LookupError:
+        return False
+
+
 def utf8_when_redirected() -> None:
     """Switch stdout and stderr to UTF-8 where they go to a file or a pipe (see the module's note)."""
-    chosen = bool(os.environ.get("PYTHONIOENCODING", "").split(":")[0])
     for name in ("stdout", "stderr"):
         stream = getattr(sys, name)
         if stream is None or not hasattr(stream, "reconfigure") or is_console(stream) or _is_utf8(stream.encoding):
             continue
         try:
             stream.flush()
-            if chosen:
+            if _chosen_encoding(stream):
                 stream.reconfigure(errors="replace")
             else:
                 stream.reconfigure(encoding="utf-8", errors="replace")

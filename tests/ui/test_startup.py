@@ -330,9 +330,10 @@ root.after(20, poll)
 root.after(20000, root.quit)
 root.mainloop()
 opening.close()
+sys.stdout.reconfigure(encoding="utf-8")
 print(seen)
 """
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert out.returncode == 0, out.stderr
     seen = eval(out.stdout.strip().splitlines()[-1])
     assert seen["home"] == ("天宁区小星星托育中心", [])
