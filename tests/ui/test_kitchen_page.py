@@ -19,6 +19,8 @@ def test_a_meal_is_typed_in_the_week_grid_and_a_dish_typed_once_comes_back_by_na
     assert not dialog.save() and "第2行：“鸡蛋”缺少每人用量（克）" in dialog.error.cget("text")
     dialog.text.delete("1.0", "end")
     dialog.text.insert("1.0", "米饭：大米 50\n番茄炒蛋：番茄 40、鸡蛋 30")
+    dialog.text.focus_force()  # where the manager types (a key goes to the focused widget on Windows)
+    window.root.update()
     dialog.text.event_generate("<Control-Return>")
     window.root.update()
     assert not dialog.winfo_exists()

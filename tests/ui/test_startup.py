@@ -311,13 +311,16 @@ import sys, tkinter as tk
 from pathlib import Path
 from tuoyu_desktop.ui import app
 root = tk.Tk()
-opening = app.open_window(root, Path({str(db_path)!r}), preload=True)
 seen = {{}}
+real_warm = app._warm
+def warm(root_, names):  # the moment the idle window begins to import the ORM: what does 首页 show by then?
+    if "home" not in seen:
+        seen["home"] = (opening.window.views["home"].heading.cget("text"),
+                        sorted(m for m in {ORM!r} if m in sys.modules))
+    real_warm(root_, names)
+app._warm = warm
+opening = app.open_window(root, Path({str(db_path)!r}), preload=True)
 def poll():
-    window = opening.window
-    if window.workspace is not None and "home" not in seen:
-        root.update()
-        seen["home"] = (window.views["home"].heading.cget("text"), sorted(m for m in {ORM!r} if m in sys.modules))
     if "home" in seen and all(m in sys.modules for m in {ORM!r}) and "tuoyu_desktop.services.forms" in sys.modules:
         seen["warm"] = True
         import threading
