@@ -25,10 +25,11 @@ ROOT=$PWD
 W=$ROOT/.wine-ci
 rm -rf "$W" && mkdir -p "$W" && cd "$W"
 export WINEPREFIX=$W/prefix WINEARCH=win64 WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" LANG=zh_CN.UTF-8
+export XDG_CACHE_HOME=$W/cache PIP_NO_CACHE_DIR=1   # no cache outside the clone: each run from the registries
 unset LC_ALL PYTHONIOENCODING
 XDISPLAY=${XDISPLAY:-:231}
 step() { echo "== Windows: $* ($(date +%H:%M:%S))"; }
-t() { local s=$SECONDS; "$@"; echo "   [$(( SECONDS - s ))s] ${1##*/} ${2:-}"; }
+t() { local s=$SECONDS; "$@"; echo "   [$(( SECONDS - s ))s] ${*:1:4}"; }
 fail=0
 
 step "1. Debian packages"
