@@ -1,4 +1,5 @@
 """Names with rare characters (生僻字) print in every PDF, or the caller is told which ones cannot."""
+import os
 from datetime import date
 
 import pytest
@@ -93,15 +94,20 @@ def test_only_the_rare_characters_are_wrapped_in_another_font(monkeypatch):
     assert styles.missing == {PUA}
 
 
-@pytest.mark.parametrize("path", ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
-                                  "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"])
+#: the CJK font files the PDFs are drawn with here: 微软雅黑 on Windows, WenQuanYi on Linux
+FONT_FILES = ([os.path.join(os.environ.get("WINDIR", r"C:\Windows"), "Fonts", name) for name in ("msyh.ttc", "msyhbd.ttc")]
+              if os.name == "nt" else ["/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+                                       "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"])
+
+
+@pytest.mark.parametrize("path", FONT_FILES)
 def test_the_quick_character_map_agrees_with_reportlab(path):
     from pathlib import Path
 
     from reportlab.pdfbase.ttfonts import TTFontFile
 
     if not Path(path).is_file():
-        pytest.skip("fonts-wqy are not installed here (.ci/run installs them)")
+        pytest.skip(f"{path} is not here (.ci/run installs fonts-wqy on Linux)")
     quick = glyphs.read_cmap(Path(path))
     full = {code for code, glyph in TTFontFile(path, subfontIndex=0).charToGlyph.items() if glyph}
     assert quick and quick <= full and len(full - quick) <= 1  # Zen Hei maps U+FFFF, which no text holds
