@@ -234,16 +234,15 @@ def _secret(env: str, prompt: str) -> str | None:
     import getpass
     import os
 
-    from .console import is_console
-
     if env in os.environ:
         return os.environ[env]
-    if is_console(sys.stdin):  # not NUL, which Windows' isatty() takes for a terminal
+    if _interactive():
         return getpass.getpass(prompt)
     return None
 
 
 def _interactive() -> bool:
+    """Whether a person can answer on the terminal (not NUL, which Windows' isatty() takes for one)."""
     from .console import is_console
 
     return is_console(sys.stdin)

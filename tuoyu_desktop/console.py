@@ -2,8 +2,9 @@
 
 On Windows, output redirected to a file or a pipe is written in the ANSI code page — cp1252 on a
 Western Windows cannot write Chinese at all, cp936 (GBK) not every character — so whenever an output
-stream is not a console it is switched to UTF-8 (a console writes Unicode whatever its code page). A
-``PYTHONIOENCODING`` the user set is kept, with unwritable characters replaced rather than fatal.
+stream is not a console it is switched to UTF-8 (a console writes Unicode whatever its code page). An
+encoding the user set in ``PYTHONIOENCODING`` is kept where the stream really has it (tuoyu.exe ignores
+the variable), with unwritable characters replaced rather than fatal.
 
 ``isatty()`` is also true on Windows for the NUL device (any character device), so ``encrypt <NUL``
 took NUL for a terminal and asked it for a password: ``is_console`` asks Windows whether the handle

@@ -32,8 +32,12 @@ class Task:
     ref: object = None  # class id, 餐次, or the DueDose
 
     @property
+    def mark(self) -> str:
+        return "✓" if self.done else "✗"
+
+    @property
     def line(self) -> str:
-        return f"{'✓' if self.done else '✗'} {self.group}　{self.text}"
+        return f"{self.mark} {self.group}　{self.text}"
 
 
 @dataclass

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from ..domain.choices import yes_no
 from ..domain.errors import InputError, Problem
 from ..domain.month import Month
 from ..domain.pinyin import sort_key
@@ -66,10 +67,6 @@ def check_range(first: date, last: date) -> None:
 def _between(column: str, first: date, last: date) -> tuple:
     """``column`` (a date or a wall-clock time) on a day of the range."""
     return (f"{column} >= ? AND {column} < ?", first, last + timedelta(days=1))
-
-
-def _yes(value: bool) -> str:
-    return "是" if value else "否"
 
 
 def inspection_pack(db: Db, first: date, last: date) -> Pack:
@@ -163,7 +160,7 @@ def _medication(db: Db, first: date, last: date, child, class_name) -> Section:
     for o in orders:
         name, klass = child(o.child_id), class_name(o.child_id, max(o.start_on, first))
         s.rows.append(("委托", o.start_on, o.dose_times, name, klass, o.drug, o.dose, o.usage, o.end_on, o.entrusted_by,
-                       _yes(o.parent_signed), _yes(o.pack_checked), "", "", ""))
+                       yes_no(o.parent_signed), yes_no(o.pack_checked), "", "", ""))
         for d in doses.get(o.id, []):
             s.rows.append(("喂药", d.given_at.date(), f"{d.given_at:%H:%M}", name, class_name(o.child_id, d.given_at.date()),
                            o.drug, d.dose_given, "", None, "", "", "", d.result, d.given_by, d.verified_by))

@@ -30,8 +30,7 @@ class DatabaseLock:
                          0o644)
         except OSError as exc:
             if exc.errno == errno.ELOOP or self.path.is_symlink():
-                raise DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
-                                        "请删除它后再打开数据") from None
+                raise self._a_link() from None
             raise DatabaseFileError(f"无法创建锁文件 {self.path}：{exc.strerror or exc}") from exc
         # Windows has no O_NOFOLLOW: the open above went through a link there; nothing is written yet,
         # and what was opened must be the lock file itself, not what a link points to
@@ -42,8 +41,7 @@ class DatabaseLock:
             itself = None
         if itself is None or stat.S_ISLNK(itself.st_mode) or not os.path.samestat(opened, itself):
             os.close(fd)
-            raise DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
-                                    "请删除它后再打开数据")
+            raise self._a_link()
         if not stat.S_ISREG(opened.st_mode):
             os.close(fd)
             raise DatabaseFileError(f"锁文件 {self.path} 不是普通文件；为安全起见不使用它。请删除它后再打开数据")
@@ -61,6 +59,10 @@ class DatabaseLock:
         fh.write(f"{socket.gethostname()} 进程{os.getpid()}，{datetime.now():%Y-%m-%d %H:%M}起".encode("utf-8"))
         fh.flush()
         self._fh = fh
+
+    def _a_link(self) -> DatabaseFileError:
+        return DatabaseFileError(f"锁文件 {self.path} 是一个链接，不是普通文件；为安全起见不使用它（它可能指向别的文件）。"
+                                 "请删除它后再打开数据")
 
     def release(self) -> None:
         if self._fh is not None:

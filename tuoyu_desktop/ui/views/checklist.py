@@ -70,7 +70,7 @@ class ChecklistPanel(ttk.Frame):
         self.tasks = {}
         # what is still to do first, then what is done, each in the list's order
         for task in sorted(found.tasks, key=lambda t: t.done):
-            iid = self.tree.insert("", "end", text=f"{'✓' if task.done else '✗'} {task.group}", values=(task.text,),
+            iid = self.tree.insert("", "end", text=f"{task.mark} {task.group}", values=(task.text,),
                                    tags=("done" if task.done else "todo",))
             self.tasks[iid] = task
         self.heading.configure(text=found.heading.split(" ", 1)[-1] if found.is_open else found.heading)
